@@ -1,0 +1,21 @@
+package io.yagura.api;
+
+/** Names of the broker queues that connect Yagura's bundles. */
+public final class Queues {
+
+    /** Prefix of the per-vendor raw queues: {@code yagura.raw.<vendorId>}. */
+    public static final String RAW_PREFIX = "yagura.raw.";
+    /** Lines from sources nobody registered and no plugin recognised. */
+    public static final String RAW_UNKNOWN = RAW_PREFIX + "unknown";
+    /** Normalized events, batched, consumed by correlation. */
+    public static final String EVENTS = "yagura.events";
+    /** Lines or messages that could not be processed, each with its reason. */
+    public static final String DEAD_LETTER = "yagura.deadletter";
+
+    private Queues() {
+    }
+
+    public static String rawQueueOf(String vendorId) {
+        return RAW_PREFIX + vendorId;
+    }
+}

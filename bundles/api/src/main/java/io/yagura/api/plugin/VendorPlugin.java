@@ -1,0 +1,44 @@
+package io.yagura.api.plugin;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A vendor plugin: one bundle per device vendor registers one of these as an OSGi service.
+ * Ingest uses {@link #probe} to recognise lines from unregistered sources; the plugin's
+ * route (see {@code io.yagura.camel.support.VendorRouteBuilder}) uses {@link #parser}.
+ * Optional capabilities default to absent, so a plugin implements only what it offers.
+ */
+public interface VendorPlugin {
+
+    /** Stable id, lower-case with dashes ("cisco-asa"); names the queue yagura.raw.&lt;id&gt;. */
+    String vendorId();
+
+    /** Vendor name for observer.vendor and the console, e.g. "Cisco". */
+    String vendorName();
+
+    /** Products this plugin reads, e.g. "ASA", "PIX". */
+    Set<String> products();
+
+    Set<DeviceType> deviceTypes();
+
+    /**
+     * Cheap test whether a line looks like this vendor's (no full parse). Called for every
+     * line from an unknown source, so it must be fast and must not throw.
+     */
+    boolean probe(String line);
+
+    LogParser parser();
+
+    default Optional<FirewallDriver> firewallDriver() {
+        return Optional.empty();
+    }
+
+    default Optional<PullConnector> pullConnector() {
+        return Optional.empty();
+    }
+
+    default Optional<SignatureCatalogue> signatureCatalogue() {
+        return Optional.empty();
+    }
+}

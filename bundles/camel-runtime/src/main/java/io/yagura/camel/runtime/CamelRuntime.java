@@ -1,0 +1,157 @@
+package io.yagura.camel.runtime;
+
+import jakarta.jms.ConnectionFactory;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.component.amqp.AMQPComponent;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.qpid.jms.JmsConnectionFactory;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jms.connection.CachingConnectionFactory;
+
+/**
+ * Owns Yagura's CamelContext. Route bundles register {@link RoutesBuilder} services; their
+ * routes are added when the service appears and exactly those routes are stopped (letting
+ * in-flight messages finish) and removed when it goes, so a vendor plugin can be
+ * installed, updated or removed while everything else keeps running.
+ *
+ * <p>The "amqp" component talks to Artemis through one cached connection, so the embedded
+ * broker and an external one differ only in {@link BrokerConfig#broker_url()}.
+ */
+@Component(service = {}, immediate = true, configurationPid = "io.yagura.camel",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = BrokerConfig.class)
+public class CamelRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CamelRuntime.class);
+
+    private final Map<RoutesBuilder, List<String>> routesByBuilder = new IdentityHashMap<>();
+    private final List<RoutesBuilder> pending = new ArrayList<>();
+    private DefaultCamelContext camel;
+    private CachingConnectionFactory connectionFactory;
+    private ServiceRegistration<CamelContext> registration;
+    private int shutdownTimeout;
+
+    @Activate
+    void activate(BrokerConfig config, BundleContext bundleContext) throws Exception {
+        shutdownTimeout = config.shutdown_timeoutSeconds();
+        DefaultCamelContext ctx = new DefaultCamelContext();
+        ctx.getCamelContextExtension().setName("yagura");
+        // Resolve components, languages and converters from the embedded jars.
+        ctx.setApplicationContextClassLoader(CamelRuntime.class.getClassLoader());
+        ctx.getShutdownStrategy().setTimeout(shutdownTimeout);
+        ctx.getShutdownStrategy().setTimeUnit(TimeUnit.SECONDS);
+        ctx.setUseMDCLogging(true);
+
+        // Qpid's own connection factory, without global thread pools, behind Spring's
+        // session cache so that each send does not open a connection.
+        JmsConnectionFactory amqp = new JmsConnectionFactory(config.broker_username(),
+                config.broker_password(), config.broker_url());
+        connectionFactory = new CachingConnectionFactory(amqp);
+        connectionFactory.setSessionCacheSize(config.broker_sessionCacheSize());
+        connectionFactory.setReconnectOnException(true);
+        AMQPComponent amqpComponent = new AMQPComponent((ConnectionFactory) connectionFactory);
+        ctx.addComponent("amqp", amqpComponent);
+
+        ctx.start();
+        synchronized (this) {
+            camel = ctx;
+            for (RoutesBuilder b : pending) {
+                addRoutes(b);
+            }
+            pending.clear();
+        }
+        registration = bundleContext.registerService(CamelContext.class, ctx, null);
+        LOG.info("Yagura Camel runtime started (Camel {}, broker {})", ctx.getVersion(),
+                redact(config.broker_url()));
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (registration != null) {
+            registration.unregister();
+        }
+        synchronized (this) {
+            if (camel != null) {
+                camel.stop();
+                camel = null;
+            }
+            routesByBuilder.clear();
+        }
+        if (connectionFactory != null) {
+            connectionFactory.destroy();
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    synchronized void bindRoutes(RoutesBuilder builder) {
+        if (camel == null) {
+            pending.add(builder);
+        } else {
+            addRoutes(builder);
+        }
+    }
+
+    synchronized void unbindRoutes(RoutesBuilder builder) {
+        pending.remove(builder);
+        List<String> ids = routesByBuilder.remove(builder);
+        if (ids == null || camel == null) {
+            return;
+        }
+        for (String id : ids) {
+            try {
+                // Stops the consumer first, then waits for in-flight exchanges (bounded).
+                camel.getRouteController().stopRoute(id, shutdownTimeout, TimeUnit.SECONDS);
+                camel.removeRoute(id);
+            } catch (Exception e) {
+                LOG.error("Could not remove route {} cleanly", id, e);
+            }
+        }
+        LOG.info("Removed routes {}", ids);
+    }
+
+    private void addRoutes(RoutesBuilder builder) {
+        Set<String> before = routeIds();
+        try {
+            camel.addRoutes(builder);
+        } catch (Exception e) {
+            LOG.error("Routes of {} could not be added: {}", builder, e.getMessage(), e);
+        }
+        Set<String> added = routeIds();
+        added.removeAll(before);
+        routesByBuilder.put(builder, new ArrayList<>(added));
+        LOG.info("Added routes {}", added);
+    }
+
+    private Set<String> routeIds() {
+        Set<String> ids = new HashSet<>();
+        for (Route r : camel.getRoutes()) {
+            ids.add(r.getRouteId());
+        }
+        return ids;
+    }
+
+    /** Never log credentials embedded in a URL. */
+    static String redact(String url) {
+        return url.replaceAll("(?i)(password|pass|pwd)=[^&)]*", "$1=***");
+    }
+}

@@ -1,0 +1,168 @@
+package io.yagura.camel.support;
+
+import io.yagura.api.Queues;
+import io.yagura.api.event.DeadLetter;
+import io.yagura.api.event.Envelopes;
+import io.yagura.api.event.EventTail;
+import io.yagura.api.event.RawEnvelope;
+import io.yagura.api.event.SecurityEvent;
+import io.yagura.api.metrics.Counters;
+import io.yagura.api.metrics.Metric;
+import io.yagura.api.plugin.LogParser;
+import io.yagura.api.plugin.ParseResult;
+import io.yagura.api.plugin.VendorPlugin;
+import io.yagura.api.wire.Wire;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * The route every vendor plugin runs: consume batches of raw lines from
+ * {@code yagura.raw.<vendor>}, parse each line with the plugin's parser, send the
+ * normalized events as one batch to {@code yagura.events} and unreadable lines, each
+ * with its reason, to {@code yagura.deadletter}.
+ *
+ * <p>Consumption and both sends share one broker transaction: a batch is either wholly
+ * forwarded and acknowledged, or wholly rolled back and redelivered. Stopping or updating
+ * the plugin mid-stream therefore neither loses nor duplicates lines.
+ *
+ * <p>A plugin subclasses this with a DS component and may override {@link #configureMore()}
+ * to add its own routes (a pull connector, for instance).
+ */
+public abstract class VendorRouteBuilder extends RouteBuilder {
+
+    /** Exchange property holding the events batch (byte[]) or null. */
+    static final String EVENTS_BODY = "yagura.eventsBody";
+    static final String DEAD_BODY = "yagura.deadBody";
+
+    private final VendorPlugin plugin;
+    private final Counters counters;
+    private final EventTail tail;
+    private final int consumers;
+    private final LongAdder received;
+    private final LongAdder events;
+    private final LongAdder parsed;
+    private final LongAdder ignored;
+    private final LongAdder rejected;
+
+    protected VendorRouteBuilder(VendorPlugin plugin, Counters counters, EventTail tail, int consumers) {
+        this.plugin = plugin;
+        this.counters = counters;
+        this.tail = tail;
+        this.consumers = consumers;
+        String id = plugin.vendorId();
+        this.received = counters.counter(Metric.SCOPE_PLUGIN, id, Metric.RECEIVED);
+        this.parsed = counters.counter(Metric.SCOPE_PLUGIN, id, Metric.PARSED);
+        this.events = counters.counter(Metric.SCOPE_PLUGIN, id, Metric.EVENTS);
+        this.ignored = counters.counter(Metric.SCOPE_PLUGIN, id, Metric.IGNORED);
+        this.rejected = counters.counter(Metric.SCOPE_PLUGIN, id, Metric.REJECTED);
+    }
+
+    protected VendorRouteBuilder(VendorPlugin plugin, Counters counters, EventTail tail) {
+        this(plugin, counters, tail, 1);
+    }
+
+    public VendorPlugin plugin() {
+        return plugin;
+    }
+
+    /** Route id of the plugin's main route: "vendor-&lt;vendorId&gt;". */
+    public static String routeIdOf(String vendorId) {
+        return "vendor-" + vendorId;
+    }
+
+    @Override
+    public final void configure() {
+        String id = plugin.vendorId();
+        // CACHE_CONSUMER keeps one AMQP consumer open; the default with a transaction
+        // manager (CACHE_NONE) would open a connection for every message.
+        from("amqp:queue:" + Queues.rawQueueOf(id)
+                + "?transacted=true&cacheLevelName=CACHE_CONSUMER&concurrentConsumers=" + consumers
+                + "&receiveTimeout=1000")
+            .routeId(routeIdOf(id))
+            .process(this::parseBatch)
+            .filter(exchangeProperty(EVENTS_BODY).isNotNull())
+                .setBody(exchangeProperty(EVENTS_BODY))
+                .to("amqp:queue:" + Queues.EVENTS + "?transacted=true")
+            .end()
+            .filter(exchangeProperty(DEAD_BODY).isNotNull())
+                .setBody(exchangeProperty(DEAD_BODY))
+                .removeHeader("JMSXGroupID")
+                .to("amqp:queue:" + Queues.DEAD_LETTER + "?transacted=true")
+            .end();
+        configureMore();
+    }
+
+    /** Override to add routes of the plugin's own. */
+    protected void configureMore() {
+    }
+
+    void parseBatch(Exchange exchange) {
+        byte[] body = exchange.getMessage().getBody(byte[].class);
+        exchange.getMessage().removeHeaders("*");
+        List<RawEnvelope> batch;
+        try {
+            batch = Wire.readEnvelopes(body);
+        } catch (Wire.WireFormatException e) {
+            // Not ours: keep the bytes, say why, never loop on it.
+            String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
+            RawEnvelope envelope = new RawEnvelope(System.currentTimeMillis(), null, "broker", null, null,
+                    plugin.vendorId(), false, text);
+            rejected.increment();
+            exchange.setProperty(DEAD_BODY, Wire.writeDeadLetters(List.of(
+                    new DeadLetter("route", e.getMessage(), plugin.vendorId(), envelope))));
+            return;
+        }
+        received.add(batch.size());
+        LogParser parser = plugin.parser();
+        List<SecurityEvent> out = new ArrayList<>(batch.size());
+        List<DeadLetter> dead = new ArrayList<>();
+        String customer = null;
+        for (RawEnvelope envelope : batch) {
+            ParseResult result;
+            try {
+                result = parser.parse(envelope);
+            } catch (RuntimeException bug) {
+                result = ParseResult.rejected("parser failed: " + bug);
+            }
+            if (result instanceof ParseResult.Parsed p) {
+                parsed.increment();
+                for (SecurityEvent e : p.events()) {
+                    Envelopes.stamp(e, envelope, plugin.vendorId());
+                    out.add(e);
+                    tail.record(e);
+                }
+                customer = envelope.customerId();
+            } else if (result instanceof ParseResult.Rejected r) {
+                rejected.increment();
+                dead.add(new DeadLetter("parse", r.reason(), plugin.vendorId(), envelope));
+            } else {
+                ignored.increment();
+            }
+        }
+        events.add(out.size());
+        if (!out.isEmpty()) {
+            exchange.setProperty(EVENTS_BODY, Wire.writeEvents(out));
+            exchange.getMessage().setHeader(Wire.COUNT_PROPERTY, out.size());
+            if (customer != null) {
+                // One customer's events stay on one correlation consumer.
+                exchange.getMessage().setHeader("JMSXGroupID", customer);
+            }
+        }
+        if (!dead.isEmpty()) {
+            exchange.setProperty(DEAD_BODY, Wire.writeDeadLetters(dead));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "VendorRouteBuilder[" + plugin.vendorId() + "]";
+    }
+
+    Counters counters() {
+        return counters;
+    }
+}

@@ -1,0 +1,177 @@
+package io.yagura.ingest;
+
+import io.yagura.api.Queues;
+import io.yagura.api.event.DeadLetter;
+import io.yagura.api.event.RawEnvelope;
+import io.yagura.api.metrics.Counters;
+import io.yagura.api.metrics.Metric;
+import io.yagura.api.wire.Wire;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.netty.NettyConstants;
+import org.apache.camel.processor.aggregate.GroupedBodyAggregationStrategy;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/**
+ * The listener routes (UDP, TCP, TLS) and the batching route. Every received line is
+ * turned into an envelope by the {@link LineDispatcher}; lines bound for the same queue
+ * and customer are gathered into one broker message (up to batch.size lines or
+ * batch.timeout.ms), which is what makes 20,000 lines/s affordable with persistent,
+ * confirmed sends.
+ */
+final class IngestRoutes extends RouteBuilder {
+
+    static final String BATCH_ENDPOINT = "direct:yagura.ingest.batch";
+    static final String BATCH_KEY = "yaguraBatchKey";
+    private static final String FRAMES_BEAN = "yaguraSyslogFrames";
+    private static final String TLS_BEAN = "yaguraSyslogTls";
+
+    private final IngestConfig config;
+    private final LineDispatcher dispatcher;
+    private final Counters counters;
+    private final SSLContextParameters tls;
+    private final boolean requireClientCert;
+
+    IngestRoutes(IngestConfig config, LineDispatcher dispatcher, Counters counters, SSLContextParameters tls,
+                 boolean requireClientCert) {
+        this.config = config;
+        this.dispatcher = dispatcher;
+        this.counters = counters;
+        this.tls = tls;
+        this.requireClientCert = requireClientCert;
+    }
+
+    @Override
+    public void configure() {
+        getContext().getRegistry().bind(FRAMES_BEAN, new SyslogFrameDecoderFactory(config.max_line_bytes()));
+        String host = config.bind_address();
+        String stream = "?sync=false&decoders=#" + FRAMES_BEAN + "&allowDefaultCodec=false&textline=false"
+                + "&keepAlive=true&reuseAddress=true&workerCount=" + config.worker_threads()
+                + "&usingExecutorService=false";
+        // The batch route retries a failed broker send until the broker is back: the TCP
+        // listener then stops reading (the sender buffers), nothing is dropped here.
+        errorHandler(defaultErrorHandler().maximumRedeliveries(-1).redeliveryDelay(1000)
+                .retryAttemptedLogLevel(LoggingLevel.WARN).logRetryAttempted(true));
+
+        if (config.udp_port() > 0) {
+            String listener = "udp:" + config.udp_port();
+            LongAdder received = counters.counter(Metric.SCOPE_LISTENER, listener, Metric.RECEIVED);
+            from("netty:udp://" + host + ":" + config.udp_port()
+                    + "?sync=false&udpByteArrayCodec=true&receiveBufferSize=8388608"
+                    + "&receiveBufferSizePredictor=65536&reuseAddress=true")
+                .routeId("ingest-udp")
+                .process(e -> splitDatagram(e, listener, received))
+                .split(body())
+                    .to(BATCH_ENDPOINT);
+        }
+        if (config.tcp_port() > 0) {
+            String listener = "tcp:" + config.tcp_port();
+            LongAdder received = counters.counter(Metric.SCOPE_LISTENER, listener, Metric.RECEIVED);
+            from("netty:tcp://" + host + ":" + config.tcp_port() + stream)
+                .routeId("ingest-tcp")
+                .process(e -> oneFrame(e, listener, received))
+                .to(BATCH_ENDPOINT);
+        }
+        if (config.tls_port() > 0 && tls != null) {
+            getContext().getRegistry().bind(TLS_BEAN, tls);
+            String listener = "tls:" + config.tls_port();
+            LongAdder received = counters.counter(Metric.SCOPE_LISTENER, listener, Metric.RECEIVED);
+            from("netty:tcp://" + host + ":" + config.tls_port() + stream
+                    + "&ssl=true&sslContextParameters=#" + TLS_BEAN + "&needClientAuth=" + requireClientCert)
+                .routeId("ingest-tls")
+                .process(e -> oneFrame(e, listener, received))
+                .to(BATCH_ENDPOINT);
+        }
+
+        from(BATCH_ENDPOINT)
+            .routeId("ingest-batch")
+            .aggregate(header(BATCH_KEY), new GroupedBodyAggregationStrategy())
+                .completionSize(config.batch_size())
+                .completionTimeout(config.batch_timeout_ms())
+                .forceCompletionOnStop()
+                .process(this::toWireBatch)
+                .toD("amqp:queue:${header.yaguraQueue}");
+    }
+
+    private void oneFrame(Exchange exchange, String listener, LongAdder received) {
+        Frame frame = exchange.getMessage().getBody(Frame.class);
+        received.increment();
+        LineDispatcher.Routed routed = dispatcher.dispatch(frame, sourceOf(exchange), listener,
+                System.currentTimeMillis());
+        exchange.getMessage().setBody(routed);
+        exchange.getMessage().setHeader(BATCH_KEY, keyOf(routed));
+    }
+
+    /** A datagram may carry several LF-separated lines. */
+    private void splitDatagram(Exchange exchange, String listener, LongAdder received) {
+        byte[] datagram = exchange.getMessage().getBody(byte[].class);
+        String source = sourceOf(exchange);
+        long now = System.currentTimeMillis();
+        List<org.apache.camel.Message> out = new ArrayList<>(1);
+        int start = 0;
+        for (int i = 0; i <= datagram.length; i++) {
+            if (i == datagram.length || datagram[i] == '\n') {
+                byte[] line = SyslogFrameDecoder.trimTrailer(java.util.Arrays.copyOfRange(datagram, start, i));
+                start = i + 1;
+                if (line.length == 0) {
+                    continue;
+                }
+                received.increment();
+                boolean truncated = line.length > config.max_line_bytes();
+                if (truncated) {
+                    line = java.util.Arrays.copyOf(line, config.max_line_bytes());
+                }
+                LineDispatcher.Routed routed = dispatcher.dispatch(new Frame(line, truncated), source, listener, now);
+                org.apache.camel.Message m = new org.apache.camel.support.DefaultMessage(exchange.getContext());
+                m.setBody(routed);
+                m.setHeader(BATCH_KEY, keyOf(routed));
+                out.add(m);
+            }
+        }
+        exchange.getMessage().setBody(out);
+    }
+
+    private void toWireBatch(Exchange exchange) {
+        @SuppressWarnings("unchecked")
+        List<LineDispatcher.Routed> items = exchange.getMessage().getBody(List.class);
+        String queue = items.get(0).queue();
+        byte[] body;
+        if (Queues.DEAD_LETTER.equals(queue)) {
+            List<DeadLetter> letters = new ArrayList<>(items.size());
+            for (LineDispatcher.Routed r : items) {
+                letters.add(r.deadLetter());
+            }
+            body = Wire.writeDeadLetters(letters);
+        } else {
+            List<RawEnvelope> envelopes = new ArrayList<>(items.size());
+            for (LineDispatcher.Routed r : items) {
+                envelopes.add(r.envelope());
+            }
+            body = Wire.writeEnvelopes(envelopes);
+        }
+        counters.counter(Metric.SCOPE_INGEST, queue, Metric.ROUTED).add(items.size());
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setHeader("yaguraQueue", queue);
+        exchange.getMessage().setHeader(Wire.COUNT_PROPERTY, items.size());
+        exchange.getMessage().setHeader(Wire.FORMAT_PROPERTY, Wire.FORMAT_VERSION);
+        exchange.getMessage().setBody(body);
+    }
+
+    private static String keyOf(LineDispatcher.Routed routed) {
+        String customer = routed.envelope().customerId();
+        return routed.queue() + '|' + (customer == null ? "" : customer);
+    }
+
+    private static String sourceOf(Exchange exchange) {
+        Object remote = exchange.getMessage().getHeader(NettyConstants.NETTY_REMOTE_ADDRESS);
+        if (remote instanceof InetSocketAddress isa && isa.getAddress() != null) {
+            return isa.getAddress().getHostAddress();
+        }
+        return remote == null ? null : remote.toString();
+    }
+}

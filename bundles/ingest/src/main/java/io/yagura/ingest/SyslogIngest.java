@@ -1,0 +1,135 @@
+package io.yagura.ingest;
+
+import io.yagura.api.metrics.Counters;
+import io.yagura.api.plugin.VendorPlugin;
+import io.yagura.api.registry.DeviceRegistry;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.support.jsse.KeyManagersParameters;
+import org.apache.camel.support.jsse.KeyStoreParameters;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.jsse.SSLContextServerParameters;
+import org.apache.camel.support.jsse.TrustManagersParameters;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the syslog listeners: builds the TLS material, the dispatcher, and registers the
+ * listener routes with the Camel runtime. Installed vendor plugins are tracked so that
+ * lines from unregistered sources can be recognised by their probes.
+ */
+@Component(service = SyslogIngest.class, immediate = true, configurationPid = "io.yagura.ingest")
+@Designate(ocd = IngestConfig.class)
+public class SyslogIngest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyslogIngest.class);
+
+    private final List<VendorPlugin> plugins = new CopyOnWriteArrayList<>();
+    private volatile LineDispatcher dispatcher;
+    private ServiceRegistration<RoutesBuilder> routes;
+
+    @Reference
+    private DeviceRegistry registry;
+
+    @Reference
+    private Counters counters;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindPlugin(VendorPlugin plugin) {
+        plugins.add(plugin);
+        forget();
+    }
+
+    void unbindPlugin(VendorPlugin plugin) {
+        plugins.remove(plugin);
+        forget();
+    }
+
+    private void forget() {
+        LineDispatcher d = dispatcher;
+        if (d != null) {
+            d.forgetDetections();
+        }
+    }
+
+    @Activate
+    void activate(IngestConfig config, BundleContext context) throws Exception {
+        dispatcher = new LineDispatcher(registry, counters, plugins);
+        SSLContextParameters tls = null;
+        boolean requireClientCert = !config.tls_truststore().isBlank();
+        if (config.tls_port() > 0) {
+            tls = tlsParameters(config);
+        }
+        IngestRoutes builder = new IngestRoutes(config, dispatcher, counters, tls, requireClientCert);
+        routes = context.registerService(RoutesBuilder.class, builder, null);
+        LOG.info("Syslog ingest on {}: udp={} tcp={} tls={}{}", config.bind_address(),
+                portText(config.udp_port()), portText(config.tcp_port()), portText(config.tls_port()),
+                requireClientCert ? " (client certificates required)" : "");
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (routes != null) {
+            routes.unregister();
+        }
+    }
+
+    /** For yagura:unknown-replay. */
+    public LineDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    private static String portText(int port) {
+        return port > 0 ? Integer.toString(port) : "off";
+    }
+
+    private static SSLContextParameters tlsParameters(IngestConfig config) throws Exception {
+        String storePath = config.tls_keystore();
+        String storePassword = config.tls_keystorePassword();
+        if (storePath.isBlank()) {
+            Path dir = Paths.get(System.getProperty("karaf.data", "data"), "yagura", "tls");
+            ServerKeyStore.Location generated = ServerKeyStore.ensure(dir);
+            storePath = generated.keyStore().toString();
+            storePassword = generated.password();
+        }
+        KeyStoreParameters ks = new KeyStoreParameters();
+        ks.setResource("file:" + storePath);
+        ks.setPassword(storePassword);
+        ks.setType("PKCS12");
+        KeyManagersParameters km = new KeyManagersParameters();
+        km.setKeyStore(ks);
+        km.setKeyPassword(storePassword);
+
+        SSLContextParameters params = new SSLContextParameters();
+        params.setKeyManagers(km);
+        SSLContextServerParameters server = new SSLContextServerParameters();
+        if (!config.tls_truststore().isBlank()) {
+            KeyStoreParameters ts = new KeyStoreParameters();
+            ts.setResource("file:" + config.tls_truststore());
+            ts.setPassword(config.tls_truststorePassword());
+            ts.setType(config.tls_truststore().endsWith(".jks") ? "JKS" : "PKCS12");
+            TrustManagersParameters tm = new TrustManagersParameters();
+            tm.setKeyStore(ts);
+            params.setTrustManagers(tm);
+            server.setClientAuthentication("REQUIRE");
+        } else {
+            server.setClientAuthentication("NONE");
+        }
+        params.setServerParameters(server);
+        // RFC 5425 requires TLS 1.2 at least.
+        params.setSecureSocketProtocol("TLSv1.3");
+        return params;
+    }
+}

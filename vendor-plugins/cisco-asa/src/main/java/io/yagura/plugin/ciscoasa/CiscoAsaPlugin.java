@@ -1,0 +1,47 @@
+package io.yagura.plugin.ciscoasa;
+
+import io.yagura.api.plugin.DeviceType;
+import io.yagura.api.plugin.LogParser;
+import io.yagura.api.plugin.VendorPlugin;
+import java.util.Set;
+import org.osgi.service.component.annotations.Component;
+
+/** Cisco ASA, its PIX predecessor and FTD devices logging ASA-engine messages. */
+@Component(service = VendorPlugin.class)
+public final class CiscoAsaPlugin implements VendorPlugin {
+
+    private static final Set<String> PRODUCTS = Set.of("ASA", "PIX", "FTD");
+    private static final Set<DeviceType> DEVICE_TYPES = Set.of(DeviceType.FIREWALL, DeviceType.VPN, DeviceType.IPS);
+
+    private final CiscoAsaParser parser = new CiscoAsaParser();
+
+    @Override
+    public String vendorId() {
+        return CiscoAsaParser.PLUGIN_ID;
+    }
+
+    @Override
+    public String vendorName() {
+        return "Cisco";
+    }
+
+    @Override
+    public Set<String> products() {
+        return PRODUCTS;
+    }
+
+    @Override
+    public Set<DeviceType> deviceTypes() {
+        return DEVICE_TYPES;
+    }
+
+    @Override
+    public boolean probe(String line) {
+        return CiscoAsaProbe.probe(line);
+    }
+
+    @Override
+    public LogParser parser() {
+        return parser;
+    }
+}
