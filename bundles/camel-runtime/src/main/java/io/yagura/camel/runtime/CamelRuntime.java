@@ -69,6 +69,10 @@ public class CamelRuntime {
         connectionFactory = new CachingConnectionFactory(amqp);
         connectionFactory.setSessionCacheSize(config.broker_sessionCacheSize());
         connectionFactory.setReconnectOnException(true);
+        // Consumers are cached by the listener containers themselves (CACHE_CONSUMER);
+        // a consumer cached here would outlive its route and keep prefetched messages
+        // away from the route that replaces it after a plugin update.
+        connectionFactory.setCacheConsumers(false);
         AMQPComponent amqpComponent = new AMQPComponent((ConnectionFactory) connectionFactory);
         ctx.addComponent("amqp", amqpComponent);
 

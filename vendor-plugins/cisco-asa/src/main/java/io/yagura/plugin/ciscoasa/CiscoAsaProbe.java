@@ -13,9 +13,19 @@ public final class CiscoAsaProbe {
 
     public static boolean probe(String line) {
         try {
-            return AsaMarker.find(line) != null;
+            AsaMarker marker = AsaMarker.find(line);
+            return marker != null && !isFirepowerNative(marker);
         } catch (RuntimeException unexpected) {
             return false;
         }
+    }
+
+    /**
+     * FTD also sends its own Snort/Firepower events (%FTD-1-430001 intrusion, 430002/430003
+     * connection, 430004 file, 430005 malware); those belong to a Firepower parser, not to the
+     * ASA engine, so the probe does not claim them.
+     */
+    static boolean isFirepowerNative(AsaMarker marker) {
+        return "FTD".equals(marker.product()) && marker.id().startsWith("4300");
     }
 }

@@ -18,13 +18,14 @@ import static io.yagura.plugin.ciscoasa.Rules.ICMP_TYPE_CODE;
 import static io.yagura.plugin.ciscoasa.Rules.IF;
 import static io.yagura.plugin.ciscoasa.Rules.P;
 import static io.yagura.plugin.ciscoasa.Rules.PROTO;
-import static io.yagura.plugin.ciscoasa.Rules.endpoint;
-import static io.yagura.plugin.ciscoasa.Rules.mapped;
+import static io.yagura.plugin.ciscoasa.Rules.endpointPattern;
+import static io.yagura.plugin.ciscoasa.Rules.mappedPattern;
 import static io.yagura.plugin.ciscoasa.Rules.rule;
 import static io.yagura.plugin.ciscoasa.Rules.verdict;
 
 import io.yagura.api.event.Ecs;
 import io.yagura.api.event.SecurityEvent;
+import io.yagura.api.plugin.ParseResult;
 import io.yagura.plugin.ciscoasa.Rules.Fill;
 import io.yagura.plugin.ciscoasa.Rules.Handler;
 import java.util.Map;
@@ -36,12 +37,15 @@ import java.util.Map;
  */
 final class FirewallFamilies {
 
-    private static final String SRC = endpoint('s');
-    private static final String DST = endpoint('d');
+    private static final String SRC = endpointPattern('s');
+    private static final String DST = endpointPattern('d');
     private static final String FROM_TO_PORTS =
             "from (?<sa>" + A + ")/(?<sp>" + P + ") to (?<da>" + A + ")/(?<dp>" + P + ")";
     private static final String FROM_TO = "from (?<sa>" + A + ") to (?<da>" + A + ")";
     private static final String ON_IF = "(?:\\s{1,4}on interface (?<in>\\S{1,64}))?";
+    /** "[0x8ed66b60, 0xf8852875]": hashes of the ACE and of the ACL; 0x0 when not available. */
+    private static final String HASHES =
+            "(?: \\[(?<hash>0x[0-9a-fA-F]{1,8}), (?<hash2>0x[0-9a-fA-F]{1,8})\\])?";
     private static final String FLAGS = "(?: flags(?: (?<flags>[A-Z]{1,8}(?: [A-Z]{1,8}){0,7}+))?)?";
 
     private FirewallFamilies() {
@@ -144,9 +148,6 @@ final class FirewallFamilies {
                 }));
     }
 
-    private static final String HASHES =
-            "(?: \\[(?<hash>0x[0-9a-fA-F]{1,8}), (?<hash2>0x[0-9a-fA-F]{1,8})\\])?";
-
     /** A plain policy deny; reason only when the message id itself states one. */
     private static Fill deny(String reason) {
         return (g, e, m) -> {
@@ -187,7 +188,7 @@ final class FirewallFamilies {
         Handler built = rule("Built {inbound|outbound} <proto> connection <id> for <if>:<addr>/<port> (<mapped>) to <if>:<addr>/<port> (<mapped>)",
                 "Built (?:(?<dir>inbound|outbound) )?(?:(?<role>director|backup|forwarder)\\s{1,4}stub )?"
                         + "(?<proto>[\\w\\-]{1,16})(?: state-bypass)? connection(?: (?<cid>\\d{1,20}))? (?:for|from) "
-                        + SRC + mapped('s') + " to " + DST + mapped('d') + "(?: \\((?<user>[^()]{1,128})\\))?",
+                        + SRC + mappedPattern('s') + " to " + DST + mappedPattern('d') + "(?: \\((?<user>[^()]{1,128})\\))?",
                 true,
                 (g, e, m) -> {
                     verdict(e, KIND_EVENT, ACTION_CONNECTION_STARTED, OUTCOME_SUCCESS, CATEGORY_NETWORK);
@@ -202,7 +203,7 @@ final class FirewallFamilies {
         Rules.Rx teardownRx = new Rules.Rx(
                 "Teardown <proto> connection <id> for <if>:<addr>/<port> to <if>:<addr>/<port> duration <h:mm:ss> bytes <n> [<reason>] [(<user>)]",
                 "Teardown (?:stub )?(?<proto>[\\w\\-]{1,16})(?: state-bypass)? connection(?: (?<cid>\\d{1,20}))? (?:for|from) "
-                        + SRC + mapped('s') + " to " + DST + mapped('d') + " duration " + DURATION
+                        + SRC + mappedPattern('s') + " to " + DST + mappedPattern('d') + " duration " + DURATION
                         + " (?:forwarded )?bytes (?<bytes>\\d{1,20})(?<tail>.{0,1024})");
         Handler teardown = (msg, e) -> {
             Rules.Groups g = teardownRx.match(msg.text());
@@ -212,7 +213,7 @@ final class FirewallFamilies {
             Rules.applyStandard(g, e);
             verdict(e, KIND_EVENT, ACTION_CONNECTION_ENDED, OUTCOME_SUCCESS, CATEGORY_NETWORK);
             teardownTail(g.get("tail"), e);
-            return io.yagura.api.plugin.ParseResult.parsed(e);
+            return ParseResult.parsed(e);
         };
         for (String id : new String[] {"302014", "302016", "302018", "302023", "302025", "302027", "302304"}) {
             t.put(id, teardown);
@@ -326,7 +327,7 @@ final class FirewallFamilies {
                     e.set("cisco.asa.original_payload", payload == null ? null : payload.replaceAll("\\.$", ""));
                 }));
         t.put("313009", rule("Denied invalid ICMP code <n>, for <if>:<addr>/<id> (<mapped>) to <if>:<addr>/<id> (<mapped>), ICMP id <n>, ICMP type <n>",
-                "Denied invalid ICMP code (?<icmpc>\\d{1,3}), for " + SRC + mapped('s') + " to " + DST + mapped('d'),
+                "Denied invalid ICMP code (?<icmpc>\\d{1,3}), for " + SRC + mappedPattern('s') + " to " + DST + mappedPattern('d'),
                 (g, e, m) -> {
                     e.set(Ecs.NETWORK_TRANSPORT, "icmp");
                     e.set(Ecs.SOURCE_PORT, null);

@@ -60,6 +60,7 @@ final class IgnoreReasons {
             Map.entry("423", "inspection: NetBIOS"), Map.entry("424", "interface: blocked packet"),
             Map.entry("425", "redundant interface"), Map.entry("426", "port-channel"),
             Map.entry("428", "wccp"), Map.entry("429", "cxsc module"), Map.entry("431", "rtp/rtcp"),
+            Map.entry("430", "firepower event: Snort/Firepower record (cisco-firepower plugin)"),
             Map.entry("434", "sfr module: status"), Map.entry("439", "cluster: load balancer"),
             Map.entry("444", "licensing"), Map.entry("446", "tls proxy"), Map.entry("447", "system: interface"),
             Map.entry("448", "service: smart call home"), Map.entry("450", "system: dot1x"),

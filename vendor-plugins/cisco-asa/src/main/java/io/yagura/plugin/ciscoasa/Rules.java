@@ -3,7 +3,6 @@ package io.yagura.plugin.ciscoasa;
 import io.yagura.api.event.Ecs;
 import io.yagura.api.event.SecurityEvent;
 import io.yagura.api.plugin.ParseResult;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,7 @@ import java.util.regex.Pattern;
  *  sma sma2 smp     source mapped (NAT) address/port, sid2 = identity after the mapped part
  *  dif da dp did    same for the destination; dma dma2 dmp did2
  *  in out           "on interface X" style ingress / egress interface
+ *  dir              "inbound"/"outbound" -> network.direction (and the side swap, see rule())
  *  user acl reason cid icmpt icmpc dur bytes
  * </pre>
  * Patterns are anchored ({@link Matcher#lookingAt()}) and bounded ({@code {1,255}+} possessive
@@ -41,33 +41,29 @@ final class Rules {
     static final String ICMP_TYPE_CODE = "(?: ?\\(type (?<icmpt>\\d{1,3}), code (?<icmpc>\\d{1,3})\\))?";
     static final String DURATION = "(?<dur>\\d{1,6}(?::\\d{1,2}){1,2})";
 
-    private static final Map<String, String> SWAP = new HashMap<>();
-
-    static {
-        String[][] pairs = {{"sif", "dif"}, {"sa", "da"}, {"sp", "dp"}, {"sid", "did"}, {"sid2", "did2"},
-            {"sma", "dma"}, {"sma2", "dma2"}, {"smp", "dmp"}};
-        for (String[] p : pairs) {
-            SWAP.put(p[0], p[1]);
-            SWAP.put(p[1], p[0]);
-        }
-    }
+    /** Group names that trade places when the sides are swapped ({@link Groups#swapSides()}). */
+    private static final Map<String, String> SWAP = Map.ofEntries(
+            Map.entry("sif", "dif"), Map.entry("dif", "sif"), Map.entry("sa", "da"), Map.entry("da", "sa"),
+            Map.entry("sp", "dp"), Map.entry("dp", "sp"), Map.entry("sid", "did"), Map.entry("did", "sid"),
+            Map.entry("sid2", "did2"), Map.entry("did2", "sid2"), Map.entry("sma", "dma"), Map.entry("dma", "sma"),
+            Map.entry("sma2", "dma2"), Map.entry("dma2", "sma2"), Map.entry("smp", "dmp"), Map.entry("dmp", "smp"));
 
     private Rules() {
     }
 
     /** "iface:addr[/port][(identity)]" with groups prefixed s or d. */
-    static String endpoint(char side) {
+    static String endpointPattern(char side) {
         return "(?<" + side + "if>" + IF + "):(?<" + side + "a>" + A + ")(?:/(?<" + side + "p>" + P + "))?"
                 + "(?:\\((?!type )(?<" + side + "id>[^()/]{1,128})\\))?";
     }
 
     /** Optional " (mapped-addr/mapped-port)" or " (mapped-addr)" and an identity glued after it. */
-    static String mapped(char side) {
+    static String mappedPattern(char side) {
         return "(?: ?\\((?:(?<" + side + "ma>[^\\s/()]{1,255}+)/(?<" + side + "mp>" + P + ")|(?<" + side
                 + "ma2>[0-9A-Fa-f:.]{2,45}+))\\))?(?:\\((?<" + side + "id2>[^()/]{1,128})\\))?";
     }
 
-    /** The whole line of an ASA message: id, level, product and the text after the tag. */
+    /** One ASA message: id, level, product and the text after the tag. */
     record Msg(String id, int level, String product, String text) {
     }
 

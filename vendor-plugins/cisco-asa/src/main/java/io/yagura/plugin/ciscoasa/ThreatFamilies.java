@@ -14,8 +14,8 @@ import static io.yagura.api.event.Ecs.OUTCOME_FAILURE;
 import static io.yagura.api.event.Ecs.OUTCOME_SUCCESS;
 import static io.yagura.api.event.Ecs.OUTCOME_UNKNOWN;
 import static io.yagura.plugin.ciscoasa.Rules.A;
-import static io.yagura.plugin.ciscoasa.Rules.endpoint;
-import static io.yagura.plugin.ciscoasa.Rules.mapped;
+import static io.yagura.plugin.ciscoasa.Rules.endpointPattern;
+import static io.yagura.plugin.ciscoasa.Rules.mappedPattern;
 import static io.yagura.plugin.ciscoasa.Rules.rule;
 import static io.yagura.plugin.ciscoasa.Rules.verdict;
 
@@ -34,7 +34,7 @@ import java.util.Map;
  */
 final class ThreatFamilies {
 
-    private static final String FLOW = "from " + endpoint('s') + " to " + endpoint('d');
+    private static final String FLOW = "from " + endpointPattern('s') + " to " + endpointPattern('d');
     private static final String PROTO_WORD = "(?<proto>[\\w\\-]{1,16})";
 
     private ThreatFamilies() {
@@ -115,7 +115,11 @@ final class ThreatFamilies {
                     e.set(Ecs.RULE_ID, g.get("sig"));
                     e.set(Ecs.RULE_NAME, g.get("name").trim());
                     e.set(Ecs.RULE_RULESET, "ip audit");
-                    e.set(Ecs.RULE_CATEGORY, signatureClass(g.get("name")));
+                    String family = signatureClass(g.get("name"));
+                    e.set(Ecs.RULE_CATEGORY, family);
+                    if (family.equals("icmp") || family.equals("tcp") || family.equals("udp")) {
+                        e.set(Ecs.NETWORK_TRANSPORT, family);
+                    }
                 });
         for (int id = 400000; id <= 400051; id++) {
             t.put(Integer.toString(id), signature);
@@ -204,7 +208,8 @@ final class ThreatFamilies {
         // resolved from {local|dynamic} list: <entry>[, threat-level: <level>, category: <cat>]"
         Handler traffic = rule("Dynamic Filter {monitored|dropped} {black|grey|white}listed <proto> traffic from <if>:<addr>/<port> (<mapped>) to <if>:<addr>/<port> (<mapped>), {source|destination} <addr> resolved from {local|dynamic} list: <entry>, threat-level: <level>, category: <category>",
                 "Dynamic Filter (?<verdict>monitored|permitted|dropped|action|allowed)(?: (?<list>(?:black|grey|gray|white) ?listed))? "
-                        + PROTO_WORD + " traffic from " + endpoint('s') + mapped('s') + " to " + endpoint('d') + mapped('d')
+                        + PROTO_WORD + " traffic from " + endpointPattern('s') + mappedPattern('s')
+                        + " to " + endpointPattern('d') + mappedPattern('d')
                         + "(?:, (?<side>source|destination)(?: malicious address)? (?<bad>" + A + ") resolved from (?<listsrc>\\w{1,16}) list: "
                         + "(?<entry>[^,]{1,255}+)(?:, threat-level: (?<level>[\\w\\-]{1,32}), category: (?<cat>.{1,128}))?)?",
                 ThreatFamilies::botnetTraffic);
@@ -213,7 +218,7 @@ final class ThreatFamilies {
             t.put(id, traffic);
         }
         t.put("338301", rule("Intercepted DNS reply for domain <domain> from <if>:<addr>/<port> to <if>:<addr>/<port>, matched <list>",
-                "Intercepted DNS reply for domain (?<domain>\\S{1,255}) from " + endpoint('s') + " to " + endpoint('d')
+                "Intercepted DNS reply for domain (?<domain>\\S{1,255}) from " + endpointPattern('s') + " to " + endpointPattern('d')
                         + ",? matched (?<list>.{1,64})",
                 (g, e, m) -> {
                     String list = g.get("list").trim().toLowerCase(Locale.ROOT);
@@ -230,7 +235,7 @@ final class ThreatFamilies {
                 "Address (?<ip>" + A + ") discovered for domain (?<domain>[^\\s,]{1,255}) from (?<list>[^,]{1,64}),? Adding rule",
                 (g, e, m) -> intel(g, e, "threat-intel-rule-added")));
         t.put("338303", rule("Address <addr> (<domain>) timed out, Removing rule",
-                "Address (?<ip>" + A + ") \\((?<domain>[^()]{1,255})\\) timed out,? Removing rule",
+                "Address (?<ip>" + A + ") \\((?<domain>[^()]{1,255})\\) timed out[.,]? Removing rule",
                 (g, e, m) -> intel(g, e, "threat-intel-rule-removed")));
         updater(t, "338304", "Successfully downloaded dynamic filter data file from updater server <url>",
                 "Successfully downloaded dynamic filter data file from updater server (?<url>\\S{1,512})", true);

@@ -339,7 +339,7 @@ final class VpnFamilies {
         if (kind == Kind.FAILED || kind == Kind.AUTH_FAILED || kind == Kind.ENDED) {
             String reason = vpnReason(rest);
             if (reason == null && kind != Kind.ENDED) {
-                reason = rest; // the failure message itself is the best reason there is
+                reason = firstSentence(rest); // the failure message itself is the best reason there is
             }
             if (reason != null && reason.length() > 256) {
                 reason = reason.substring(0, 256);
