@@ -84,7 +84,7 @@ public class HotDeployIT {
 
     @Test
     public void backlogWaitsForThePluginAndNothingIsLostOrDuplicatedAcrossStopStartAndUpdate() throws Exception {
-        await("plugin route started at boot", () -> camel.getRoute(PLUGIN_ROUTE) != null, 60);
+        Await.platformReady(camel);
         Bundle ingest = bundle("io.yagura.yagura-ingest");
         Bundle broker = bundle("org.apache.activemq.artemis-server-osgi");
         long ingestModified = ingest.getLastModified();

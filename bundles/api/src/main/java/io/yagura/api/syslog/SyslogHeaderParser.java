@@ -56,6 +56,7 @@ public final class SyslogHeaderParser {
             c.skipSpaces();
             return new SyslogLine(pri, null, null, null, SyslogLine.Format.NONE, c.rest());
         }
+        ts = readZone(c, ts);
         // A lone ':' may follow the date ("Apr 30 2013 09:23:24: %ASA-...").
         c.skip(':');
         c.skipSpaces();
@@ -72,9 +73,64 @@ public final class SyslogHeaderParser {
                 c.skipSpaces();
             }
         }
+        // A relay may put its own header in front of the device's: "May  9 15:01:41
+        // 192.168.3.1 :May 09 14:18:31 EDT: %ASA-...". The inner date is the device's.
+        if (host != null) {
+            int mark = c.pos;
+            Instant inner = readBsdDate(c, now);
+            if (inner != null) {
+                ts = readZone(c, inner);
+                c.skip(':');
+                c.skipSpaces();
+            } else {
+                c.pos = mark;
+            }
+        }
         String rest = c.rest();
         return new SyslogLine(pri, ts, host, readTag(rest), SyslogLine.Format.RFC3164, rest);
     }
+
+    /**
+     * A zone abbreviation after the time ("09:34:34 EDT:"), as Cisco devices write with
+     * "logging timestamp" and "clock timezone". Known abbreviations correct the time (which
+     * was read in the default zone); unknown ones are skipped so they are not taken for a host.
+     */
+    private Instant readZone(Cursor c, Instant ts) {
+        int p = c.pos;
+        if (p >= c.s.length() || c.s.charAt(p) != ' ') {
+            return ts;
+        }
+        int q = p + 1;
+        while (q < c.s.length() && q - p <= 5 && Character.isUpperCase(c.s.charAt(q))) {
+            q++;
+        }
+        int len = q - p - 1;
+        if (len < 2 || len > 4 || (q < c.s.length() && c.s.charAt(q) != ':' && c.s.charAt(q) != ' ')) {
+            return ts;
+        }
+        // "HOST" in capitals followed by a message is possible: only take known zones or a ':'.
+        String zone = c.s.substring(p + 1, q);
+        Integer offsetHours = ZONE_OFFSETS.get(zone);
+        boolean colon = q < c.s.length() && c.s.charAt(q) == ':';
+        if (offsetHours == null && !colon) {
+            return ts;
+        }
+        c.pos = q;
+        if (offsetHours == null) {
+            return ts;
+        }
+        long defaultOffset = defaultZone.getRules().getOffset(ts).getTotalSeconds();
+        return ts.plusSeconds(defaultOffset - offsetHours * 3600L);
+    }
+
+    private static final java.util.Map<String, Integer> ZONE_OFFSETS = java.util.Map.ofEntries(
+            java.util.Map.entry("UTC", 0), java.util.Map.entry("GMT", 0), java.util.Map.entry("Z", 0),
+            java.util.Map.entry("EST", -5), java.util.Map.entry("EDT", -4),
+            java.util.Map.entry("CST", -6), java.util.Map.entry("CDT", -5),
+            java.util.Map.entry("MST", -7), java.util.Map.entry("MDT", -6),
+            java.util.Map.entry("PST", -8), java.util.Map.entry("PDT", -7),
+            java.util.Map.entry("CET", 1), java.util.Map.entry("CEST", 2),
+            java.util.Map.entry("JST", 9), java.util.Map.entry("KST", 9));
 
     private static int readPri(Cursor c) {
         if (c.peek() != '<') {

@@ -1,0 +1,27 @@
+package io.yagura.itests;
+
+import java.util.function.BooleanSupplier;
+
+final class Await {
+
+    private Await() {
+    }
+
+    /** Listeners bound and the plugin route running: the platform is ready for lines. */
+    static void platformReady(org.apache.camel.CamelContext camel) throws InterruptedException {
+        for (String route : new String[] {"ingest-udp", "ingest-tcp", "ingest-tls", "ingest-batch", "vendor-cisco-asa"}) {
+            await("route " + route + " started", () -> camel.getRoute(route) != null
+                    && camel.getRouteController().getRouteStatus(route).isStarted(), 90);
+        }
+    }
+
+    static void await(String what, BooleanSupplier condition, int seconds) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + seconds * 1000L;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out after " + seconds + " s waiting for: " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+}

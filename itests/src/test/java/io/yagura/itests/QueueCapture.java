@@ -1,0 +1,46 @@
+package io.yagura.itests;
+
+import io.yagura.api.event.DeadLetter;
+import io.yagura.api.event.SecurityEvent;
+import io.yagura.api.wire.Wire;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+
+/** Consumes yagura.events and yagura.deadletter inside Karaf so a test can read them. */
+final class QueueCapture implements AutoCloseable {
+
+    final List<SecurityEvent> events = new CopyOnWriteArrayList<>();
+    final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
+    private final ServiceRegistration<RoutesBuilder> registration;
+
+    QueueCapture(BundleContext context) {
+        registration = context.registerService(RoutesBuilder.class, new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("amqp:queue:yagura.events").routeId("itest-capture-events")
+                        .process(e -> events.addAll(Wire.readEvents(e.getMessage().getBody(byte[].class))));
+                from("amqp:queue:yagura.deadletter").routeId("itest-capture-deadletters")
+                        .process(e -> deadLetters.addAll(Wire.readDeadLetters(e.getMessage().getBody(byte[].class))));
+            }
+        }, null);
+    }
+
+    SecurityEvent eventWithSourcePort(long port) {
+        for (SecurityEvent e : events) {
+            Long p = e.getLong(io.yagura.api.event.Ecs.SOURCE_PORT);
+            if (p != null && p == port) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        registration.unregister();
+    }
+}
