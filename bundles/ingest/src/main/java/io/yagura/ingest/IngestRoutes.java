@@ -8,13 +8,17 @@ import io.yagura.api.metrics.Metric;
 import io.yagura.api.wire.Wire;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.netty.NettyConstants;
-import org.apache.camel.processor.aggregate.GroupedBodyAggregationStrategy;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultMessage;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
@@ -65,7 +69,7 @@ final class IngestRoutes extends RouteBuilder {
                     + "?sync=false&udpByteArrayCodec=true&receiveBufferSize=8388608"
                     + "&receiveBufferSizePredictor=65536&reuseAddress=true")
                 .routeId("ingest-udp")
-                .process(e -> splitDatagram(e, listener, received))
+                .process(e -> dispatch(e, datagramLines(e), listener, received))
                 .split(body())
                     .to(BATCH_ENDPOINT);
         }
@@ -74,8 +78,9 @@ final class IngestRoutes extends RouteBuilder {
             LongAdder received = counters.counter(Metric.SCOPE_LISTENER, listener, Metric.RECEIVED);
             from("netty:tcp://" + host + ":" + config.tcp_port() + stream)
                 .routeId("ingest-tcp")
-                .process(e -> oneFrame(e, listener, received))
-                .to(BATCH_ENDPOINT);
+                .process(e -> dispatch(e, streamLines(e), listener, received))
+                .split(body())
+                    .to(BATCH_ENDPOINT);
         }
         if (config.tls_port() > 0 && tls != null) {
             getContext().getRegistry().bind(TLS_BEAN, tls);
@@ -84,54 +89,64 @@ final class IngestRoutes extends RouteBuilder {
             from("netty:tcp://" + host + ":" + config.tls_port() + stream
                     + "&ssl=true&sslContextParameters=#" + TLS_BEAN + "&needClientAuth=" + requireClientCert)
                 .routeId("ingest-tls")
-                .process(e -> oneFrame(e, listener, received))
-                .to(BATCH_ENDPOINT);
+                .process(e -> dispatch(e, streamLines(e), listener, received))
+                .split(body())
+                    .to(BATCH_ENDPOINT);
         }
 
         from(BATCH_ENDPOINT)
             .routeId("ingest-batch")
-            .aggregate(header(BATCH_KEY), new GroupedBodyAggregationStrategy())
-                .completionSize(config.batch_size())
+            .aggregate(header(BATCH_KEY), new LineBatchStrategy())
+                .completionPredicate(e -> e.getMessage().getBody(List.class).size() >= config.batch_size())
                 .completionTimeout(config.batch_timeout_ms())
                 .forceCompletionOnStop()
                 .process(this::toWireBatch)
                 .toD("amqp:queue:${header.yaguraQueue}");
     }
 
-    private void oneFrame(Exchange exchange, String listener, LongAdder received) {
-        Frame frame = exchange.getMessage().getBody(Frame.class);
-        received.increment();
-        LineDispatcher.Routed routed = dispatcher.dispatch(frame, sourceOf(exchange), listener,
-                System.currentTimeMillis());
-        exchange.getMessage().setBody(routed);
-        exchange.getMessage().setHeader(BATCH_KEY, keyOf(routed));
+    @SuppressWarnings("unchecked")
+    private static List<Frame> streamLines(Exchange exchange) {
+        return exchange.getMessage().getBody(List.class);
     }
 
     /** A datagram may carry several LF-separated lines. */
-    private void splitDatagram(Exchange exchange, String listener, LongAdder received) {
+    private List<Frame> datagramLines(Exchange exchange) {
         byte[] datagram = exchange.getMessage().getBody(byte[].class);
-        String source = sourceOf(exchange);
-        long now = System.currentTimeMillis();
-        List<org.apache.camel.Message> out = new ArrayList<>(1);
+        List<Frame> frames = new ArrayList<>(1);
         int start = 0;
         for (int i = 0; i <= datagram.length; i++) {
             if (i == datagram.length || datagram[i] == '\n') {
-                byte[] line = SyslogFrameDecoder.trimTrailer(java.util.Arrays.copyOfRange(datagram, start, i));
+                byte[] line = SyslogFrameDecoder.trimTrailer(Arrays.copyOfRange(datagram, start, i));
                 start = i + 1;
                 if (line.length == 0) {
                     continue;
                 }
-                received.increment();
                 boolean truncated = line.length > config.max_line_bytes();
-                if (truncated) {
-                    line = java.util.Arrays.copyOf(line, config.max_line_bytes());
-                }
-                LineDispatcher.Routed routed = dispatcher.dispatch(new Frame(line, truncated), source, listener, now);
-                org.apache.camel.Message m = new org.apache.camel.support.DefaultMessage(exchange.getContext());
-                m.setBody(routed);
-                m.setHeader(BATCH_KEY, keyOf(routed));
-                out.add(m);
+                frames.add(new Frame(truncated ? Arrays.copyOf(line, config.max_line_bytes()) : line, truncated));
             }
+        }
+        return frames;
+    }
+
+    /**
+     * Routes the lines of one read (or datagram) and groups them by destination queue and
+     * customer: the body becomes one message per group, each carrying a list of lines.
+     */
+    private void dispatch(Exchange exchange, List<Frame> frames, String listener, LongAdder received) {
+        String source = sourceOf(exchange);
+        long now = System.currentTimeMillis();
+        received.add(frames.size());
+        Map<String, List<LineDispatcher.Routed>> groups = new LinkedHashMap<>(2);
+        for (Frame frame : frames) {
+            LineDispatcher.Routed routed = dispatcher.dispatch(frame, source, listener, now);
+            groups.computeIfAbsent(keyOf(routed), k -> new ArrayList<>()).add(routed);
+        }
+        List<Message> out = new ArrayList<>(groups.size());
+        for (Map.Entry<String, List<LineDispatcher.Routed>> g : groups.entrySet()) {
+            Message m = new DefaultMessage(exchange.getContext());
+            m.setBody(g.getValue());
+            m.setHeader(BATCH_KEY, g.getKey());
+            out.add(m);
         }
         exchange.getMessage().setBody(out);
     }

@@ -18,6 +18,9 @@ import java.util.List;
  * {@code maxLength} bytes are passed on marked truncated (so that the dead-letter entry
  * shows what it was) and the rest is skipped. A last line without LF at end of stream is
  * still delivered.
+ *
+ * <p>All lines cut from one read are passed on together as one {@code List<Frame>}, so the
+ * rest of the pipeline pays its per-message cost per read, not per line.
  */
 public final class SyslogFrameDecoder extends ByteToMessageDecoder {
 
@@ -32,6 +35,14 @@ public final class SyslogFrameDecoder extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        List<Object> frames = new java.util.ArrayList<>();
+        cut(in, frames);
+        if (!frames.isEmpty()) {
+            out.add(frames);
+        }
+    }
+
+    private void cut(ByteBuf in, List<Object> out) {
         while (in.isReadable()) {
             if (!skip(in)) {
                 return;
@@ -49,11 +60,15 @@ public final class SyslogFrameDecoder extends ByteToMessageDecoder {
 
     @Override
     protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
-        decode(ctx, in, out);
+        List<Object> frames = new java.util.ArrayList<>();
+        cut(in, frames);
         if (in.isReadable() && !skippingToLf && skipping == 0) {
-            lineFeed(in, out, true);
+            lineFeed(in, frames, true);
         }
         in.skipBytes(in.readableBytes());
+        if (!frames.isEmpty()) {
+            out.add(frames);
+        }
     }
 
     /** @return false when all readable bytes were skipped and more are needed */

@@ -122,11 +122,16 @@ public final class LoadGenerator {
                 lastEventNanos.set(System.nanoTime());
             });
             jms.start();
-            Thread.sleep(1000);
-            if (events.get() > 0) {
-                System.out.printf("drained %d events left from earlier runs%n", events.getAndSet(0));
-                firstEventNanos.set(0);
+            // Drain what earlier runs left, until the queue has been quiet for 2 seconds.
+            long drained = 0;
+            do {
+                drained += events.getAndSet(0);
+                Thread.sleep(2000);
+            } while (events.get() > 0);
+            if (drained > 0) {
+                System.out.printf("drained %d events left from earlier runs%n", drained);
             }
+            firstEventNanos.set(0);
         }
         long perConnection = lines / connections;
         List<Thread> senders = new ArrayList<>();

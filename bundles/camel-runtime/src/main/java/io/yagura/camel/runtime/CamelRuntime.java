@@ -60,7 +60,9 @@ public class CamelRuntime {
         ctx.setApplicationContextClassLoader(CamelRuntime.class.getClassLoader());
         ctx.getShutdownStrategy().setTimeout(shutdownTimeout);
         ctx.getShutdownStrategy().setTimeUnit(TimeUnit.SECONDS);
-        ctx.setUseMDCLogging(true);
+        // MDC logging costs ~15% of ingest CPU under load (measured with JFR); the route
+        // id is in every Yagura log line already.
+        ctx.setUseMDCLogging(false);
 
         // Qpid's own connection factory, without global thread pools, behind Spring's
         // session cache so that each send does not open a connection.
