@@ -53,7 +53,7 @@ public class PluginsCommand implements Action {
                     .getOrDefault(id, Map.of());
             table.addRow().addContent(
                     id,
-                    String.join(",", p.products()),
+                    p.products().stream().sorted().collect(Collectors.joining(",")),
                     p.deviceTypes().stream().map(DeviceType::ecsValue).sorted().collect(Collectors.joining(",")),
                     routeStatus("vendor-" + id),
                     QueueDepths.text(QueueDepths.depth(Queues.rawQueueOf(id))),

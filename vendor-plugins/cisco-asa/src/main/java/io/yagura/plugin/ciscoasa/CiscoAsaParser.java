@@ -1,6 +1,7 @@
 package io.yagura.plugin.ciscoasa;
 
 import io.yagura.api.event.Ecs;
+import io.yagura.api.event.Envelopes;
 import io.yagura.api.event.RawEnvelope;
 import io.yagura.api.event.SecurityEvent;
 import io.yagura.api.plugin.LogParser;
@@ -36,10 +37,6 @@ public final class CiscoAsaParser implements LogParser {
         "warnings", "notifications", "informational", "debugging"};
 
     /** Time-zone abbreviations ASA can print after the date ("... 09:34:34 EDT: %ASA-..."). */
-    private static final Set<String> ZONE_ABBREVIATIONS = Set.of("UTC", "GMT", "EST", "EDT", "CST", "CDT",
-            "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST", "CET", "CEST", "EET", "EEST", "WET", "WEST",
-            "BST", "IST", "JST", "KST", "AEST", "AEDT", "ACST", "NZST", "NZDT", "MSK", "SGT", "HKT");
-
     private static final Map<String, Rules.Handler> TABLE;
 
     static {
@@ -119,8 +116,7 @@ public final class CiscoAsaParser implements LogParser {
             e.set(Ecs.LOG_SYSLOG_PRIORITY, (long) header.priority());
         }
         String host = header.hostname();
-        if (host != null && !ZONE_ABBREVIATIONS.contains(host)) {
-            // the header reader takes a zone after "yyyy HH:mm:ss" for a host name; skip that
+        if (host != null) {
             e.set(Ecs.OBSERVER_HOSTNAME, host);
             e.set(Ecs.LOG_SYSLOG_HOSTNAME, host);
         }
@@ -128,14 +124,7 @@ public final class CiscoAsaParser implements LogParser {
         e.set(Ecs.OBSERVER_PRODUCT, marker.product());
         e.set(Ecs.OBSERVER_TYPE, "firewall");
         e.set("cisco.asa.facility", marker.facility());
-        e.set(Ecs.YAGURA_PLUGIN, PLUGIN_ID);
-        e.set(Ecs.EVENT_ORIGINAL, raw);
-        e.set(Ecs.CUSTOMER_ID, env.customerId());
-        e.set(Ecs.DEVICE_ID, env.deviceId());
-        e.set(Ecs.YAGURA_RECEIVED_FROM, env.source());
-        e.set(Ecs.YAGURA_LISTENER, env.listener());
-        e.set(Ecs.EVENT_INGESTED, Instant.ofEpochMilli(env.receivedAt()).toString());
-        return e;
+        return Envelopes.stamp(e, env, PLUGIN_ID);
     }
 
     private static String stripLineEnd(String s) {

@@ -134,7 +134,8 @@ class CiscoAsaParserTest {
         @Test
         void relayPrefixWithNestedDeviceDateAndFacilityForm() {
             SecurityEvent e = parsed(LS_302021);
-            assertTrue(e.getString("@timestamp").endsWith("-05-09T15:01:41Z"), () -> "field '@timestamp' in " + e);
+            // the device's own date (14:18:31 EDT), not the relay's (15:01:41)
+            assertTrue(e.getString("@timestamp").endsWith("-05-09T18:18:31Z"), () -> "field '@timestamp' in " + e);
             field(e, "observer.hostname", "192.168.3.1");
             field(e, "cisco.asa.facility", "session");
             field(e, "event.code", "302021");
@@ -146,7 +147,7 @@ class CiscoAsaParserTest {
         void zoneAbbreviationAfterDateIsNotTakenForTheHost() {
             // composed from Cisco ASA syslog message guide, message 106100 ("logging timestamp" with a zone)
             SecurityEvent e = parsed("Mar 12 2024 10:15:09 EDT: %ASA-session-5-106100: access-list acl_in permitted tcp inside/10.10.2.30(2241) -> outside/198.51.100.89(2000) hit-cnt 1 first hit [0x71a87d94, 0x0]");
-            field(e, "@timestamp", "2024-03-12T10:15:09Z");
+            field(e, "@timestamp", "2024-03-12T14:15:09Z"); // EDT is UTC-4
             absent(e, "observer.hostname");
             field(e, "cisco.asa.facility", "session");
         }
