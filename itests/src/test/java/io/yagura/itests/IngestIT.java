@@ -11,6 +11,10 @@ import io.yagura.api.event.Ecs;
 import io.yagura.api.event.SecurityEvent;
 import io.yagura.api.metrics.Counters;
 import io.yagura.api.metrics.Metric;
+import io.yagura.api.registry.Device;
+import io.yagura.api.registry.DeviceRegistry;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
 import java.io.File;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -53,6 +57,24 @@ public class IngestIT {
 
     @Inject
     org.apache.camel.CamelContext camel;
+
+    @Inject
+    DeviceRegistry registry;
+
+    @Inject
+    SessionFactory sessions;
+
+    private String console(String command) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Session session = sessions.create(System.in, out, out);
+        try {
+            session.execute(command);
+        } finally {
+            session.close();
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
 
     @Configuration
     public Option[] config() {
@@ -132,6 +154,21 @@ public class IngestIT {
             assertTrue("oversized line reported: " + reasons, reasons.stream().anyMatch(r -> r.contains("oversized")));
             assertEquals("dead letters: " + reasons, 4, capture.deadLetters.size());
 
+            // An unknown source nobody recognises waits in yagura.raw.unknown; once its device is
+            // registered, yagura:unknown-replay routes it to the device's vendor (whose parser
+            // then dead-letters this line, which is no ASA message, with the reason).
+            sendTcpFrom("127.0.0.3", "<13>Nov 27 10:00:00 host-x app: not a firewall line\n");
+            await("line from an unknown source counted", () -> counters.counter(Metric.SCOPE_INGEST, "all",
+                    Metric.UNKNOWN_SOURCE).sum() >= 2, 30);
+            Thread.sleep(500); // let the batch reach the broker
+            registry.putDevice(new Device("itest-new", "demo", "cisco-asa", "ASA", List.of("127.0.0.3")));
+            String replay = console("yagura:unknown-replay");
+            assertTrue("replay output:\n" + replay, replay.contains("Replayed 1 line(s)")
+                    && replay.contains("yagura.raw.cisco-asa"));
+            await("replayed line dead-lettered", () -> capture.deadLetters.size() >= 5, 60);
+            DeadLetter replayed = capture.deadLetters.get(4);
+            assertEquals("device of the replayed line", "itest-new", replayed.envelope().deviceId());
+
             // Nothing silent: every line the plugin received is parsed, ignored or rejected.
             long received = counters.counter(Metric.SCOPE_PLUGIN, "cisco-asa", Metric.RECEIVED).sum();
             long accounted = counters.counter(Metric.SCOPE_PLUGIN, "cisco-asa", Metric.PARSED).sum()
@@ -139,6 +176,12 @@ public class IngestIT {
                     + counters.counter(Metric.SCOPE_PLUGIN, "cisco-asa", Metric.REJECTED).sum();
             assertEquals("plugin counters add up", received, accounted);
         }
+        // With nobody consuming yagura.deadletter, the console shows what waits there and why.
+        sendTcpFrom("127.0.0.1", "%ASA-4-1060 cut short by the sender\n");
+        Thread.sleep(1500);
+        String shown = console("yagura:deadletters -n 5");
+        assertTrue("yagura:deadletters shows the line and its stage:\n" + shown,
+                shown.contains("%ASA-4-1060 cut short") && shown.contains("parse") && shown.contains("cisco-asa"));
     }
 
     private static void sendTcpFrom(String localAddress, String payload) throws Exception {

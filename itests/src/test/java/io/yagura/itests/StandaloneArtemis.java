@@ -56,6 +56,8 @@ final class StandaloneArtemis {
     }
 
     void stop() {
+        // bin/artemis is a script that starts java as its child: stop the whole tree.
+        process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {

@@ -65,6 +65,16 @@ public class PluginsCommand implements Action {
                     c.getOrDefault(Metric.EVENTS, 0L));
         }
         table.print(System.out);
+        for (String queue : QueueDepths.rawQueues()) {
+            String vendor = queue.substring(Queues.RAW_PREFIX.length());
+            if (!Queues.RAW_UNKNOWN.equals(queue) && plugins.stream().noneMatch(p -> p.vendorId().equals(vendor))) {
+                long depth = QueueDepths.depth(queue);
+                if (depth != 0) {
+                    System.out.printf("%s message(s) wait in %s: no plugin for vendor '%s' is installed%n",
+                            QueueDepths.text(depth), queue, vendor);
+                }
+            }
+        }
         System.out.printf("%s waiting in %s, %s in %s, %s in %s%n",
                 QueueDepths.text(QueueDepths.depth(Queues.RAW_UNKNOWN)), Queues.RAW_UNKNOWN,
                 QueueDepths.text(QueueDepths.depth(Queues.EVENTS)), Queues.EVENTS,

@@ -32,6 +32,25 @@ final class QueueDepths {
         }
     }
 
+    /** Names of the yagura.raw.* queues the embedded broker has. */
+    static java.util.List<String> rawQueues() {
+        try {
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            ObjectName pattern = new ObjectName("org.apache.activemq.artemis:broker=*,component=addresses,address=*,"
+                    + "subcomponent=queues,routing-type=\"anycast\",queue=*");
+            java.util.TreeSet<String> names = new java.util.TreeSet<>();
+            for (ObjectName n : server.queryNames(pattern, null)) {
+                String q = ObjectName.unquote(n.getKeyProperty("queue"));
+                if (q.startsWith(io.yagura.api.Queues.RAW_PREFIX)) {
+                    names.add(q);
+                }
+            }
+            return new java.util.ArrayList<>(names);
+        } catch (Exception e) {
+            return java.util.List.of();
+        }
+    }
+
     static String text(long depth) {
         return depth < 0 ? "?" : Long.toString(depth);
     }

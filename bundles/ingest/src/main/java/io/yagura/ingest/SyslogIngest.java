@@ -12,6 +12,7 @@ import org.apache.camel.support.jsse.KeyManagersParameters;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.SSLContextServerParameters;
+import org.apache.camel.support.jsse.SecureSocketProtocolsParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -128,8 +129,11 @@ public class SyslogIngest {
             server.setClientAuthentication("NONE");
         }
         params.setServerParameters(server);
-        // RFC 5425 requires TLS 1.2 at least.
+        // RFC 5425 asks for TLS 1.2 at least; many devices offer nothing newer.
         params.setSecureSocketProtocol("TLSv1.3");
+        SecureSocketProtocolsParameters protocols = new SecureSocketProtocolsParameters();
+        protocols.setSecureSocketProtocol(List.of("TLSv1.3", "TLSv1.2"));
+        params.setSecureSocketProtocols(protocols);
         return params;
     }
 }

@@ -8,9 +8,18 @@ import java.util.List;
  * @param id       short stable id, e.g. "acme"
  * @param name     display name
  * @param networks the customer's own networks in CIDR form (for network.direction)
+ * @param contacts who is told about incidents, in escalation order
+ * @param policy   how they want to be told (null: {@link NotificationPolicy#defaults()})
  */
-public record Customer(String id, String name, List<String> networks) {
+public record Customer(String id, String name, List<String> networks, List<Contact> contacts,
+                       NotificationPolicy policy) {
     public Customer {
         networks = networks == null ? List.of() : List.copyOf(networks);
+        contacts = contacts == null ? List.of() : List.copyOf(contacts);
+        policy = policy == null ? NotificationPolicy.defaults() : policy;
+    }
+
+    public Customer(String id, String name, List<String> networks) {
+        this(id, name, networks, List.of(), null);
     }
 }

@@ -1,0 +1,77 @@
+package io.yagura.api.incident;
+
+import io.yagura.api.event.SecurityEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Persistence of incidents, their evidence, suppressions, notifications with every
+ * delivery attempt, and the audit log. Implementations store in a database (embedded H2
+ * by default, PostgreSQL in production) and are safe for concurrent use.
+ */
+public interface IncidentStore {
+
+    /** Criteria for {@link #list}; null fields match anything. */
+    record Filter(String customerId, Level level, IncidentStatus status, Boolean deadlineBreached, int limit) {
+        public static Filter all(int limit) {
+            return new Filter(null, null, null, null, limit);
+        }
+    }
+
+    /** Inserts a new incident (version 0 → 1) and returns it as stored. */
+    Incident create(Incident incident);
+
+    /**
+     * Stores a changed incident if nobody changed it since it was read (optimistic lock on
+     * {@link Incident#version()}), and returns it with its new version.
+     *
+     * @throws ConcurrentChangeException when the stored version differs
+     */
+    Incident update(Incident incident);
+
+    Optional<Incident> find(String id);
+
+    /** The newest open (not closed, not false positive) incident of a customer with this aggregation key. */
+    Optional<Incident> findOpenByKey(String customerId, String key);
+
+    List<Incident> list(Filter filter);
+
+    /** Keeps an event as evidence of an incident (the store may cap how many per incident). */
+    void addEvidence(String incidentId, SecurityEvent event);
+
+    List<SecurityEvent> evidence(String incidentId, int limit);
+
+    Suppression addSuppression(Suppression suppression);
+
+    boolean removeSuppression(String id);
+
+    /** Suppressions of the customer not expired at {@code now}. */
+    List<Suppression> activeSuppressions(String customerId, Instant now);
+
+    /** Counts an event that a suppression matched (counted, never lost). */
+    void countSuppressed(String suppressionId, long events);
+
+    Notification createNotification(Notification notification);
+
+    Notification updateNotification(Notification notification);
+
+    List<Notification> notifications(String incidentId);
+
+    void addAttempt(DeliveryAttempt attempt);
+
+    List<DeliveryAttempt> attempts(String notificationId);
+
+    void audit(AuditEntry entry);
+
+    List<AuditEntry> auditLog(String subject, int limit);
+
+    /** The stored version of an incident is not the one the caller read. */
+    final class ConcurrentChangeException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public ConcurrentChangeException(String message) {
+            super(message);
+        }
+    }
+}

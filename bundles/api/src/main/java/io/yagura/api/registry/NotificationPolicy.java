@@ -1,0 +1,18 @@
+package io.yagura.api.registry;
+
+/**
+ * How a customer wants to be told.
+ *
+ * @param criticalAutoSend  true: a Critical incident is mailed automatically at its deadline
+ *                          if no analyst confirmed it before; false: only after confirmation
+ * @param criticalMinutes   the Critical deadline in minutes after detection (default 15)
+ * @param dailyDigest       true: Warning and Informational incidents in a daily mail digest
+ * @param allClear          true: a closed harmless incident sends an all-clear notice
+ */
+public record NotificationPolicy(boolean criticalAutoSend, int criticalMinutes, boolean dailyDigest,
+                                 boolean allClear) {
+
+    public static NotificationPolicy defaults() {
+        return new NotificationPolicy(true, 15, false, true);
+    }
+}
