@@ -12,6 +12,17 @@ public final class Queues {
     /** Lines or messages that could not be processed, each with its reason. */
     public static final String DEAD_LETTER = "yagura.deadletter";
 
+    /**
+     * Multicast address on which every incident change is announced (body: the incident id;
+     * properties yaguraIncident, yaguraChange, yaguraLevel, yaguraCustomer). Each consumer
+     * reads its own queue on it, e.g. {@link #INCIDENTS_FOR_NOTIFY}.
+     */
+    public static final String INCIDENTS = "yagura.incidents";
+    /** The notification dispatcher's queue on {@link #INCIDENTS}. */
+    public static final String INCIDENTS_FOR_NOTIFY = "yagura.incidents.notify";
+    /** Prefix of the per-channel queues: yagura.notify.mail, .phone, .portal (body: notification id). */
+    public static final String NOTIFY_PREFIX = "yagura.notify.";
+
     private Queues() {
     }
 

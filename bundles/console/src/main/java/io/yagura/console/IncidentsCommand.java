@@ -1,0 +1,91 @@
+package io.yagura.console;
+
+import io.yagura.api.incident.Incident;
+import io.yagura.api.incident.IncidentStatus;
+import io.yagura.api.incident.IncidentStore;
+import io.yagura.api.incident.Level;
+import io.yagura.api.incident.Triage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
+import org.apache.karaf.shell.support.table.ShellTable;
+
+@Command(scope = "yagura", name = "incidents", description = "Lists incidents, newest first, with their level and "
+        + "the time left to their notification deadline.",
+        detailedDescription = "Examples:\n  yagura:incidents\n  yagura:incidents --level emergency --status new\n"
+        + "  yagura:incidents --customer acme\n  yagura:incidents --breached")
+@Service
+public class IncidentsCommand implements Action {
+
+    @Option(name = "--customer", description = "Only this customer's")
+    @Completion(Completers.CustomerIds.class)
+    String customer;
+
+    @Option(name = "--level", description = "emergency, critical, warning, informational or low")
+    @Completion(value = StringsCompleter.class, values = {"emergency", "critical", "warning", "informational", "low"})
+    String level;
+
+    @Option(name = "--status", description = "new, triaged, notified, closed or false_positive")
+    @Completion(value = StringsCompleter.class, values = {"new", "triaged", "notified", "closed", "false_positive"})
+    String status;
+
+    @Option(name = "--breached", description = "Only incidents whose notification deadline has passed unnotified")
+    boolean breached;
+
+    @Option(name = "-n", description = "At most this many (default 50)")
+    int limit = 50;
+
+    // optional: the other yagura commands must work on a node without the incident store
+    @Reference(optional = true)
+    Triage triage;
+
+    @Override
+    public Object execute() {
+        if (triage == null) {
+            System.err.println("Incidents are not available on this node (feature yagura-incidents not installed)");
+            return null;
+        }
+        IncidentStore.Filter f = new IncidentStore.Filter(customer, level == null ? null : Level.parse(level),
+                status == null ? null : IncidentStatus.valueOf(status.toUpperCase(Locale.ROOT)), breached ? true : null,
+                limit);
+        ShellTable table = new ShellTable();
+        for (String c : new String[] {"Id", "Customer", "Level", "Status", "Category", "Attackers", "Targets", "Events",
+                "Detected", "Deadline"}) {
+            table.column(c);
+        }
+        Instant now = Instant.now();
+        for (Incident i : triage.list(f)) {
+            table.addRow().addContent(i.id(), i.customerId(), i.level().label() + (i.confirmedLevel() == null ? "?" : ""),
+                    i.status().name().toLowerCase(Locale.ROOT), nz(i.category()), String.join(",", i.attackers()),
+                    String.join(",", i.targets()), i.eventCount(), i.detectedAt(), clock(i, now));
+        }
+        table.print(System.out);
+        System.out.println("Level with '?': proposed by correlation, not yet confirmed by an analyst.");
+        return null;
+    }
+
+    /** "in 12m", "BREACHED 3m ago", "met" or "". */
+    static String clock(Incident i, Instant now) {
+        if (i.deadline() == null) {
+            return "";
+        }
+        if (i.status() == IncidentStatus.NOTIFIED || i.status() == IncidentStatus.CLOSED
+                || i.status() == IncidentStatus.FALSE_POSITIVE) {
+            return i.status() == IncidentStatus.NOTIFIED ? "notified" : "";
+        }
+        Duration left = Duration.between(now, i.deadline());
+        return left.isNegative() ? "BREACHED " + left.negated().toMinutes() + "m ago" : "in " + left.toMinutes() + "m"
+                + left.toSecondsPart() + "s";
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,169 @@
+package io.yagura.notify.mail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.yagura.api.incident.Incident;
+import io.yagura.api.incident.Level;
+import io.yagura.api.incident.Notification;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Rendering of notices from the bundled templates and from an operator's directory. */
+class MailTemplatesTest {
+
+    @TempDir
+    Path dir;
+
+    private void write(String relative, String text) throws Exception {
+        Path p = dir.resolve(relative);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void levelLabelsAreDocumentedPerLanguage() throws Exception {
+        MailTemplates t = MailTemplates.bundled();
+        assertEquals(List.of("緊急", "重要", "警告", "情報", "低"),
+                List.of(Level.values()).stream().map(l -> t.levelLabel("ja", l)).toList(), "Japanese labels");
+        assertEquals(List.of("Emergency", "Critical", "Warning", "Informational", "Low"),
+                List.of(Level.values()).stream().map(l -> t.levelLabel("en", l)).toList(), "English labels");
+        assertEquals("ja", t.resolveLanguage("ja-JP"), "ja-JP uses ja");
+        assertEquals("en", t.resolveLanguage("fr"), "unknown language falls back to English");
+    }
+
+    @Test
+    void emptyValuesPrintNone() throws Exception {
+        Incident i = Fixtures.incident("INC-1", Level.CRITICAL, "t");
+        RenderedMail m = MailTemplates.bundled().incident(i,
+                Fixtures.notice("N", "incident", "en", Level.CRITICAL, null), null);
+        assertTrue(m.body().contains("Analysis\n--------\n(none)"), "missing analysis shows (none)");
+        assertTrue(m.body().contains("Notice due:   (no deadline)"), "no deadline shown");
+        assertTrue(m.body().contains("Customer:     acme"), "customer id when no name is known");
+    }
+
+    @Test
+    void allClearRendersInEnglishAndJapanese() throws Exception {
+        MailTemplates t = MailTemplates.bundled();
+        Incident i = Fixtures.incident(Level.WARNING, false);
+        RenderedMail en = t.allClear(i, Fixtures.notice("N1", "all-clear", "en", Level.WARNING, null), "ACME");
+        RenderedMail ja = t.allClear(i, Fixtures.notice("N2", "all-clear", "ja", Level.WARNING, null), "ACME");
+        assertEquals("[Yagura][ALL CLEAR] " + Fixtures.INCIDENT_ID + " " + Fixtures.TITLE_EN, en.subject(), "en subject");
+        assertTrue(en.body().contains("Level:        Warning"), "en level");
+        assertTrue(en.body().contains(Fixtures.ANALYSIS_EN), "en analysis");
+        assertEquals("[Yagura][解決] " + Fixtures.INCIDENT_ID + " " + Fixtures.TITLE_EN, ja.subject(), "ja subject");
+        assertTrue(ja.body().contains("重要度:       警告 (WARNING)"), "ja level");
+        assertTrue(ja.body().contains("追加の対応は不要です"), "ja all-clear text");
+        assertEquals("ja", ja.language(), "language");
+    }
+
+    @Test
+    void digestRendersEveryIncidentWithASummary() throws Exception {
+        MailTemplates t = MailTemplates.bundled();
+        List<Incident> incidents = List.of(Fixtures.incident("INC-7", Level.WARNING, "Blocked exploit"),
+                Fixtures.incident("INC-8", Level.INFORMATIONAL, "Port scan"),
+                Fixtures.incident("INC-9", Level.INFORMATIONAL, "Another scan"));
+        Notification n = new Notification("D1", null, "acme", "digest", "mail", "a@b.example", "ja", null,
+                Instant.now(), "pending", null, null, null);
+        RenderedMail ja = t.digest(n, "ACME", LocalDate.of(2026, 11, 27), incidents);
+        assertEquals("[Yagura][日次報告] ACME 2026-11-27: 3 件", ja.subject(), "ja digest subject");
+        assertTrue(ja.body().contains("(警告: 1, 情報: 2)"), "summary per level: " + ja.body());
+        assertTrue(ja.body().contains("* [警告] INC-7 Blocked exploit"), "first item");
+        assertTrue(ja.body().contains("* [情報] INC-9 Another scan"), "last item");
+        assertTrue(ja.body().contains("検知 2026-11-27 12:00:00 JST"), "time in Japan time");
+
+        RenderedMail empty = t.digest(new Notification("D2", null, "acme", "digest", "mail", "a@b.example", "en",
+                null, Instant.now(), "pending", null, null, null), null, LocalDate.of(2026, 11, 27), List.of());
+        assertTrue(empty.body().contains("No incidents in this period."), "empty digest");
+        assertEquals("[Yagura][DIGEST] acme 2026-11-27: 0 incident(s)", empty.subject(), "empty digest subject");
+    }
+
+    @Test
+    void templateDirectoryOverridesBundledFilesAndLabels() throws Exception {
+        write("en/incident.txt", "# operator's version\nSubject: ALERT {{level|upper}} {{incident.id}}\n\n"
+                + "Custom notice for {{customer.name}}.\nAttackers:\n{{attackers|bullets}}\n");
+        write("en/labels.properties", "level.EMERGENCY = Red alert\n");
+        MailTemplates t = MailTemplates.load(dir);
+        Incident i = Fixtures.incident(Level.EMERGENCY, false);
+
+        RenderedMail en = t.incident(i, Fixtures.notice("N", "incident", "en", Level.EMERGENCY, Duration.ZERO), "ACME");
+        assertEquals("ALERT RED ALERT " + Fixtures.INCIDENT_ID, en.subject(), "subject from the override");
+        assertEquals("Custom notice for ACME.\nAttackers:\n- 203.0.113.7\n- 198.51.100.23\n", en.body(),
+                "body from the override");
+        RenderedMail ja = t.incident(i, Fixtures.notice("N", "incident", "ja", Level.EMERGENCY, Duration.ZERO), "ACME");
+        assertTrue(ja.subject().startsWith("[Yagura][緊急]"), "Japanese still bundled");
+        assertTrue(t.allClear(i, Fixtures.notice("N", "all-clear", "en", Level.EMERGENCY, null), "ACME").body()
+                .contains("Level:        Red alert"), "overridden label used by the bundled all-clear");
+    }
+
+    @Test
+    void newLanguageInTheDirectoryFallsBackToEnglishFiles() throws Exception {
+        write("de/labels.properties", "level.EMERGENCY = Notfall\ntime.zone = Europe/Berlin\n");
+        write("de/incident.txt", "Subject: [Yagura][{{level}}] {{incident.id}}\n\n{{analysis}}\n");
+        MailTemplates t = MailTemplates.load(dir);
+        Incident i = Fixtures.incident(Level.EMERGENCY, false);
+        assertTrue(t.languages().contains("de"), "de available");
+        assertEquals("[Yagura][Notfall] " + Fixtures.INCIDENT_ID,
+                t.incident(i, Fixtures.notice("N", "incident", "de", Level.EMERGENCY, null), null).subject(), "de subject");
+        assertTrue(t.digest(Fixtures.notice("N", "digest", "de", null, null), null, LocalDate.of(2026, 1, 1), List.of())
+                .subject().startsWith("[Yagura][DIGEST]"), "missing files come from English");
+    }
+
+    @Test
+    void unknownPlaceholderIsReportedWithFileAndLine() throws Exception {
+        write("en/incident.txt", "# comment\nSubject: {{incident.id}}\n\nLevel {{level}}\nOops {{incident.severity}}\n");
+        TemplateException e = assertThrows(TemplateException.class, () -> MailTemplates.load(dir));
+        Path file = dir.resolve("en/incident.txt");
+        assertEquals(file.toString(), e.file(), "file named");
+        assertEquals(5, e.line(), "line named");
+        assertTrue(e.getMessage().startsWith(file + ":5: unknown placeholder '{{incident.severity}}'"),
+                "message: " + e.getMessage());
+    }
+
+    @Test
+    void otherTemplateMistakesAreReportedWithFileAndLine() throws Exception {
+        write("ja/digest.txt", "Subject: {{digest.date}}\n\n{{digest.items|sorted}}\n");
+        TemplateException filter = assertThrows(TemplateException.class, () -> MailTemplates.load(dir));
+        assertTrue(filter.getMessage().endsWith("ja/digest.txt:3: unknown filter 'sorted' in '{{digest.items|sorted}}'"
+                + " (known: bullets, numbered, upper)"), "unknown filter: " + filter.getMessage());
+
+        write("ja/digest.txt", "Subject: {{digest.date}}\n\n{{incident.id}}\n");
+        TemplateException wrongKind = assertThrows(TemplateException.class, () -> MailTemplates.load(dir));
+        assertEquals(3, wrongKind.line(), "incident placeholders are not known in the digest");
+
+        write("ja/digest.txt", "Subject: {{digest.date}\n\nbody\n");
+        TemplateException unclosed = assertThrows(TemplateException.class, () -> MailTemplates.load(dir));
+        assertTrue(unclosed.getMessage().contains("digest.txt:1: '{{' without '}}'"), "unclosed: " + unclosed.getMessage());
+
+        write("ja/digest.txt", "Hello {{customer.name}}\n");
+        TemplateException noSubject = assertThrows(TemplateException.class, () -> MailTemplates.load(dir));
+        assertTrue(noSubject.getMessage().contains("digest.txt:1: expected the line 'Subject: ...'"),
+                "missing subject: " + noSubject.getMessage());
+
+        Files.delete(dir.resolve("ja/digest.txt"));
+        write("ja/incidnet.txt", "Subject: x\n\n");
+        TemplateException stray = assertThrows(TemplateException.class, () -> MailTemplates.load(dir));
+        assertTrue(stray.getMessage().contains("incidnet.txt: unknown template file"), "misspelt file: " + stray.getMessage());
+    }
+
+    @Test
+    void badTimeZoneInLabelsIsReported() throws Exception {
+        write("en/labels.properties", "time.zone = Mars/Olympus\n");
+        TemplateException e = assertThrows(TemplateException.class, () -> MailTemplates.load(dir));
+        assertTrue(e.getMessage().contains("labels.properties: time.zone"), "message: " + e.getMessage());
+    }
+
+    @Test
+    void missingDirectoryMeansBundledTemplates() throws Exception {
+        MailTemplates t = MailTemplates.load(dir.resolve("does-not-exist"));
+        assertEquals(List.of("en", "ja"), List.copyOf(t.languages()), "bundled languages");
+    }
+}

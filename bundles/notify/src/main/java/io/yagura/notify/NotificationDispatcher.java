@@ -1,0 +1,154 @@
+package io.yagura.notify;
+
+import io.yagura.api.Queues;
+import io.yagura.api.incident.AuditEntry;
+import io.yagura.api.incident.Incident;
+import io.yagura.api.incident.IncidentChanges;
+import io.yagura.api.incident.IncidentStatus;
+import io.yagura.api.incident.IncidentStore;
+import io.yagura.api.incident.Level;
+import io.yagura.api.incident.Notification;
+import io.yagura.api.registry.Customer;
+import io.yagura.api.registry.DeviceRegistry;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns incident changes into notices: reads each announcement from its queue on
+ * yagura.incidents, asks {@link DispatchPolicy} who must be told, stores the notices and
+ * hands each to its channel's queue (yagura.notify.mail …). A timer checks deadlines:
+ * Critical incidents due for automatic sending, and breaches (a deadline passed without a
+ * delivered notice), which raise an alarm in the log, the audit log and on the broker.
+ */
+@Component(service = RoutesBuilder.class, configurationPid = "io.yagura.notify")
+@Designate(ocd = NotificationDispatcher.Config.class)
+public class NotificationDispatcher extends RouteBuilder {
+
+    @ObjectClassDefinition(name = "Yagura notification dispatcher")
+    public @interface Config {
+        @AttributeDefinition(description = "Seconds between deadline checks")
+        int deadlineCheckSeconds() default 10;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationDispatcher.class);
+
+    private final IncidentStore store;
+    private final DeviceRegistry registry;
+    private final IncidentChanges changes;
+    private final DispatchPolicy policy = new DispatchPolicy();
+    private final int checkSeconds;
+    private final Set<String> breachesReported = ConcurrentHashMap.newKeySet();
+
+    @Activate
+    public NotificationDispatcher(@Reference IncidentStore store, @Reference DeviceRegistry registry,
+                                  @Reference IncidentChanges changes, Config config) {
+        this.store = store;
+        this.registry = registry;
+        this.changes = changes;
+        this.checkSeconds = config.deadlineCheckSeconds();
+    }
+
+    @Override
+    public void configure() {
+        from("amqp:queue:" + Queues.INCIDENTS + "::" + Queues.INCIDENTS_FOR_NOTIFY + "?transacted=true"
+                + "&cacheLevelName=CACHE_CONSUMER&receiveTimeout=1000")
+            .routeId("notify-dispatch")
+            .process(e -> {
+                String id = e.getMessage().getBody(String.class);
+                String change = e.getMessage().getHeader(IncidentChanges.CHANGE_PROPERTY, String.class);
+                if (IncidentChanges.Change.DEADLINE_BREACHED.name().equals(change)) {
+                    return; // our own alarm
+                }
+                e.getMessage().setBody(dispatch(id, false));
+            })
+            .split(body())
+                .process(NotificationDispatcher::toChannelMessage)
+                .toD("amqp:queue:" + Queues.NOTIFY_PREFIX + "${header.yaguraChannel}");
+
+        from("timer:yagura-deadlines?period=" + (checkSeconds * 1000L) + "&delay=5000")
+            .routeId("notify-deadlines")
+            .process(e -> e.getMessage().setBody(checkDeadlines()))
+            .split(body())
+                .process(NotificationDispatcher::toChannelMessage)
+                .toD("amqp:queue:" + Queues.NOTIFY_PREFIX + "${header.yaguraChannel}");
+    }
+
+    /** A channel's queue carries the notice id; the channel reads the rest from the store. */
+    private static void toChannelMessage(org.apache.camel.Exchange e) {
+        Notification n = e.getMessage().getBody(Notification.class);
+        e.getMessage().removeHeaders("*");
+        e.getMessage().setHeader("yaguraChannel", n.channel());
+        e.getMessage().setHeader("yaguraNotification", n.id());
+        e.getMessage().setHeader(IncidentChanges.INCIDENT_PROPERTY, n.incidentId());
+        e.getMessage().setBody(n.id());
+    }
+
+    /** Decides and stores the notices for one incident; returns them for sending. */
+    List<Notification> dispatch(String incidentId, boolean atDeadline) {
+        Optional<Incident> found = store.find(incidentId);
+        if (found.isEmpty()) {
+            LOG.warn("Announcement for unknown incident {} ignored", incidentId);
+            return List.of();
+        }
+        Incident i = found.get();
+        Customer customer = registry.customer(i.customerId()).orElse(null);
+        Instant now = Instant.now();
+        DispatchPolicy.Decision d = policy.decide(i, customer, store.notifications(i.id()), now, atDeadline);
+        for (Notification n : d.notices()) {
+            store.createNotification(n);
+        }
+        if (!d.notices().isEmpty()) {
+            store.audit(new AuditEntry(now, "dispatcher", "notify", i.id(), d.why() + ": " + d.notices().size()
+                    + " notice(s) to " + d.notices().stream().map(Notification::address).distinct().toList()));
+            if (i.status() == IncidentStatus.NEW || i.status() == IncidentStatus.TRIAGED) {
+                try {
+                    store.update(i.withStatus(IncidentStatus.NOTIFIED));
+                } catch (IncidentStore.ConcurrentChangeException raced) {
+                    // an analyst changed it meanwhile; the notice stands, the status stays theirs
+                }
+            }
+            LOG.info("Incident {} ({}): {} -> {} notice(s)", i.id(), i.level().label(), d.why(), d.notices().size());
+        }
+        return d.notices();
+    }
+
+    /** Critical incidents due for automatic sending, and deadline breaches. */
+    List<Notification> checkDeadlines() {
+        Instant now = Instant.now();
+        List<Notification> toSend = new java.util.ArrayList<>();
+        for (IncidentStatus status : List.of(IncidentStatus.NEW, IncidentStatus.TRIAGED, IncidentStatus.NOTIFIED)) {
+            for (Incident i : store.list(new IncidentStore.Filter(null, null, status, null, 500))) {
+                if (i.deadline() == null || i.deadline().isAfter(now)) {
+                    continue;
+                }
+                if (i.level() == Level.CRITICAL && status != IncidentStatus.NOTIFIED) {
+                    toSend.addAll(dispatch(i.id(), true));
+                }
+                boolean delivered = store.notifications(i.id()).stream()
+                        .anyMatch(n -> "incident".equals(n.kind()) && "delivered".equals(n.status()));
+                boolean mustBeTold = i.level() == Level.EMERGENCY || i.level() == Level.CRITICAL;
+                if (mustBeTold && !delivered && breachesReported.add(i.id())) {
+                    LOG.error("DEADLINE BREACHED: incident {} ({}, customer {}) had to be notified by {} and no notice "
+                            + "was delivered", i.id(), i.level().label(), i.customerId(), i.deadline());
+                    store.audit(new AuditEntry(now, "dispatcher", "deadline-breached", i.id(),
+                            "deadline " + i.deadline() + ", level " + i.level().label()));
+                    changes.announce(i, IncidentChanges.Change.DEADLINE_BREACHED);
+                }
+            }
+        }
+        return toSend;
+    }
+}

@@ -1,0 +1,33 @@
+package io.yagura.store;
+
+import java.sql.Connection;
+import javax.sql.DataSource;
+import liquibase.Liquibase;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+
+/**
+ * Brings the database schema up to date with Liquibase: applies the change sets of
+ * {@code db/changelog.yaml} not yet applied, in order, under Liquibase's lock (so two nodes
+ * starting together do not both migrate).
+ */
+final class Schema {
+
+    static final String CHANGELOG = "io/yagura/store/db/changelog.yaml";
+
+    private Schema() {
+    }
+
+    static void migrate(DataSource dataSource) throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
+            // The changelog is a resource of this bundle: read it through this bundle's class loader.
+            try (Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(Schema.class.getClassLoader()),
+                    database)) {
+                liquibase.update("");
+            }
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.yagura.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.yagura.api.event.Ecs;
+import io.yagura.api.event.SecurityEvent;
+import io.yagura.api.incident.AuditEntry;
+import io.yagura.api.incident.DeliveryAttempt;
+import io.yagura.api.incident.Incident;
+import io.yagura.api.incident.IncidentStatus;
+import io.yagura.api.incident.IncidentStore;
+import io.yagura.api.incident.Level;
+import io.yagura.api.incident.Notification;
+import io.yagura.api.incident.Suppression;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The same behaviour on the embedded H2 and on PostgreSQL (when one is available). */
+class JdbcIncidentStoreTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
+
+    static java.util.stream.Stream<String> databases() {
+        return Databases.names();
+    }
+
+    private static Incident incident(String id, Level level) {
+        return new Incident(id, "acme", "acme|rule-1|203.0.113.7|10.0.0.5", level, null, IncidentStatus.NEW,
+                "intrusion", "IPS alert on 10.0.0.5", List.of("203.0.113.7"), List.of("10.0.0.5"), List.of("rule-1"),
+                List.of("IPS signature 2003 fired, alert only"), 1, T0, T0, T0, T0.plus(Duration.ofMinutes(15)),
+                null, null, List.of(), 0);
+    }
+
+    private static JdbcIncidentStore store(String db) throws Exception {
+        return new JdbcIncidentStore(Databases.fresh(db));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void incidentRoundTripKeepsEveryField(String db) throws Exception {
+        JdbcIncidentStore store = store(db);
+        Incident created = store.create(incident("INC-1", Level.CRITICAL));
+        assertEquals(1, created.version(), "version after create");
+        Incident read = store.find("INC-1").orElseThrow();
+        assertEquals(created, read, "stored incident equals created one");
+        assertEquals(T0.plus(Duration.ofMinutes(15)), read.deadline(), "deadline");
+        assertEquals(List.of("203.0.113.7"), read.attackers(), "attackers");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void updateUsesOptimisticLocking(String db) throws Exception {
+        JdbcIncidentStore store = store(db);
+        Incident v1 = store.create(incident("INC-2", Level.WARNING));
+        Incident v2 = store.update(v1.withConfirmedLevel(Level.EMERGENCY, T0).withStatus(IncidentStatus.TRIAGED));
+        assertEquals(2, v2.version());
+        assertEquals(Level.EMERGENCY, store.find("INC-2").orElseThrow().level(), "confirmed level wins");
+        assertThrows(IncidentStore.ConcurrentChangeException.class, () -> store.update(v1.withStatus(IncidentStatus.CLOSED)),
+                "a stale version is refused");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void openIncidentByKeyIgnoresClosedOnes(String db) throws Exception {
+        JdbcIncidentStore store = store(db);
+        Incident i = store.create(incident("INC-3", Level.WARNING));
+        assertTrue(store.findOpenByKey("acme", i.key()).isPresent());
+        store.update(i.withStatus(IncidentStatus.CLOSED));
+        assertFalse(store.findOpenByKey("acme", i.key()).isPresent(), "closed incidents do not aggregate");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void listFiltersByLevelStatusCustomerAndBreachedDeadline(String db) throws Exception {
+        JdbcIncidentStore store = store(db);
+        store.create(incident("INC-4", Level.CRITICAL)); // deadline T0+15min: long past
+        Incident other = incident("INC-5", Level.WARNING);
+        store.create(new Incident("INC-5", "other", other.key(), Level.WARNING, null, IncidentStatus.NEW, null, "x",
+                null, null, null, null, 1, T0, T0, T0, null, null, null, null, 0));
+        assertEquals(1, store.list(new IncidentStore.Filter("acme", null, null, null, 10)).size(), "by customer");
+        assertEquals("INC-4", store.list(new IncidentStore.Filter(null, Level.CRITICAL, null, null, 10)).get(0).id());
+        assertEquals(2, store.list(new IncidentStore.Filter(null, null, IncidentStatus.NEW, null, 10)).size());
+        List<Incident> breached = store.list(new IncidentStore.Filter(null, null, null, true, 10));
+        assertEquals(1, breached.size(), "only the one with a past deadline");
+        assertEquals("INC-4", breached.get(0).id());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void evidenceKeepsTheEventsFields(String db) throws Exception {
+        JdbcIncidentStore store = store(db);
+        store.create(incident("INC-6", Level.CRITICAL));
+        SecurityEvent e = new SecurityEvent().set(Ecs.SOURCE_IP, "203.0.113.7").set(Ecs.SOURCE_PORT, 4444L)
+                .set(Ecs.EVENT_ORIGINAL, "%ASA-4-400013: IDS:2003 ICMP redirect from 203.0.113.7 to 10.0.0.5 on interface outside");
+        store.addEvidence("INC-6", e);
+        SecurityEvent back = store.evidence("INC-6", 10).get(0);
+        assertEquals("203.0.113.7", back.getString(Ecs.SOURCE_IP));
+        assertEquals(4444L, back.getLong(Ecs.SOURCE_PORT));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void suppressionsExpireAndCountWhatTheySwallow(String db) throws Exception {
+        JdbcIncidentStore store = store(db);
+        store.addSuppression(new Suppression("S-1", "acme", "rule-1", null, "10.0.0.5", T0.plus(1, ChronoUnit.DAYS),
+                "scanner of the customer's own vulnerability management", "analyst1", T0));
+        store.addSuppression(new Suppression("S-2", "acme", "rule-2", null, null, T0.minusSeconds(1), "expired", "a", T0));
+        List<Suppression> active = store.activeSuppressions("acme", T0.plusSeconds(60));
+        assertEquals(1, active.size(), "the expired one is not active");
+        assertEquals("10.0.0.5", active.get(0).target());
+        store.countSuppressed("S-1", 3);
+        store.countSuppressed("S-1", 2);
+        assertEquals(5, store.suppressedCount("S-1"), "suppressed events counted");
+        assertTrue(store.removeSuppression("S-1"));
+        assertFalse(store.removeSuppression("S-1"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void notificationsKeepEveryDeliveryAttempt(String db) throws Exception {
+        JdbcIncidentStore store = store(db);
+        store.create(incident("INC-7", Level.EMERGENCY));
+        Notification n = store.createNotification(new Notification("N-1", "INC-7", "acme", "incident", "mail",
+                "soc@acme.example", "ja", Level.EMERGENCY, T0, "pending", T0, null, null));
+        store.addAttempt(new DeliveryAttempt("N-1", 1, T0, "retrying", "Connection refused"));
+        store.addAttempt(new DeliveryAttempt("N-1", 2, T0.plusSeconds(2), "delivered", "250 2.0.0 Ok: queued as 1A2B"));
+        store.updateNotification(new Notification(n.id(), n.incidentId(), n.customerId(), n.kind(), n.channel(),
+                n.address(), n.language(), n.level(), n.createdAt(), "delivered", n.deadline(), T0.plusSeconds(2), false));
+        List<DeliveryAttempt> attempts = store.attempts("N-1");
+        assertEquals(2, attempts.size());
+        assertEquals("250 2.0.0 Ok: queued as 1A2B", attempts.get(1).answer(), "server's answer kept");
+        Notification stored = store.notifications("INC-7").get(0);
+        assertEquals("delivered", stored.status());
+        assertEquals(Boolean.FALSE, stored.deadlineMet(), "deadline missed by 2 s is recorded");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void auditLogNewestFirst(String db) throws Exception {
+        JdbcIncidentStore store = store(db);
+        store.audit(new AuditEntry(T0, "analyst1", "confirm-level", "INC-8", "critical -> emergency"));
+        store.audit(new AuditEntry(T0.plusSeconds(5), "analyst1", "close", "INC-8", null));
+        List<AuditEntry> log = store.auditLog("INC-8", 10);
+        assertEquals("close", log.get(0).action());
+        assertNull(log.get(0).detail());
+        assertEquals(2, log.size());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void migratingTwiceIsHarmless(String db) throws Exception {
+        javax.sql.DataSource ds = Databases.fresh(db);
+        new JdbcIncidentStore(ds).create(incident("INC-9", Level.LOW));
+        JdbcIncidentStore again = new JdbcIncidentStore(ds);
+        assertTrue(again.find("INC-9").isPresent(), "data survives a second start");
+    }
+}
