@@ -151,7 +151,8 @@ public class TriageService implements Triage {
             return i.detectedAt().plus(Duration.ofMinutes(minutes));
         }
         Duration d = level.defaultDeadline();
-        return d == null ? null : (level == Level.EMERGENCY ? clock.instant() : i.detectedAt().plus(d));
+        // An Emergency declared by an analyst is due from that moment, not from detection.
+        return d == null ? null : (level == Level.EMERGENCY ? clock.instant().plus(d) : i.detectedAt().plus(d));
     }
 
     private java.util.Optional<Customer> customer(Incident i) {

@@ -9,8 +9,8 @@ import java.util.Locale;
  * the portal only (and an optional mail digest).
  */
 public enum Level {
-    /** The attack succeeded. */
-    EMERGENCY(Duration.ZERO),
+    /** The attack succeeded. "At once": the notice must be accepted within a minute of detection. */
+    EMERGENCY(Duration.ofMinutes(1)),
     /** Failure not confirmed, or success likely. */
     CRITICAL(Duration.ofMinutes(15)),
     /** A real attack that failed (blocked, dropped, reset). */

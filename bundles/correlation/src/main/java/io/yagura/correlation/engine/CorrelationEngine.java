@@ -1,0 +1,702 @@
+package io.yagura.correlation.engine;
+
+import io.yagura.api.event.Ecs;
+import io.yagura.api.event.SecurityEvent;
+import io.yagura.api.incident.Incident;
+import io.yagura.api.incident.IncidentStatus;
+import io.yagura.api.incident.Level;
+import io.yagura.api.incident.Suppression;
+import io.yagura.api.registry.Customer;
+import io.yagura.correlation.rules.CidrTable;
+import io.yagura.correlation.rules.CorrelationRule;
+import io.yagura.correlation.rules.CorrelationType;
+import io.yagura.correlation.rules.DetectionRule;
+import io.yagura.correlation.rules.Rule;
+import io.yagura.correlation.rules.RuleSet;
+import io.yagura.correlation.rules.YaguraAttributes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Turns normalized events into incident changes.
+ *
+ * <p>Per event: (1) enrichment — network direction from the customer's networks, asset
+ * criticality, threat-intelligence match ({@link Enricher}); (2) the rule index picks the few
+ * detection rules worth evaluating, which are evaluated; (3) for each match, the customer's
+ * suppressions are checked (a suppressed match is counted and goes no further); (4) a match of a
+ * rule that generates opens or updates an incident; (5) matches feed the correlation rules that
+ * reference the rule (event_count, value_count, temporal, temporal_ordered, chained), and a
+ * correlation that fires is itself a match (3–5).
+ *
+ * <p><b>Aggregation.</b> The incident key is {@code customer|aggregation id|attacker|target}: the
+ * aggregation id is the rule id (or its {@code yagura.aggregate}), attacker and target are
+ * addresses ({@code *} when unknown, e.g. the target of a port sweep). A match whose key has an
+ * open incident last seen within the aggregation window (default 1 h, device time) updates it
+ * (count, first/last seen, addresses, rules); otherwise the store is asked
+ * ({@link EngineContext#openIncident}) so aggregation survives restarts; otherwise a new incident
+ * is opened. An update may raise the proposed level (with the reason appended to the rationale),
+ * never lower it.
+ *
+ * <p><b>Levels</b> come from {@link OutcomePolicy}; the notification deadline is detection time +
+ * {@link Level#defaultDeadline()}, for Critical the customer's {@code criticalMinutes}; on a raise
+ * the earlier of the old deadline and the new one.
+ *
+ * <p><b>Customers.</b> Events without {@code customer.id} are correlated under the pseudo customer
+ * {@value #UNASSIGNED}. State is kept per customer and bounded ({@link EngineSettings}).
+ *
+ * <p><b>Threads.</b> {@link #process} may be called concurrently for different customers; events
+ * of one customer are expected in order from one thread (a per-customer lock makes concurrent
+ * calls for one customer safe, but their order is then arbitrary). {@link #setRules} swaps the rule
+ * set atomically; window state of correlation rules that did not change survives a swap.
+ * {@link #expire()} may run concurrently (e.g. from a timer).
+ *
+ * <p><b>Store contract.</b> Store each returned change (create when opened, else update), then
+ * hand the stored incident to {@link #incidentStored} so the engine's copy carries the new
+ * version, the analyst's level and status; a closed or false-positive incident is forgotten.
+ */
+public final class CorrelationEngine {
+
+    /** Pseudo customer of events without customer.id (unregistered sources). */
+    public static final String UNASSIGNED = "unassigned";
+
+    /** Event times further in the future than this (device clock wrong) are replaced by the clock. */
+    static final long MAX_FUTURE_MILLIS = Duration.ofHours(1).toMillis();
+
+    private volatile RuleSet rules;
+    private final EngineContext context;
+    private final Clock clock;
+    private final EngineSettings settings;
+    private final ConcurrentHashMap<String, CustomerState> states = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CidrTable<Boolean>> suppressionNets = new ConcurrentHashMap<>();
+    private final Enricher enricher = new Enricher();
+
+    private final LongAdder events = new LongAdder();
+    private final LongAdder ruleMatches = new LongAdder();
+    private final LongAdder correlations = new LongAdder();
+    private final LongAdder suppressed = new LongAdder();
+    private final LongAdder opened = new LongAdder();
+    private final LongAdder updated = new LongAdder();
+    private final LongAdder raised = new LongAdder();
+    private final LongAdder windowEvictions = new LongAdder();
+    private final LongAdder entryEvictions = new LongAdder();
+    private final LongAdder incidentEvictions = new LongAdder();
+    private final LongAdder lateEvents = new LongAdder();
+    private final Windows.Sink sink = new Windows.Sink() {
+        @Override
+        public void entryEvicted() {
+            entryEvictions.increment();
+        }
+
+        @Override
+        public void lateEvent() {
+            lateEvents.increment();
+        }
+    };
+
+    public CorrelationEngine(RuleSet rules, EngineContext context, Clock clock, EngineSettings settings) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.context = Objects.requireNonNull(context, "context");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** Swaps the rule set; events already being processed finish with the old one. */
+    public void setRules(RuleSet rules) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+    }
+
+    public RuleSet rules() {
+        return rules;
+    }
+
+    public EngineSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Processes one event; returns the incident changes it caused (possibly none). Thread-safe for
+     * events of different customers; events of one customer come in order from one thread. The
+     * event is enriched in place.
+     */
+    public List<IncidentChange> process(SecurityEvent event) {
+        Objects.requireNonNull(event, "event");
+        events.increment();
+        RuleSet rs = rules;
+        String customerId = event.getString(Ecs.CUSTOMER_ID);
+        if (customerId == null || customerId.isBlank()) {
+            customerId = UNASSIGNED;
+        }
+        Optional<Customer> customer = context.customer(customerId);
+        if (customer == null) {
+            customer = Optional.empty();
+        }
+        enricher.enrich(event, customerId, customer, context.threatIntel(), context.assets());
+        List<DetectionRule> hits = rs.match(event);
+        if (hits.isEmpty()) {
+            return List.of();
+        }
+        ruleMatches.add(hits.size());
+        long now = clock.millis();
+        long t = eventTime(event, now);
+        while (true) {
+            CustomerState cs = states.computeIfAbsent(customerId, CustomerState::new);
+            synchronized (cs) {
+                if (cs.dead) {
+                    continue;
+                }
+                Run run = new Run(rs, cs, event, customer, t, now);
+                for (DetectionRule r : hits) {
+                    if (!suppressed(run, r)) {
+                        matched(run, r, null);
+                    }
+                }
+                return run.changes.isEmpty() ? List.of() : List.copyOf(run.changes.values());
+            }
+        }
+    }
+
+    /** Drops correlation windows and aggregation entries not updated within their windows (wall clock). */
+    public void expire() {
+        long now = clock.millis();
+        long agg = settings.aggregationWindow().toMillis();
+        for (Map.Entry<String, CustomerState> en : states.entrySet()) {
+            CustomerState cs = en.getValue();
+            synchronized (cs) {
+                cs.windows.values().removeIf(w -> now - w.touched > w.span());
+                cs.incidents.values().removeIf(a -> now - a.touched > agg);
+                if (cs.windows.isEmpty() && cs.incidents.isEmpty()) {
+                    cs.dead = true;
+                    states.remove(en.getKey(), cs);
+                }
+            }
+        }
+        if (suppressionNets.size() > 10_000) {
+            suppressionNets.clear();
+        }
+    }
+
+    /**
+     * Tells the engine how the store now holds an incident it produced: the in-memory copy takes the
+     * stored version, confirmed level, status, analysis, countermeasures and references. A closed or
+     * false-positive incident is forgotten, so the next match opens a new one.
+     */
+    public void incidentStored(Incident stored) {
+        CustomerState cs = states.get(stored.customerId());
+        if (cs == null) {
+            return;
+        }
+        synchronized (cs) {
+            CustomerState.AggEntry e = cs.incidents.get(stored.key());
+            if (e == null || !e.incident.id().equals(stored.id())) {
+                return;
+            }
+            if (stored.status() == IncidentStatus.CLOSED || stored.status() == IncidentStatus.FALSE_POSITIVE) {
+                cs.incidents.remove(stored.key());
+                return;
+            }
+            Incident i = e.incident;
+            e.incident = new Incident(i.id(), i.customerId(), i.key(), i.proposedLevel(), stored.confirmedLevel(),
+                    stored.status(), i.category(), i.title(), i.attackers(), i.targets(), i.rules(), i.rationale(),
+                    i.eventCount(), i.firstSeen(), i.lastSeen(), i.detectedAt(), i.deadline(), stored.analysis(),
+                    stored.countermeasures(), stored.references(), stored.version());
+        }
+    }
+
+    public EngineStats stats() {
+        return new EngineStats(events.sum(), ruleMatches.sum(), correlations.sum(), suppressed.sum(), opened.sum(),
+                updated.sum(), raised.sum(), windowEvictions.sum(), entryEvictions.sum(), incidentEvictions.sum(),
+                lateEvents.sum());
+    }
+
+    /** Correlation windows currently held for a customer. */
+    public int windowCount(String customerId) {
+        CustomerState cs = states.get(customerId);
+        if (cs == null) {
+            return 0;
+        }
+        synchronized (cs) {
+            return cs.windows.size();
+        }
+    }
+
+    /** Aggregation entries (open incidents) currently held for a customer. */
+    public int incidentCount(String customerId) {
+        CustomerState cs = states.get(customerId);
+        if (cs == null) {
+            return 0;
+        }
+        synchronized (cs) {
+            return cs.incidents.size();
+        }
+    }
+
+    // ------------------------------------------------------------------ one event
+
+    /** What one process() call works with. */
+    private final class Run {
+        final RuleSet rs;
+        final CustomerState cs;
+        final SecurityEvent event;
+        final Optional<Customer> customer;
+        final long t;
+        final long now;
+        final Instant nowInstant;
+        List<Suppression> suppressions;
+        final Set<String> countedSuppressions = new HashSet<>(2);
+        final LinkedHashMap<String, IncidentChange> changes = new LinkedHashMap<>(4);
+
+        Run(RuleSet rs, CustomerState cs, SecurityEvent event, Optional<Customer> customer, long t, long now) {
+            this.rs = rs;
+            this.cs = cs;
+            this.event = event;
+            this.customer = customer;
+            this.t = t;
+            this.now = now;
+            this.nowInstant = Instant.ofEpochMilli(now);
+        }
+    }
+
+    /** A correlation that fired, with its group values. */
+    private record Hit(Windows.Fired fired, String[] groupValues) {
+    }
+
+    private void matched(Run run, Rule rule, Hit hit) {
+        if (rule.generates()) {
+            incident(run, rule, hit);
+        }
+        for (RuleSet.Stage st : run.rs.consumers(rule)) {
+            Hit h = feed(run, st);
+            if (h != null) {
+                correlations.increment();
+                if (!suppressed(run, st.correlation())) {
+                    matched(run, st.correlation(), h);
+                }
+            }
+        }
+    }
+
+    private Hit feed(Run run, RuleSet.Stage st) {
+        CorrelationRule c = st.correlation();
+        int s = st.index();
+        int n = c.groupBy().size();
+        String[] values = new String[n];
+        for (int g = 0; g < n; g++) {
+            values[g] = EventText.value(run.event, c.groupField(s, g));
+            if (values[g] == null) {
+                return null; // the event lacks a group-by field: it cannot join a group
+            }
+        }
+        String value = null;
+        if (c.type() == CorrelationType.VALUE_COUNT) {
+            value = EventText.value(run.event, c.valueField(s));
+            if (value == null) {
+                return null;
+            }
+        }
+        String group = n == 0 ? "" : n == 1 ? values[0] : String.join("\u001f", values);
+        CustomerState.WindowKey key = new CustomerState.WindowKey(c.stateKey(), group);
+        Windows.Window w = run.cs.windows.get(key);
+        if (w == null) {
+            if (c.type() == CorrelationType.TEMPORAL_ORDERED && s > 0) {
+                return null; // a later stage without its beginning
+            }
+            w = Windows.create(c, settings.maxEntriesPerWindow());
+            run.cs.windows.put(key, w);
+            if (run.cs.windows.size() > settings.maxWindowsPerCustomer()) {
+                Iterator<?> eldest = run.cs.windows.values().iterator();
+                eldest.next();
+                eldest.remove();
+                windowEvictions.increment();
+            }
+        }
+        w.touched = run.now;
+        Windows.Fired f = w.add(s, run.event, value, run.t, sink);
+        if (f == null) {
+            return null;
+        }
+        run.cs.windows.remove(key);
+        return new Hit(f, values);
+    }
+
+    // ------------------------------------------------------------------ suppressions
+
+    private boolean suppressed(Run run, Rule rule) {
+        if (run.suppressions == null) {
+            List<Suppression> list = context.activeSuppressions(run.cs.customerId, run.nowInstant);
+            run.suppressions = list == null ? List.of() : list;
+        }
+        for (Suppression s : run.suppressions) {
+            if (suppresses(s, rule, run.event, run.nowInstant)) {
+                suppressed.increment();
+                if (s.id() != null && run.countedSuppressions.add(s.id())) {
+                    context.countSuppressed(s.id());
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A suppression matches when it has not expired and each of its set fields matches: rule —
+     * the rule's id, name or aggregation id, or the event's rule.id (vendor signature) or event.code;
+     * source — source.ip equal to or inside the address/CIDR; target — destination.ip likewise.
+     */
+    boolean suppresses(Suppression s, Rule rule, SecurityEvent e, Instant now) {
+        if (s.expiresAt() != null && !now.isBefore(s.expiresAt())) {
+            return false;
+        }
+        if (s.rule() == null && s.source() == null && s.target() == null) {
+            return false;
+        }
+        if (s.rule() != null) {
+            String r = s.rule().trim();
+            boolean ok = r.equalsIgnoreCase(rule.meta().id()) || r.equalsIgnoreCase(rule.meta().name())
+                    || r.equalsIgnoreCase(rule.aggregationId()) || r.equalsIgnoreCase(e.getString(Ecs.RULE_ID))
+                    || r.equalsIgnoreCase(e.getString(Ecs.EVENT_CODE));
+            if (!ok) {
+                return false;
+            }
+        }
+        if (s.source() != null && !addressMatches(s.source(), e.getString(Ecs.SOURCE_IP))) {
+            return false;
+        }
+        return s.target() == null || addressMatches(s.target(), e.getString(Ecs.DESTINATION_IP));
+    }
+
+    private boolean addressMatches(String cidr, String ip) {
+        if (ip == null) {
+            return false;
+        }
+        CidrTable<Boolean> t = suppressionNets.computeIfAbsent(cidr.trim(), c -> {
+            try {
+                return CidrTable.<Boolean>builder().add(c, Boolean.TRUE).build();
+            } catch (IllegalArgumentException notACidr) {
+                return CidrTable.empty();
+            }
+        });
+        return t.contains(ip) || cidr.trim().equalsIgnoreCase(ip);
+    }
+
+    // ------------------------------------------------------------------ incidents
+
+    private void incident(Run run, Rule rule, Hit hit) {
+        SecurityEvent e = run.event;
+        String attacker;
+        String target;
+        if (rule instanceof CorrelationRule c && hit != null) {
+            attacker = c.attackerGroup() >= 0 ? hit.groupValues()[c.attackerGroup()] : EventText.value(e, c.attackerField());
+            target = c.targetGroup() >= 0 ? hit.groupValues()[c.targetGroup()] : EventText.value(e, c.targetField());
+        } else {
+            YaguraAttributes y = rule.meta().yagura();
+            attacker = EventText.value(e, y.attacker() != null ? y.attacker() : Ecs.SOURCE_IP);
+            if (y.target() != null) {
+                target = EventText.value(e, y.target());
+            } else {
+                String dst = e.getString(Ecs.DESTINATION_IP);
+                target = attacker != null && attacker.equals(dst) ? e.getString(Ecs.SOURCE_IP) : dst;
+            }
+        }
+        String customerId = run.cs.customerId;
+        String key = customerId + "|" + rule.aggregationId() + "|" + (attacker == null ? "*" : attacker) + "|"
+                + (target == null ? "*" : target);
+
+        long windowMs = settings.aggregationWindow().toMillis();
+        CustomerState.AggEntry entry = run.cs.incidents.get(key);
+        if (entry != null && run.t - entry.lastSeen > windowMs) {
+            run.cs.incidents.remove(key);
+            entry = null;
+        }
+        if (entry == null) {
+            Optional<Incident> stored = context.openIncident(customerId, key);
+            if (stored != null && stored.isPresent()) {
+                Incident si = stored.get();
+                long last = si.lastSeen() == null ? Long.MIN_VALUE : si.lastSeen().toEpochMilli();
+                boolean open = si.status() != IncidentStatus.CLOSED && si.status() != IncidentStatus.FALSE_POSITIVE;
+                if (open && last != Long.MIN_VALUE && run.t - last <= windowMs) {
+                    entry = new CustomerState.AggEntry(si, last, run.now);
+                    putIncident(run.cs, key, entry);
+                }
+            }
+        }
+        List<SecurityEvent> evidence = hit == null ? List.of(e) : hit.fired().evidence();
+        long count = hit == null ? 1 : hit.fired().windowEvents();
+        long first = hit == null ? run.t : Math.min(hit.fired().firstMillis(), run.t);
+        Level proposed = OutcomePolicy.level(rule, e);
+        IncidentChange change;
+        if (entry == null) {
+            List<String> sentences = sentences(run, rule, hit, attacker, target);
+            Level level = proposed;
+            Incident inc = new Incident(context.newIncidentId(), customerId, key, level, null, IncidentStatus.NEW,
+                    category(rule), title(rule, attacker, target), list(attacker), list(target), List.of(rule.key()),
+                    capRationale(List.of(), sentences, true), Math.max(1, count), Instant.ofEpochMilli(first),
+                    Instant.ofEpochMilli(run.t), run.nowInstant, deadline(level, run.nowInstant, run.customer), null,
+                    null, rule.meta().references(), 0);
+            entry = new CustomerState.AggEntry(inc, run.t, run.now);
+            putIncident(run.cs, key, entry);
+            opened.increment();
+            change = new IncidentChange(inc, true, null, e, sentences);
+        } else {
+            for (SecurityEvent ev : evidence) {
+                if (entry.seen(ev)) {
+                    count--;
+                }
+            }
+            count = Math.max(0, count);
+            Incident old = entry.incident;
+            Level prev = old.proposedLevel();
+            boolean raise = proposed.isMoreSevereThan(prev);
+            boolean newRule = !old.rules().contains(rule.key());
+            List<String> added = new ArrayList<>();
+            if (raise) {
+                added.add("Level raised from " + prev.label() + " to " + proposed.label() + " by rule \""
+                        + rule.title() + "\" (" + rule.key() + ").");
+                added.addAll(sentences(run, rule, hit, attacker, target));
+            } else if (newRule) {
+                added.addAll(sentences(run, rule, hit, attacker, target));
+                if (prev.isMoreSevereThan(proposed)) {
+                    added.add("Rule \"" + rule.title() + "\" proposes " + proposed.label() + "; the incident stays "
+                            + prev.label() + " because later evidence never lowers a level.");
+                }
+            }
+            List<String> rationale = capRationale(old.rationale(), added, raise);
+            if (rationale.size() == old.rationale().size()) {
+                added.clear();
+            }
+            Level level = raise ? proposed : prev;
+            Instant deadline = old.deadline();
+            if (raise) {
+                Instant d = deadline(level, run.nowInstant, run.customer);
+                deadline = deadline == null ? d : d == null ? deadline : (d.isBefore(deadline) ? d : deadline);
+            }
+            List<String> rulesFired = old.rules();
+            if (newRule) {
+                rulesFired = new ArrayList<>(old.rules());
+                rulesFired.add(rule.key());
+            }
+            List<String> refs = old.references();
+            if (!rule.meta().references().isEmpty() && !refs.containsAll(rule.meta().references())) {
+                Set<String> merged = new java.util.LinkedHashSet<>(refs);
+                merged.addAll(rule.meta().references());
+                refs = new ArrayList<>(merged);
+            }
+            Instant firstSeen = old.firstSeen() == null || first < old.firstSeen().toEpochMilli()
+                    ? Instant.ofEpochMilli(first) : old.firstSeen();
+            Instant lastSeen = old.lastSeen() == null || run.t > old.lastSeen().toEpochMilli()
+                    ? Instant.ofEpochMilli(run.t) : old.lastSeen();
+            Incident inc = new Incident(old.id(), old.customerId(), old.key(), level, old.confirmedLevel(),
+                    old.status(), raise ? category(rule) : old.category(),
+                    raise ? title(rule, attacker, target) : old.title(), addCapped(old.attackers(), attacker),
+                    addCapped(old.targets(), target), rulesFired, rationale, old.eventCount() + count, firstSeen,
+                    lastSeen, old.detectedAt(), deadline, old.analysis(), old.countermeasures(), refs, old.version());
+            entry.incident = inc;
+            entry.lastSeen = Math.max(entry.lastSeen, run.t);
+            entry.touched = run.now;
+            updated.increment();
+            if (raise) {
+                raised.increment();
+            }
+            change = new IncidentChange(inc, false, prev, e, added);
+        }
+        for (SecurityEvent ev : evidence) {
+            entry.remember(ev);
+        }
+        entry.remember(e);
+        IncidentChange before = run.changes.get(key);
+        if (before != null) {
+            List<String> all = new ArrayList<>(before.newRationale());
+            all.addAll(change.newRationale());
+            change = new IncidentChange(change.incident(), before.opened(), before.previousLevel(), e, all);
+        }
+        run.changes.put(key, change);
+    }
+
+    /** Why the rule fired and what level it proposes, in sentences (built only when they are kept). */
+    private List<String> sentences(Run run, Rule rule, Hit hit, String attacker, String target) {
+        SecurityEvent e = run.event;
+        List<String> sentences = new ArrayList<>();
+        sentences.add(hit == null
+                ? "Rule \"" + rule.title() + "\" (" + rule.key() + ") matched " + EventText.describe(e) + "."
+                : describe(hit));
+        if (rule.meta().yagura().explain() != null) {
+            sentences.add(rule.meta().yagura().explain());
+        }
+        sentences.addAll(OutcomePolicy.propose(rule, e).rationale());
+        if (e.has(Enricher.TI_SOURCE)) {
+            String label = e.getString(Enricher.TI_LABEL);
+            sentences.add(e.getString(Enricher.TI_FIELD) + " " + e.getString(Enricher.TI_MATCHED)
+                    + " is on the threat-intelligence list \"" + e.getString(Enricher.TI_SOURCE) + "\""
+                    + (label != null ? " (label " + label + ")" : "") + ".");
+        }
+        if (target != null) {
+            context.assets().lookup(run.cs.customerId, target).filter(c -> c != AssetCriticality.Criticality.LOW)
+                    .ifPresent(c -> sentences.add("Target " + target + " is a " + c.label() + "-criticality asset."));
+        }
+        return sentences;
+    }
+
+    private void putIncident(CustomerState cs, String key, CustomerState.AggEntry entry) {
+        cs.incidents.put(key, entry);
+        if (cs.incidents.size() > settings.maxIncidentsPerCustomer()) {
+            Iterator<?> eldest = cs.incidents.values().iterator();
+            eldest.next();
+            eldest.remove();
+            incidentEvictions.increment();
+        }
+    }
+
+    private List<String> capRationale(List<String> old, List<String> added, boolean always) {
+        if (added.isEmpty() || (!always && old.size() + added.size() > settings.maxRationale())) {
+            return old;
+        }
+        List<String> out = new ArrayList<>(old.size() + added.size());
+        out.addAll(old);
+        out.addAll(added);
+        return out;
+    }
+
+    private List<String> addCapped(List<String> list, String value) {
+        if (value == null || list.contains(value) || list.size() >= settings.maxAddressesPerIncident()) {
+            return list;
+        }
+        List<String> out = new ArrayList<>(list);
+        out.add(value);
+        return out;
+    }
+
+    private static List<String> list(String value) {
+        return value == null ? List.of() : List.of(value);
+    }
+
+    /** Detection time + the level's deadline; for Critical the customer's criticalMinutes. */
+    static Instant deadline(Level level, Instant detectedAt, Optional<Customer> customer) {
+        Duration d = level.defaultDeadline();
+        if (d == null) {
+            return null;
+        }
+        if (level == Level.CRITICAL && customer.isPresent() && customer.get().policy() != null
+                && customer.get().policy().criticalMinutes() > 0) {
+            d = Duration.ofMinutes(customer.get().policy().criticalMinutes());
+        }
+        return detectedAt.plus(d);
+    }
+
+    /** yagura.category, else from ATT&CK tags, else "intrusion". */
+    static String category(Rule rule) {
+        String c = rule.meta().yagura().category();
+        if (c != null) {
+            return c;
+        }
+        for (String tag : rule.meta().tags()) {
+            String t = tag.toLowerCase(Locale.ROOT).replace('_', '-');
+            if (t.contains("reconnaissance") || t.contains("attack.discovery")) {
+                return "reconnaissance";
+            }
+            if (t.contains("command-and-control")) {
+                return "malware";
+            }
+            if (t.contains("credential-access")) {
+                return "brute-force";
+            }
+            if (t.equals("attack.impact")) {
+                return "denial-of-service";
+            }
+        }
+        return "intrusion";
+    }
+
+    private static String title(Rule rule, String attacker, String target) {
+        if (attacker != null && target != null) {
+            return rule.title() + " (" + attacker + " -> " + target + ")";
+        }
+        if (attacker != null) {
+            return rule.title() + " (from " + attacker + ")";
+        }
+        if (target != null) {
+            return rule.title() + " (on " + target + ")";
+        }
+        return rule.title();
+    }
+
+    private static String describe(Hit hit) {
+        Windows.Fired f = hit.fired();
+        CorrelationRule c = f.rule();
+        StringBuilder group = new StringBuilder();
+        for (int g = 0; g < c.groupBy().size(); g++) {
+            group.append(g == 0 ? "" : ", ").append(c.groupBy().get(g)).append('=').append(hit.groupValues()[g]);
+        }
+        String forGroup = group.length() == 0 ? "for this customer" : "for " + group;
+        List<String> titles = new ArrayList<>();
+        for (Rule r : c.rules()) {
+            titles.add("\"" + r.title() + "\"");
+        }
+        String head = "Correlation \"" + c.title() + "\" (" + c.key() + "): ";
+        switch (c.type()) {
+            case EVENT_COUNT:
+                return head + f.measure() + " matches of " + String.join(" or ", titles) + " within " + c.timespan()
+                        + " " + forGroup + " (condition " + c.condition() + ").";
+            case VALUE_COUNT:
+                return head + f.measure() + " distinct values of " + c.valueField() + " in " + f.windowEvents()
+                        + " matches of " + String.join(" or ", titles) + " within " + c.timespan() + " " + forGroup
+                        + " (condition " + c.condition() + ").";
+            case TEMPORAL: {
+                StringBuilder b = new StringBuilder(head).append(String.join(", ", titles)).append(" matched within ")
+                        .append(c.timespan()).append(' ').append(forGroup).append(": ");
+                for (int i = 0; i < f.evidence().size(); i++) {
+                    b.append(i == 0 ? "" : "; ").append(EventText.describe(f.evidence().get(i)));
+                }
+                return b.append('.').toString();
+            }
+            default: {
+                StringBuilder b = new StringBuilder(head).append("in this order within ").append(c.timespan())
+                        .append(' ').append(forGroup).append(": ");
+                for (int i = 0; i < f.evidence().size(); i++) {
+                    b.append(i == 0 ? "" : "; then ").append(i + 1).append(". ").append(titles.get(i)).append(" — ")
+                            .append(EventText.describe(f.evidence().get(i)));
+                }
+                return b.append('.').toString();
+            }
+        }
+    }
+
+    /** Device time (@timestamp), else event.ingested, else the clock; far-future times use the clock. */
+    static long eventTime(SecurityEvent e, long now) {
+        long t = parse(e.getString(Ecs.TIMESTAMP));
+        if (t == Long.MIN_VALUE) {
+            t = parse(e.getString(Ecs.EVENT_INGESTED));
+        }
+        if (t == Long.MIN_VALUE || t > now + MAX_FUTURE_MILLIS) {
+            return now;
+        }
+        return t;
+    }
+
+    private static long parse(String ts) {
+        if (ts == null) {
+            return Long.MIN_VALUE;
+        }
+        long fast = Timestamps.parseIso(ts);
+        if (fast != Long.MIN_VALUE) {
+            return fast;
+        }
+        try {
+            return Instant.parse(ts).toEpochMilli();
+        } catch (DateTimeParseException bad) {
+            return Long.MIN_VALUE;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.yagura.correlation.engine;
+
+import io.yagura.api.event.SecurityEvent;
+import io.yagura.api.incident.Incident;
+import java.util.LinkedHashMap;
+
+/**
+ * Everything the engine remembers about one customer: correlation windows per (rule, group) and
+ * aggregation entries per incident key, both in least-recently-used order for bounded eviction.
+ * Guarded by the instance's monitor.
+ */
+final class CustomerState {
+
+    record WindowKey(String rule, String group) {
+    }
+
+    /** The in-memory copy of an open incident and what aggregation needs to know about it. */
+    static final class AggEntry {
+        private static final int RECENT = 32;
+        Incident incident;
+        /** Device time of the newest evidence (epoch millis). */
+        long lastSeen;
+        /** Wall-clock millis of the last update (for expiry). */
+        long touched;
+        private final SecurityEvent[] recent = new SecurityEvent[RECENT];
+        private int next;
+
+        AggEntry(Incident incident, long lastSeen, long touched) {
+            this.incident = incident;
+            this.lastSeen = lastSeen;
+            this.touched = touched;
+        }
+
+        /** True when this very event object already counted as evidence of the incident. */
+        boolean seen(SecurityEvent e) {
+            for (SecurityEvent r : recent) {
+                if (r == e) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void remember(SecurityEvent e) {
+            if (!seen(e)) {
+                recent[next] = e;
+                next = (next + 1) % RECENT;
+            }
+        }
+    }
+
+    final String customerId;
+    final LinkedHashMap<WindowKey, Windows.Window> windows = new LinkedHashMap<>(64, 0.75f, true);
+    final LinkedHashMap<String, AggEntry> incidents = new LinkedHashMap<>(64, 0.75f, true);
+    /** Set when expire() removed this state from the engine's map; a process() holding it retries. */
+    boolean dead;
+
+    CustomerState(String customerId) {
+        this.customerId = customerId;
+    }
+}

@@ -1,0 +1,124 @@
+package io.yagura.correlation.engine;
+
+import io.yagura.api.event.Ecs;
+import io.yagura.api.event.SecurityEvent;
+import io.yagura.api.registry.Customer;
+import io.yagura.correlation.rules.CidrTable;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Adds to an event what correlation rules and analysts need beyond the device's view:
+ * <ul>
+ *   <li>{@code network.direction} from the customer's declared networks: inbound (external →
+ *       customer), outbound (customer → external), internal (both inside), external (neither).
+ *       Replaces the device's own value when both addresses are known and the customer declared
+ *       networks; otherwise the device's value stays.</li>
+ *   <li>{@code yagura.source.criticality} / {@code yagura.destination.criticality} from the
+ *       asset table.</li>
+ *   <li>a threat-intelligence match: {@code threat.indicator.matched} (the value),
+ *       {@code yagura.ti.field} (destination.ip, source.ip, destination.domain, url.domain,
+ *       dns.question.name, source.domain — checked in this order, first match wins),
+ *       {@code yagura.ti.source} (list name), {@code yagura.ti.label} (e.g. c2) and
+ *       {@code yagura.ti.entry} (the list entry, e.g. a network).</li>
+ * </ul>
+ * The customer's networks are compiled once per customer and recompiled when the list changes.
+ */
+final class Enricher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Enricher.class);
+
+    static final String SOURCE_CRITICALITY = "yagura.source.criticality";
+    static final String DESTINATION_CRITICALITY = "yagura.destination.criticality";
+    static final String TI_MATCHED = "threat.indicator.matched";
+    static final String TI_FIELD = "yagura.ti.field";
+    static final String TI_SOURCE = "yagura.ti.source";
+    static final String TI_LABEL = "yagura.ti.label";
+    static final String TI_ENTRY = "yagura.ti.entry";
+
+    private static final String[] TI_ADDRESS_FIELDS = {Ecs.DESTINATION_IP, Ecs.SOURCE_IP};
+    private static final String[] TI_DOMAIN_FIELDS = {Ecs.DESTINATION_DOMAIN, Ecs.URL_DOMAIN, "dns.question.name",
+        Ecs.SOURCE_DOMAIN};
+
+    private record Networks(List<String> declared, CidrTable<Boolean> table) {
+    }
+
+    private final ConcurrentHashMap<String, Networks> networks = new ConcurrentHashMap<>();
+
+    void enrich(SecurityEvent e, String customerId, Optional<Customer> customer, ThreatIntel ti,
+                AssetCriticality assets) {
+        String src = e.getString(Ecs.SOURCE_IP);
+        String dst = e.getString(Ecs.DESTINATION_IP);
+        if (customer.isPresent() && src != null && dst != null) {
+            CidrTable<Boolean> own = networks(customer.get());
+            if (!own.isEmpty()) {
+                boolean si = own.contains(src);
+                boolean di = own.contains(dst);
+                e.set(Ecs.NETWORK_DIRECTION, si && di ? "internal" : si ? "outbound" : di ? "inbound" : "external");
+            }
+        }
+        if (assets != null && !assets.isEmpty()) {
+            if (src != null) {
+                assets.lookup(customerId, src).ifPresent(c -> e.set(SOURCE_CRITICALITY, c.label()));
+            }
+            if (dst != null) {
+                assets.lookup(customerId, dst).ifPresent(c -> e.set(DESTINATION_CRITICALITY, c.label()));
+            }
+        }
+        if (ti != null && ti.size() > 0) {
+            threatIntel(e, ti);
+        }
+    }
+
+    private static void threatIntel(SecurityEvent e, ThreatIntel ti) {
+        for (String f : TI_ADDRESS_FIELDS) {
+            String v = e.getString(f);
+            if (v != null) {
+                Optional<ThreatIntel.Match> m = ti.matchAddress(v);
+                if (m.isPresent()) {
+                    mark(e, f, m.get());
+                    return;
+                }
+            }
+        }
+        for (String f : TI_DOMAIN_FIELDS) {
+            String v = e.getString(f);
+            if (v != null) {
+                Optional<ThreatIntel.Match> m = ti.matchDomain(v);
+                if (m.isPresent()) {
+                    mark(e, f, m.get());
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void mark(SecurityEvent e, String field, ThreatIntel.Match m) {
+        e.set(TI_MATCHED, m.indicator());
+        e.set(TI_FIELD, field);
+        e.set(TI_SOURCE, m.source());
+        e.set(TI_LABEL, m.label());
+        e.set(TI_ENTRY, m.entry());
+    }
+
+    private CidrTable<Boolean> networks(Customer c) {
+        Networks n = networks.get(c.id());
+        if (n != null && (n.declared() == c.networks() || n.declared().equals(c.networks()))) {
+            return n.table();
+        }
+        CidrTable.Builder<Boolean> b = CidrTable.builder();
+        for (String cidr : c.networks()) {
+            try {
+                b.add(cidr, Boolean.TRUE);
+            } catch (IllegalArgumentException bad) {
+                LOG.warn("customer {}: ignoring network '{}': {}", c.id(), cidr, bad.getMessage());
+            }
+        }
+        CidrTable<Boolean> table = b.build();
+        networks.put(c.id(), new Networks(c.networks(), table));
+        return table;
+    }
+}

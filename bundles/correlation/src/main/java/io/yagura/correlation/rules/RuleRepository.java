@@ -1,0 +1,139 @@
+package io.yagura.correlation.rules;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The rules of one directory: every {@code *.yml} / {@code *.yaml} file below it (sub-directories
+ * included, hidden files and directories skipped, read in path order), each holding one or more
+ * rules separated by {@code ---}. A broken rule is reported as a {@link RuleProblem} with its file
+ * and line and left out; the others are loaded.
+ *
+ * <p>{@link #reload()} re-reads the directory and swaps the current {@link RuleSet} atomically
+ * (readers see the old set or the new one, never a mix) and tells the listeners; the OSGi layer
+ * calls it when the folder changes. Reloads are serialized; reading {@link #current()} never blocks.
+ */
+public final class RuleRepository {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuleRepository.class);
+    /** Rule files larger than this are reported and skipped. */
+    static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
+
+    private final Path directory;
+    private final List<Consumer<RuleSet>> listeners = new CopyOnWriteArrayList<>();
+    private volatile RuleLoad last = new RuleLoad(RuleSet.empty(), List.of());
+
+    public RuleRepository(Path directory) {
+        this.directory = directory;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** The rule set of the last (re)load; empty before the first. */
+    public RuleSet current() {
+        return last.ruleSet();
+    }
+
+    /** Problems of the last (re)load. */
+    public List<RuleProblem> problems() {
+        return last.problems();
+    }
+
+    /** Called with the new rule set after every reload (e.g. {@code engine::setRules}). */
+    public void addListener(Consumer<RuleSet> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<RuleSet> listener) {
+        listeners.remove(listener);
+    }
+
+    /** Same as {@link #reload()}. */
+    public RuleLoad load() {
+        return reload();
+    }
+
+    /**
+     * Reads the directory again, builds a new rule set, makes it current and tells the listeners.
+     * Problems are logged (one warning per problem) and returned.
+     */
+    public synchronized RuleLoad reload() {
+        RuleLoad load = read(directory);
+        last = load;
+        for (RuleProblem p : load.problems()) {
+            LOG.warn("rule problem {}", p);
+        }
+        LOG.info("loaded {} rules from {} ({} problems)", load.ruleSet().size(), directory, load.problems().size());
+        for (Consumer<RuleSet> l : listeners) {
+            try {
+                l.accept(load.ruleSet());
+            } catch (RuntimeException e) {
+                LOG.warn("rule set listener failed", e);
+            }
+        }
+        return load;
+    }
+
+    /** Reads a directory without keeping the result. */
+    public static RuleLoad read(Path directory) {
+        List<RuleProblem> problems = new ArrayList<>();
+        Map<String, String> files = new LinkedHashMap<>();
+        if (directory == null || !Files.isDirectory(directory)) {
+            problems.add(new RuleProblem(String.valueOf(directory), 0, "rule directory does not exist or is not a directory"));
+            return new RuleLoad(RuleSet.empty(), problems);
+        }
+        List<Path> paths = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(directory)) {
+            walk.filter(p -> Files.isRegularFile(p) && isRuleFile(p) && !hidden(directory, p)).sorted()
+                    .forEach(paths::add);
+        } catch (IOException | RuntimeException e) {
+            problems.add(new RuleProblem(directory.toString(), 0, "cannot list rule directory: " + e));
+        }
+        for (Path p : paths) {
+            String name = directory.relativize(p).toString().replace('\\', '/');
+            try {
+                if (Files.size(p) > MAX_FILE_BYTES) {
+                    problems.add(new RuleProblem(name, 0, "file larger than " + MAX_FILE_BYTES + " bytes: not loaded"));
+                    continue;
+                }
+                files.put(name, Files.readString(p, StandardCharsets.UTF_8));
+            } catch (MalformedInputException e) {
+                problems.add(new RuleProblem(name, 0, "file is not UTF-8 text: not loaded"));
+            } catch (IOException e) {
+                problems.add(new RuleProblem(name, 0, "cannot read file: " + e.getMessage()));
+            }
+        }
+        RuleLoad parsed = RuleSet.parse(files);
+        problems.addAll(parsed.problems());
+        return new RuleLoad(parsed.ruleSet(), problems);
+    }
+
+    private static boolean isRuleFile(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".yml") || n.endsWith(".yaml");
+    }
+
+    private static boolean hidden(Path root, Path p) {
+        for (Path part : root.relativize(p)) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,24 @@
+package io.yagura.correlation.rules;
+
+import io.yagura.api.incident.Level;
+
+/**
+ * Yagura's own rule attributes, written as the custom top-level key {@code yagura:} (Sigma allows
+ * extra keys). Every attribute is optional; null means "not stated".
+ *
+ * <pre>
+ * yagura:
+ *   level: emergency        # Yagura level instead of the mapped Sigma level
+ *   category: intrusion     # incident category (intrusion, malware, reconnaissance, brute-force, ...)
+ *   outcome: success        # stated outcome; disables the outcome cap (see OutcomePolicy)
+ *   attacker: source.ip     # field (or, in a correlation, group-by name) holding the attacker address
+ *   target: destination.ip  # field (or group-by name) holding the target address
+ *   aggregate: intrusion    # aggregation id used in the incident key instead of the rule id
+ *   explain: "..."          # a sentence added to the rationale when the rule fires
+ * </pre>
+ */
+public record YaguraAttributes(Level level, String category, Outcome outcome, String attacker, String target,
+                               String aggregate, String explain) {
+
+    public static final YaguraAttributes NONE = new YaguraAttributes(null, null, null, null, null, null, null);
+}

@@ -1,0 +1,185 @@
+package io.yagura.correlation.service;
+
+import io.yagura.api.Queues;
+import io.yagura.api.event.SecurityEvent;
+import io.yagura.api.incident.Incident;
+import io.yagura.api.incident.IncidentChanges;
+import io.yagura.api.incident.IncidentStore;
+import io.yagura.api.incident.Level;
+import io.yagura.api.metrics.Counters;
+import io.yagura.api.registry.DeviceRegistry;
+import io.yagura.api.wire.Wire;
+import io.yagura.correlation.engine.CorrelationEngine;
+import io.yagura.correlation.engine.EngineSettings;
+import io.yagura.correlation.engine.IncidentChange;
+import io.yagura.correlation.engine.ThreatIntel;
+import io.yagura.correlation.rules.RuleLoad;
+import io.yagura.correlation.rules.RuleProblem;
+import io.yagura.correlation.rules.RuleRepository;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.camel.Exchange;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the correlation engine on yagura.events: each batch (one customer's, thanks to
+ * message grouping) goes through the engine; incidents it opens or changes are stored with
+ * their evidence, and openings and level raises are announced on yagura.incidents. Rules
+ * and threat-intelligence lists are files under etc/yagura/, checked for changes every few
+ * seconds: a broken rule is reported with its file and line and the others keep running.
+ */
+@Component(service = {RoutesBuilder.class, CorrelationService.class}, configurationPid = "io.yagura.correlation")
+@Designate(ocd = CorrelationConfig.class)
+public class CorrelationService extends RouteBuilder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CorrelationService.class);
+
+    private final IncidentStore store;
+    private final IncidentChanges changes;
+    private final CorrelationConfig config;
+    private final RuleRepository rules;
+    private final ThreatIntel threatIntel;
+    private final PlatformContext context;
+    private final CorrelationEngine engine;
+    private final ScheduledExecutorService housekeeping;
+    private final LongAdder events;
+    private final LongAdder opened;
+    private final LongAdder raised;
+
+    @Activate
+    public CorrelationService(@Reference IncidentStore store, @Reference IncidentChanges changes,
+                              @Reference DeviceRegistry registry, @Reference Counters counters, CorrelationConfig config) {
+        this.store = store;
+        this.changes = changes;
+        this.config = config;
+        Path etc = Paths.get(System.getProperty("karaf.etc", "etc"));
+        this.rules = new RuleRepository(etc.resolve(config.rules_dir()));
+        Path tiDir = etc.resolve(config.threatintel_dir());
+        this.threatIntel = Files.isDirectory(tiDir) ? ThreatIntel.fromDirectory(tiDir) : ThreatIntel.empty();
+        this.context = new PlatformContext(registry, store, threatIntel);
+        RuleLoad load = rules.load();
+        report(load);
+        this.engine = new CorrelationEngine(load.ruleSet(), context, Clock.systemUTC(),
+                EngineSettings.defaults().withAggregationWindow(Duration.ofMinutes(config.aggregation_minutes())));
+        rules.addListener(engine::setRules);
+        this.events = counters.counter("correlation", "engine", "events");
+        this.opened = counters.counter("correlation", "engine", "incidents-opened");
+        this.raised = counters.counter("correlation", "engine", "levels-raised");
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "yagura-correlation-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        housekeeping.scheduleWithFixedDelay(this::housekeeping, config.reload_seconds(), config.reload_seconds(),
+                TimeUnit.SECONDS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        housekeeping.shutdownNow();
+    }
+
+    @Override
+    public void configure() {
+        from("amqp:queue:" + Queues.EVENTS + "?transacted=true&cacheLevelName=CACHE_CONSUMER&receiveTimeout=1000"
+                + "&concurrentConsumers=" + Math.max(1, config.consumers()))
+            .routeId("correlation")
+            .process(this::correlate);
+    }
+
+    private void correlate(Exchange exchange) {
+        List<SecurityEvent> batch = Wire.readEvents(exchange.getMessage().getBody(byte[].class));
+        for (SecurityEvent e : batch) {
+            events.increment();
+            for (IncidentChange change : engine.process(e)) {
+                persist(change);
+            }
+        }
+        context.flushSuppressedCounts();
+    }
+
+    private void persist(IncidentChange change) {
+        Incident i = change.incident();
+        Incident stored;
+        if (change.opened()) {
+            stored = store.create(i);
+            opened.increment();
+        } else {
+            try {
+                stored = store.update(i);
+            } catch (IncidentStore.ConcurrentChangeException analystWasFaster) {
+                // An analyst changed it meanwhile: keep their decisions, add the engine's evidence.
+                Incident current = store.find(i.id()).orElseThrow();
+                stored = store.update(merge(current, i));
+            }
+        }
+        engine.incidentStored(stored);
+        if (change.evidence() != null) {
+            store.addEvidence(stored.id(), change.evidence());
+        }
+        if (change.opened()) {
+            changes.announce(stored, IncidentChanges.Change.OPENED);
+        } else if (change.raised()) {
+            raised.increment();
+            changes.announce(stored, IncidentChanges.Change.LEVEL_RAISED);
+        }
+    }
+
+    /** The analyst's level, status and notes; the engine's counts, times, rationale and proposal. */
+    static Incident merge(Incident analyst, Incident engine) {
+        Level proposed = Level.max(analyst.proposedLevel(), engine.proposedLevel());
+        return new Incident(analyst.id(), analyst.customerId(), analyst.key(), proposed, analyst.confirmedLevel(),
+                analyst.status(), analyst.category(), analyst.title(), engine.attackers(), engine.targets(),
+                engine.rules(), engine.rationale(), Math.max(analyst.eventCount(), engine.eventCount()),
+                analyst.firstSeen(), engine.lastSeen(), analyst.detectedAt(), analyst.deadline(), analyst.analysis(),
+                analyst.countermeasures(), analyst.references(), analyst.version());
+    }
+
+    private void housekeeping() {
+        try {
+            RuleLoad before = new RuleLoad(rules.current(), rules.problems());
+            RuleLoad after = rules.reload();
+            if (after.ruleSet() != before.ruleSet()) {
+                report(after);
+            }
+            threatIntel.reloadIfChanged();
+            context.suppressionsChanged();
+            engine.expire();
+        } catch (RuntimeException e) {
+            LOG.error("Correlation housekeeping failed: {}", e.getMessage(), e);
+        }
+    }
+
+    private void report(RuleLoad load) {
+        LOG.info("Correlation rules from {}: {} loaded, {} problem(s)", rules.directory(), load.ruleSet().size(),
+                load.problems().size());
+        for (RuleProblem p : load.problems()) {
+            LOG.error("Rule not loaded: {}", p);
+        }
+    }
+
+    /** For yagura:rules. */
+    public RuleRepository rules() {
+        return rules;
+    }
+
+    public CorrelationEngine engine() {
+        return engine;
+    }
+}

@@ -1,0 +1,29 @@
+package io.yagura.itests;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+/**
+ * A real SMTP server (GreenMail) in the test driver JVM, with IMAP so that the test inside
+ * Karaf can read what arrived, as a customer's mail client would.
+ */
+final class SmtpServer {
+
+    static final String USER = "soc@demo.example";
+    static final String PASSWORD = "itest-secret";
+
+    final int smtpPort;
+    final int imapPort;
+    private final GreenMail mail;
+
+    SmtpServer() {
+        smtpPort = YaguraKaraf.freeTcpPort();
+        imapPort = YaguraKaraf.freeTcpPort();
+        mail = new GreenMail(new ServerSetup[] {
+            new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+            new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+        mail.start();
+        mail.setUser(USER, USER, PASSWORD);
+        Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
+    }
+}
