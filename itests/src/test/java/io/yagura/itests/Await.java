@@ -9,7 +9,8 @@ final class Await {
 
     /** Listeners bound and the plugin route running: the platform is ready for lines. */
     static void platformReady(org.apache.camel.CamelContext camel) throws InterruptedException {
-        for (String route : new String[] {"ingest-udp", "ingest-tcp", "ingest-tls", "ingest-batch", "vendor-cisco-asa"}) {
+        for (String route : new String[] {"ingest-udp", "ingest-tcp", "ingest-tls", "ingest-batch", "vendor-cisco-asa",
+            Events.CORRELATION_ROUTE}) {
             await("route " + route + " started", () -> camel.getRoute(route) != null
                     && camel.getRouteController().getRouteStatus(route).isStarted(), 90);
         }

@@ -77,7 +77,7 @@ public class ExternalBrokerIT {
             assertNull("embedded broker must not run: " + b.getSymbolicName(),
                     "org.apache.activemq.artemis-server-osgi".equals(b.getSymbolicName()) ? b : null);
         }
-        try (QueueCapture capture = new QueueCapture(context)) {
+        try (QueueCapture capture = new QueueCapture(context, camel)) {
             try (Socket s = new Socket("127.0.0.1", Integer.getInteger("yagura.itest.syslogPort"))) {
                 OutputStream out = s.getOutputStream();
                 for (int i = 1; i <= LINES; i++) {

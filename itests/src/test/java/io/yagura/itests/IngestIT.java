@@ -102,7 +102,7 @@ public class IngestIT {
     @Test
     public void realSyslogClientsTlsUnknownSourcesAndBadLines() throws Exception {
         Await.platformReady(camel);
-        try (QueueCapture capture = new QueueCapture(context)) {
+        try (QueueCapture capture = new QueueCapture(context, camel)) {
             // util-linux logger: UDP, TCP with LF framing, TCP with octet counting, RFC 5424.
             logger("-d", "--rfc3164", denyLine(20001));
             logger("-T", "--rfc3164", denyLine(20002));

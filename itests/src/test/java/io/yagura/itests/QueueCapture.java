@@ -10,14 +10,22 @@ import org.apache.camel.builder.RouteBuilder;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
-/** Consumes yagura.events and yagura.deadletter inside Karaf so a test can read them. */
+/**
+ * Consumes yagura.events and yagura.deadletter inside Karaf so a test can read them. The
+ * correlation route, which also consumes yagura.events, is paused meanwhile so that the
+ * test sees every event (and restarted on close).
+ */
 final class QueueCapture implements AutoCloseable {
 
     final List<SecurityEvent> events = new CopyOnWriteArrayList<>();
     final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
     private final ServiceRegistration<RoutesBuilder> registration;
 
-    QueueCapture(BundleContext context) {
+    private final org.apache.camel.CamelContext camel;
+
+    QueueCapture(BundleContext context, org.apache.camel.CamelContext camel) throws Exception {
+        this.camel = camel;
+        Events.pauseCorrelation(camel);
         registration = context.registerService(RoutesBuilder.class, new RouteBuilder() {
             @Override
             public void configure() {
@@ -40,7 +48,8 @@ final class QueueCapture implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws Exception {
         registration.unregister();
+        Events.resumeCorrelation(camel);
     }
 }

@@ -38,6 +38,7 @@ public class BrokerIncidentChanges implements IncidentChanges {
                 CHANGE_PROPERTY, change.name(),
                 LEVEL_PROPERTY, incident.level().name(),
                 CUSTOMER_PROPERTY, incident.customerId(),
+                ATTACKERS_PROPERTY, String.join(",", incident.attackers()),
                 "JMSXGroupID", incident.customerId()));
     }
 }

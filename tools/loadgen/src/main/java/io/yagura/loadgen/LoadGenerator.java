@@ -45,6 +45,10 @@ public final class LoadGenerator {
     private Path file;
     private boolean count = true;
     private long drainSeconds = 60;
+    private int attacks;
+    /** attacker address → nanoTime its IPS alert line was written to the socket. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> attackSent = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> attackOpened = new java.util.concurrent.ConcurrentHashMap<>();
 
     public static void main(String[] args) throws Exception {
         LoadGenerator g = new LoadGenerator();
@@ -66,15 +70,19 @@ public final class LoadGenerator {
                 case "--file" -> file = Path.of(args[++i]);
                 case "--no-count" -> count = false;
                 case "--drain-seconds" -> drainSeconds = Long.parseLong(args[++i]);
+                case "--attacks" -> attacks = Integer.parseInt(args[++i]);
                 case "-h", "--help" -> {
                     System.out.println("""
                         usage: yagura-loadgen [--target tcp://host:port | udp://host:port] [--lines N]
                                               [--rate LINES_PER_SECOND (0: as fast as possible)] [--connections N]
                                               [--file LINES_FILE] [--broker amqp://host:port --user U --password P]
-                                              [--no-count] [--drain-seconds S]
+                                              [--no-count] [--drain-seconds S] [--attacks N]
                         Sends ASA deny lines (or the lines of --file, '#' lines skipped, repeated) and counts the
                         normalized events arriving on yagura.events. Drain yagura.events only on a test platform:
-                        the events are consumed.""");
+                        the events are consumed. With --attacks N, N of the lines are IPS alerts from distinct
+                        attackers (198.18.0.0/15) and the time from sending each to its incident being stored
+                        and announced on yagura.incidents is measured (p50/p99); then correlation consumes
+                        yagura.events, so use --no-count.""");
                     System.exit(0);
                 }
                 default -> throw new IllegalArgumentException("unknown option " + a + " (try --help)");
@@ -133,6 +141,27 @@ public final class LoadGenerator {
             }
             firstEventNanos.set(0);
         }
+        Connection incidentsConnection = null;
+        if (attacks > 0) {
+            incidentsConnection = new JmsConnectionFactory(user, password, broker).createConnection();
+            Session s = incidentsConnection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer c = s.createConsumer(s.createQueue("yagura.incidents::yagura.incidents.loadgen"));
+            c.setMessageListener(m -> {
+                try {
+                    long now = System.nanoTime();
+                    String attackers = m.getStringProperty("yaguraAttackers");
+                    if (attackers != null) {
+                        for (String a : attackers.split(",")) {
+                            attackOpened.putIfAbsent(a, now);
+                        }
+                    }
+                } catch (JMSException e) {
+                    // a malformed announcement does not stop the measurement
+                }
+            });
+            incidentsConnection.start();
+            Thread.sleep(1000);
+        }
         long perConnection = lines / connections;
         List<Thread> senders = new ArrayList<>();
         AtomicLong sent = new AtomicLong();
@@ -150,6 +179,14 @@ public final class LoadGenerator {
         double sendSeconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "sent %d lines in %.2f s: %.0f lines/s over %s (%d connection(s))%n",
                 sent.get(), sendSeconds, sent.get() / sendSeconds, target, connections);
+        if (attacks > 0) {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(drainSeconds);
+            while (attackOpened.keySet().containsAll(attackSent.keySet()) == false && System.nanoTime() < until) {
+                Thread.sleep(200);
+            }
+            incidentsConnection.close();
+            reportLatencies();
+        }
         if (!count) {
             return true;
         }
@@ -174,6 +211,28 @@ public final class LoadGenerator {
         return true;
     }
 
+    private void reportLatencies() {
+        List<Long> millis = new ArrayList<>();
+        for (var e : attackSent.entrySet()) {
+            Long opened = attackOpened.get(e.getKey());
+            if (opened != null) {
+                millis.add((opened - e.getValue()) / 1_000_000);
+            }
+        }
+        millis.sort(null);
+        System.out.printf("attack lines sent: %d; incidents announced: %d; missing: %d%n", attackSent.size(),
+                millis.size(), attackSent.size() - millis.size());
+        if (!millis.isEmpty()) {
+            System.out.printf("line sent -> incident stored and announced: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n",
+                    pct(millis, 50), pct(millis, 95), pct(millis, 99), millis.get(millis.size() - 1));
+        }
+    }
+
+    private static long pct(List<Long> sorted, int p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+    }
+
     private static long batchSize(Message m) {
         try {
             return m.propertyExists("yaguraCount") ? m.getLongProperty("yaguraCount") : 1;
@@ -195,6 +254,20 @@ public final class LoadGenerator {
             for (long i = 0; i < n; i++) {
                 long seq = first + i;
                 byte[] line = fromFile == null ? syntheticLine(seq) : fromFile.get((int) (seq % fromFile.size()));
+                if (attacks > 0 && seq % Math.max(1, lines / attacks) == 0) {
+                    long k = seq / Math.max(1, lines / attacks);
+                    String attacker = "198.18." + (k / 250) + "." + (k % 250 + 1);
+                    line = ("<164>%ASA-4-400032: IPS:4051 UDP Snork attack from " + attacker
+                            + " to 10.0.0.5 on interface outside\n").getBytes(StandardCharsets.US_ASCII);
+                    if (out != null) {
+                        out.write(line);
+                        out.flush();
+                        attackSent.put(attacker, System.nanoTime());
+                        sent.incrementAndGet();
+                        continue;
+                    }
+                    attackSent.put(attacker, System.nanoTime());
+                }
                 if (udp) {
                     datagrams.send(new DatagramPacket(line, line.length, address));
                 } else {

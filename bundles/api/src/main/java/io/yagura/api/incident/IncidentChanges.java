@@ -17,4 +17,6 @@ public interface IncidentChanges {
     String CHANGE_PROPERTY = "yaguraChange";
     String LEVEL_PROPERTY = "yaguraLevel";
     String CUSTOMER_PROPERTY = "yaguraCustomer";
+    /** Attacker addresses, comma-separated (lets a listener filter without reading the store). */
+    String ATTACKERS_PROPERTY = "yaguraAttackers";
 }

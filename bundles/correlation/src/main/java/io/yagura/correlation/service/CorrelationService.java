@@ -21,7 +21,10 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -103,21 +106,47 @@ public class CorrelationService extends RouteBuilder {
             .process(this::correlate);
     }
 
+    /**
+     * One broker message (one customer's batch): the engine sees every event, the store sees
+     * each touched incident once per batch (created, then its final state), with at most
+     * {@link #EVIDENCE_PER_BATCH} evidence events per incident, so that a noisy story repeated
+     * thousands of times a second costs a few writes, not thousands.
+     */
     private void correlate(Exchange exchange) {
         List<SecurityEvent> batch = Wire.readEvents(exchange.getMessage().getBody(byte[].class));
+        Map<String, Pending> touched = new LinkedHashMap<>();
         for (SecurityEvent e : batch) {
             events.increment();
             for (IncidentChange change : engine.process(e)) {
-                persist(change);
+                Pending p = touched.computeIfAbsent(change.incident().id(), id -> new Pending());
+                p.latest = change.incident();
+                p.opened |= change.opened();
+                p.raised |= change.raised();
+                if (change.evidence() != null && p.evidence.size() < EVIDENCE_PER_BATCH) {
+                    p.evidence.add(change.evidence());
+                }
             }
+        }
+        for (Pending p : touched.values()) {
+            persist(p);
         }
         context.flushSuppressedCounts();
     }
 
-    private void persist(IncidentChange change) {
-        Incident i = change.incident();
+    static final int EVIDENCE_PER_BATCH = 5;
+
+    /** What a batch did to one incident. */
+    private static final class Pending {
+        Incident latest;
+        boolean opened;
+        boolean raised;
+        final List<SecurityEvent> evidence = new ArrayList<>();
+    }
+
+    private void persist(Pending p) {
+        Incident i = p.latest;
         Incident stored;
-        if (change.opened()) {
+        if (p.opened) {
             stored = store.create(i);
             opened.increment();
         } else {
@@ -130,12 +159,13 @@ public class CorrelationService extends RouteBuilder {
             }
         }
         engine.incidentStored(stored);
-        if (change.evidence() != null) {
-            store.addEvidence(stored.id(), change.evidence());
+        for (SecurityEvent e : p.evidence) {
+            store.addEvidence(stored.id(), e);
         }
-        if (change.opened()) {
+        if (p.opened) {
+            // opened and raised in one batch: the announcement carries the raised level already
             changes.announce(stored, IncidentChanges.Change.OPENED);
-        } else if (change.raised()) {
+        } else if (p.raised) {
             raised.increment();
             changes.announce(stored, IncidentChanges.Change.LEVEL_RAISED);
         }
