@@ -46,6 +46,7 @@ public final class LoadGenerator {
     private boolean count = true;
     private long drainSeconds = 60;
     private int attacks;
+    private final long runOffset = new java.util.Random().nextInt(100_000);
     /** attacker address → nanoTime its IPS alert line was written to the socket. */
     private final java.util.concurrent.ConcurrentHashMap<String, Long> attackSent = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ConcurrentHashMap<String, Long> attackOpened = new java.util.concurrent.ConcurrentHashMap<>();
@@ -145,7 +146,8 @@ public final class LoadGenerator {
         if (attacks > 0) {
             incidentsConnection = new JmsConnectionFactory(user, password, broker).createConnection();
             Session s = incidentsConnection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageConsumer c = s.createConsumer(s.createQueue("yagura.incidents::yagura.incidents.loadgen"));
+            // A non-durable subscription of the multicast address: gone when the generator exits.
+            MessageConsumer c = s.createConsumer(s.createTopic("yagura.incidents"));
             c.setMessageListener(m -> {
                 try {
                     long now = System.nanoTime();
@@ -255,8 +257,10 @@ public final class LoadGenerator {
                 long seq = first + i;
                 byte[] line = fromFile == null ? syntheticLine(seq) : fromFile.get((int) (seq % fromFile.size()));
                 if (attacks > 0 && seq % Math.max(1, lines / attacks) == 0) {
-                    long k = seq / Math.max(1, lines / attacks);
-                    String attacker = "198.18." + (k / 250) + "." + (k % 250 + 1);
+                    // distinct attackers in 198.18.0.0/15, different on each run (a repeat would only
+                    // update the incident of an earlier run)
+                    long k = runOffset + seq / Math.max(1, lines / attacks);
+                    String attacker = "198." + (18 + k / 62500) + "." + (k / 250 % 250) + "." + (k % 250 + 1);
                     line = ("<164>%ASA-4-400032: IPS:4051 UDP Snork attack from " + attacker
                             + " to 10.0.0.5 on interface outside\n").getBytes(StandardCharsets.US_ASCII);
                     if (out != null) {
