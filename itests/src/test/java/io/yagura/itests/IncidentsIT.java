@@ -111,6 +111,36 @@ public class IncidentsIT {
         String body = mail[1];
         assertTrue("body names the attacker:\n" + body, body.contains("203.0.113.7"));
         assertTrue("body names the target:\n" + body, body.contains("10.0.0.5"));
+
+        // A blocked attempt is a Warning: on the portal, not mailed.
+        send("<164>%ASA-4-420002: IPS requested to drop TCP packet from outside:203.0.113.99/4444 to inside:10.0.0.6/445\n");
+        AtomicReference<Incident> warning = new AtomicReference<>();
+        await("incident for the blocked attempt", () -> {
+            triage.list(new IncidentStore.Filter("demo", null, null, null, 10)).stream()
+                    .filter(x -> x.attackers().contains("203.0.113.99")).findFirst().ifPresent(warning::set);
+            return warning.get() != null;
+        }, 60);
+        assertEquals("blocked by the device: Warning", Level.WARNING, warning.get().level());
+        Thread.sleep(3000); // a notice would be created within this time
+        assertTrue("no notice for a Warning", triage.show(warning.get().id()).notifications().isEmpty());
+        assertEquals("still only the Emergency mail", 1, inboxSize());
+    }
+
+    private static int inboxSize() throws Exception {
+        Properties p = new Properties();
+        p.put("mail.imap.host", "127.0.0.1");
+        p.put("mail.imap.port", Integer.getInteger("yagura.itest.imapPort").toString());
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(org.eclipse.angus.mail.imap.IMAPStore.class.getClassLoader());
+        try {
+            Store store = Session.getInstance(p).getStore("imap");
+            store.connect(SmtpServer.USER, SmtpServer.PASSWORD);
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            return inbox.getMessageCount();
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
     }
 
     private static void send(String lines) throws Exception {

@@ -175,6 +175,30 @@ public class FileDeviceRegistry implements DeviceRegistry {
         return removed;
     }
 
+    @Override
+    public synchronized int[] importAll(Collection<Customer> newCustomers, Collection<Device> newDevices)
+            throws RegistryException {
+        java.util.Map<String, Customer> customers = new java.util.LinkedHashMap<>(snapshot.customers);
+        for (Customer c : newCustomers) {
+            customers.put(c.id(), c);
+        }
+        java.util.Map<String, Device> devices = new java.util.LinkedHashMap<>(snapshot.devices);
+        for (Device d : newDevices) {
+            devices.put(d.id(), d);
+        }
+        commit(customers.values(), devices.values());
+        return new int[] {snapshot.customers.size(), snapshot.devices.size()};
+    }
+
+    @Override
+    public int[] importFile(Path importFile) throws RegistryException {
+        if (!Files.isReadable(importFile)) {
+            throw new RegistryException("cannot read " + importFile.toAbsolutePath());
+        }
+        RegistryFile.Content c = RegistryFile.read(importFile);
+        return importAll(c.customers, c.devices);
+    }
+
     private void commit(Collection<Customer> customers, Collection<Device> devices) throws RegistryException {
         Snapshot next = Snapshot.of(customers, devices); // validates before anything is written
         RegistryFile.Content c = new RegistryFile.Content();

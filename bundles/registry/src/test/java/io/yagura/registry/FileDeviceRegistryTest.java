@@ -89,4 +89,30 @@ class FileDeviceRegistryTest {
         assertFalse(registry.deviceBySource("192.0.2.1").isPresent());
         assertFalse(registry.removeDevice("fw1"), "second remove reports absence");
     }
+
+    @Test
+    void bulkImportOfHundredsOfCustomersIsAllOrNothing() throws Exception {
+        FileDeviceRegistry registry = new FileDeviceRegistry(dir.resolve("r.yaml"));
+        List<Customer> customers = new java.util.ArrayList<>();
+        List<Device> devices = new java.util.ArrayList<>();
+        for (int c = 0; c < 300; c++) {
+            customers.add(new Customer("c" + c, "Customer " + c, List.of("10." + c / 250 + "." + c % 250 + ".0/24")));
+            for (int d = 0; d < 10; d++) {
+                devices.add(new Device("c" + c + "-fw" + d, "c" + c, "cisco-asa", "ASA",
+                        List.of("172.16." + (c * 10 + d) / 250 + "." + (c * 10 + d) % 250)));
+            }
+        }
+        int[] sizes = registry.importAll(customers, devices);
+        assertEquals(300, sizes[0], "customers");
+        assertEquals(3000, sizes[1], "devices");
+        assertEquals("c42-fw3", registry.deviceBySource("172.16.1.173").orElseThrow().id());
+
+        // one bad entry among many: nothing of the import is applied, the error names it
+        List<Device> bad = List.of(new Device("ok", "c1", "cisco-asa", "ASA", List.of("192.0.2.200")),
+                new Device("broken", "nobody", "cisco-asa", "ASA", List.of("192.0.2.201")));
+        RegistryException e = assertThrows(RegistryException.class, () -> registry.importAll(List.of(), bad));
+        assertTrue(e.getMessage().contains("device 'broken'"), e.getMessage());
+        assertFalse(registry.device("ok").isPresent(), "all or nothing");
+        assertEquals(3000, registry.devices().size());
+    }
 }

@@ -27,4 +27,15 @@ public interface DeviceRegistry {
 
     /** @return true when the device existed */
     boolean removeDevice(String id) throws RegistryException;
+
+    /**
+     * Bulk onboarding: adds or replaces all these customers and devices at once, after
+     * validating the whole result; all or nothing.
+     *
+     * @return how many customers and devices the registry holds afterwards
+     */
+    int[] importAll(Collection<Customer> customers, Collection<Device> devices) throws RegistryException;
+
+    /** {@link #importAll} from a file in the registry's own YAML format ({@code customers:}, {@code devices:}). */
+    int[] importFile(java.nio.file.Path file) throws RegistryException;
 }
