@@ -279,20 +279,32 @@ public class JdbcIncidentStore implements IncidentStore {
         return n;
     }
 
+    private static final String NOTIFICATION_COLUMNS = "id, incident_id, customer_id, kind, channel, address, language, "
+            + "level, created_at, status, deadline, delivered_at, deadline_met";
+
     @Override
     public List<Notification> notifications(String incidentId) {
-        return query("SELECT id, incident_id, customer_id, kind, channel, address, language, level, created_at, status, "
-                + "deadline, delivered_at, deadline_met FROM notification WHERE incident_id=? ORDER BY created_at",
-                ps -> ps.setString(1, incidentId), rs -> {
-                    String level = rs.getString("level");
-                    boolean met = rs.getBoolean("deadline_met");
-                    Boolean deadlineMet = rs.wasNull() ? null : met;
-                    return new Notification(rs.getString("id"), rs.getString("incident_id"), rs.getString("customer_id"),
-                            rs.getString("kind"), rs.getString("channel"), rs.getString("address"),
-                            rs.getString("language"), level == null ? null : Level.valueOf(level),
-                            time(rs, "created_at"), rs.getString("status"), time(rs, "deadline"),
-                            time(rs, "delivered_at"), deadlineMet);
-                });
+        return query("SELECT " + NOTIFICATION_COLUMNS + " FROM notification WHERE incident_id=? ORDER BY created_at",
+                ps -> ps.setString(1, incidentId), JdbcIncidentStore::notification);
+    }
+
+    @Override
+    public List<Notification> pendingNotifications(String channel, int limit) {
+        return query("SELECT " + NOTIFICATION_COLUMNS + " FROM notification WHERE channel=? AND status='pending' "
+                + "ORDER BY created_at", ps -> {
+                    ps.setString(1, channel);
+                    ps.setMaxRows(limit);
+                }, JdbcIncidentStore::notification);
+    }
+
+    private static Notification notification(ResultSet rs) throws SQLException {
+        String level = rs.getString("level");
+        boolean met = rs.getBoolean("deadline_met");
+        Boolean deadlineMet = rs.wasNull() ? null : met;
+        return new Notification(rs.getString("id"), rs.getString("incident_id"), rs.getString("customer_id"),
+                rs.getString("kind"), rs.getString("channel"), rs.getString("address"), rs.getString("language"),
+                level == null ? null : Level.valueOf(level), time(rs, "created_at"), rs.getString("status"),
+                time(rs, "deadline"), time(rs, "delivered_at"), deadlineMet);
     }
 
     @Override

@@ -140,6 +140,10 @@ class JdbcIncidentStoreTest {
         Notification stored = store.notifications("INC-7").get(0);
         assertEquals("delivered", stored.status());
         assertEquals(Boolean.FALSE, stored.deadlineMet(), "deadline missed by 2 s is recorded");
+        store.createNotification(new Notification("N-2", "INC-7", "acme", "incident", "mail", "soc@acme.example", "en",
+                Level.EMERGENCY, T0.plusSeconds(3), "pending", T0, null, null));
+        assertEquals(List.of("N-2"), store.pendingNotifications("mail", 10).stream().map(Notification::id).toList(),
+                "only the pending one, for the restart sweep");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -58,6 +58,9 @@ public interface IncidentStore {
 
     List<Notification> notifications(String incidentId);
 
+    /** Notices of a channel still pending (e.g. after a restart), oldest first. */
+    List<Notification> pendingNotifications(String channel, int limit);
+
     void addAttempt(DeliveryAttempt attempt);
 
     List<DeliveryAttempt> attempts(String notificationId);

@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Feeds the mail channel from its queue, yagura.notify.mail (body: the notice id). The
- * channel retries on its own schedule and records every attempt in the store.
+ * channel retries on its own schedule and records every attempt in the store. Notices
+ * that were still pending when the node stopped (a retry was scheduled in memory) are
+ * handed to the channel again shortly after start; a notice is handed over once per run.
  */
 @Component(service = RoutesBuilder.class)
 public class MailQueueRoute extends RouteBuilder {
@@ -25,6 +27,7 @@ public class MailQueueRoute extends RouteBuilder {
 
     private final MailChannelComponent channel;
     private final IncidentStore store;
+    private final java.util.Set<String> handedOver = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Activate
     public MailQueueRoute(@Reference MailChannelComponent channel, @Reference IncidentStore store) {
@@ -46,7 +49,31 @@ public class MailQueueRoute extends RouteBuilder {
                     LOG.error("Notice {} not found in the store; nothing sent", id);
                     return;
                 }
-                channel.deliver(notice.get(), incident.get());
+                handOver(notice.get(), incident.get());
             });
+
+        from("timer:yagura-mail-sweep?delay=15000&repeatCount=1")
+            .routeId("notify-mail-sweep")
+            .process(e -> {
+                int n = 0;
+                for (Notification pending : store.pendingNotifications("mail", 1000)) {
+                    Optional<Incident> incident = store.find(pending.incidentId());
+                    if (incident.isPresent() && handOver(pending, incident.get())) {
+                        n++;
+                    }
+                }
+                if (n > 0) {
+                    LOG.info("{} mail notice(s) left pending by an earlier run handed to the mail channel again", n);
+                }
+            });
+    }
+
+    /** @return false when this notice was already handed over in this run, or is no longer pending */
+    private boolean handOver(Notification n, Incident i) {
+        if (!"pending".equals(n.status()) || !handedOver.add(n.id())) {
+            return false;
+        }
+        channel.deliver(n, i);
+        return true;
     }
 }
