@@ -77,8 +77,18 @@ public class IngestIT {
     }
 
     @Configuration
-    public Option[] config() {
-        return YaguraKaraf.distribution().toArray(new Option[0]);
+    public Option[] config() throws Exception {
+        // The TLS listener requires client certificates signed by this CA.
+        TestPki pki = new TestPki(java.nio.file.Path.of(System.getProperty("yagura.itest.dir", "target/exam"))
+                .resolveSibling("pki"));
+        List<Option> options = YaguraKaraf.distribution();
+        options.add(org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut(
+                "etc/io.yagura.ingest.cfg", "tls.truststore", pki.trustStore.toAbsolutePath().toString()));
+        options.add(org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut(
+                "etc/io.yagura.ingest.cfg", "tls.truststorePassword", TestPki.PASSWORD));
+        options.add(org.ops4j.pax.exam.CoreOptions.systemProperty("yagura.itest.clientKeyStore")
+                .value(pki.clientKeyStore.toAbsolutePath().toString()));
+        return options.toArray(new Option[0]);
     }
 
     private static int syslogPort() {
@@ -108,8 +118,14 @@ public class IngestIT {
             logger("-T", "--rfc3164", denyLine(20002));
             logger("-T", "--octet-count", "--rfc5424", denyLine(20003));
             logger("-d", "--rfc5424", denyLine(20004));
-            // RFC 5425: TLS with octet counting, trusting the generated server certificate.
-            sendTls("<164>1 2026-11-27T10:00:00Z asa - - - - " + denyLine(20005));
+            // RFC 5425: TLS with octet counting, trusting the generated server certificate; the
+            // listener requires a client certificate: a device without one is refused.
+            sendTls("<164>1 2026-11-27T10:00:00Z asa - - - - " + denyLine(20005), true);
+            try {
+                sendTls("<164>1 2026-11-27T10:00:00Z asa - - - - " + denyLine(20009), false);
+            } catch (java.io.IOException refusedDuringHandshake) {
+                // expected with TLS 1.2; with TLS 1.3 the server refuses after the client's first write
+            }
 
             for (int port = 20001; port <= 20005; port++) {
                 final long p = port;
@@ -123,6 +139,8 @@ public class IngestIT {
                 assertEquals("customer.id of " + p, "demo", e.getString(Ecs.CUSTOMER_ID));
                 assertEquals("device.id of " + p, "demo-asa", e.getString(Ecs.DEVICE_ID));
             }
+            Thread.sleep(2000);
+            assertNull("a TLS client without certificate is refused", capture.eventWithSourcePort(20009));
             assertTrue("generated TLS key pair kept under data/",
                     new File(System.getProperty("karaf.data"), "yagura/tls/server.p12").isFile());
 
@@ -194,9 +212,20 @@ public class IngestIT {
         }
     }
 
-    private static void sendTls(String message) throws Exception {
+    private static void sendTls(String message, boolean withClientCertificate) throws Exception {
         SSLContext ssl = SSLContext.getInstance("TLS");
-        ssl.init(null, new TrustManager[] {new X509TrustManager() {
+        javax.net.ssl.KeyManager[] keys = null;
+        if (withClientCertificate) {
+            java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+            try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(System.getProperty("yagura.itest.clientKeyStore")))) {
+                ks.load(in, TestPki.PASSWORD.toCharArray());
+            }
+            javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(
+                    javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(ks, TestPki.PASSWORD.toCharArray());
+            keys = kmf.getKeyManagers();
+        }
+        ssl.init(keys, new TrustManager[] {new X509TrustManager() {
             public void checkClientTrusted(X509Certificate[] chain, String authType) {
             }
 
@@ -216,6 +245,13 @@ public class IngestIT {
             out.write((body.length + " ").getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();
+            // read until the server closes: surfaces a refusal that TLS 1.3 reports after the handshake
+            s.setSoTimeout(2000);
+            try {
+                s.getInputStream().read();
+            } catch (java.net.SocketTimeoutException stillOpen) {
+                // accepted: the listener keeps the connection open for more lines
+            }
         }
     }
 }
