@@ -1,5 +1,6 @@
 package io.yagura.itests;
 
+import static io.yagura.itests.Await.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
@@ -12,9 +13,7 @@ import io.yagura.api.metrics.Counters;
 import io.yagura.api.metrics.Metric;
 import io.yagura.api.wire.Wire;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,13 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import javax.inject.Inject;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.karaf.features.FeaturesService;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -146,9 +143,9 @@ public class HotDeployIT {
             assertTrue("CamelContext not restarted", camel.getUptime().toMillis() > camelUptimeBefore);
 
             // 5. The console shows the plugin and the events.
-            String plugins = console("yagura:plugins");
+            String plugins = ShellConsole.run(sessions, "yagura:plugins");
             assertTrue("yagura:plugins lists cisco-asa:\n" + plugins, plugins.contains("cisco-asa"));
-            String tail = console("yagura:tail -n 5");
+            String tail = ShellConsole.run(sessions, "yagura:tail -n 5");
             assertTrue("yagura:tail shows the rule of the last events:\n" + tail, tail.contains("outside_in"));
         } finally {
             counter.unregister();
@@ -194,18 +191,6 @@ public class HotDeployIT {
         return counters.counter(Metric.SCOPE_INGEST, "yagura.raw.cisco-asa", Metric.ROUTED).sum();
     }
 
-    private String console(String command) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        Session session = sessions.create(System.in, out, out);
-        try {
-            session.execute(command);
-        } finally {
-            session.close();
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
-
     private Bundle bundle(String symbolicName) {
         Bundle b = findBundle(symbolicName);
         assertNotNull("bundle " + symbolicName, b);
@@ -219,15 +204,5 @@ public class HotDeployIT {
             }
         }
         return null;
-    }
-
-    private static void await(String what, BooleanSupplier condition, int seconds) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + seconds * 1000L;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out after " + seconds + " s waiting for: " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 }

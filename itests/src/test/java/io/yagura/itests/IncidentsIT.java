@@ -127,20 +127,7 @@ public class IncidentsIT {
     }
 
     private static int inboxSize() throws Exception {
-        Properties p = new Properties();
-        p.put("mail.imap.host", "127.0.0.1");
-        p.put("mail.imap.port", Integer.getInteger("yagura.itest.imapPort").toString());
-        ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        Thread.currentThread().setContextClassLoader(org.eclipse.angus.mail.imap.IMAPStore.class.getClassLoader());
-        try {
-            Store store = Session.getInstance(p).getStore("imap");
-            store.connect(SmtpServer.USER, SmtpServer.PASSWORD);
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            return inbox.getMessageCount();
-        } finally {
-            Thread.currentThread().setContextClassLoader(previous);
-        }
+        return withInbox(Folder::getMessageCount);
     }
 
     private static void send(String lines) throws Exception {
@@ -153,6 +140,20 @@ public class IncidentsIT {
 
     /** Subject and decoded text body of the one mail in the contact's inbox. */
     private static String[] onlyMailInInbox() throws Exception {
+        return withInbox(inbox -> {
+            Message[] messages = inbox.getMessages();
+            assertEquals("mails received", 1, messages.length);
+            Message m = messages[0];
+            return new String[] {m.getSubject(), new String(m.getInputStream().readAllBytes(), StandardCharsets.UTF_8)};
+        });
+    }
+
+    interface InboxReader<T> {
+        T read(Folder inbox) throws Exception;
+    }
+
+    /** Reads the contact's inbox over IMAP, as the customer's mail client would. */
+    private static <T> T withInbox(InboxReader<T> reader) throws Exception {
         Properties p = new Properties();
         p.put("mail.imap.host", "127.0.0.1");
         p.put("mail.imap.port", Integer.getInteger("yagura.itest.imapPort").toString());
@@ -162,12 +163,13 @@ public class IncidentsIT {
         try {
             Store store = Session.getInstance(p).getStore("imap");
             store.connect(SmtpServer.USER, SmtpServer.PASSWORD);
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            Message[] messages = inbox.getMessages();
-            assertEquals("mails received", 1, messages.length);
-            Message m = messages[0];
-            return new String[] {m.getSubject(), new String(m.getInputStream().readAllBytes(), StandardCharsets.UTF_8)};
+            try {
+                Folder inbox = store.getFolder("INBOX");
+                inbox.open(Folder.READ_ONLY);
+                return reader.read(inbox);
+            } finally {
+                store.close();
+            }
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }

@@ -13,7 +13,6 @@ import io.yagura.api.metrics.Counters;
 import io.yagura.api.metrics.Metric;
 import io.yagura.api.registry.Device;
 import io.yagura.api.registry.DeviceRegistry;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import java.io.File;
 import java.io.OutputStream;
@@ -64,17 +63,6 @@ public class IngestIT {
     @Inject
     SessionFactory sessions;
 
-    private String console(String command) throws Exception {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream out = new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8);
-        Session session = sessions.create(System.in, out, out);
-        try {
-            session.execute(command);
-        } finally {
-            session.close();
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
 
     @Configuration
     public Option[] config() throws Exception {
@@ -180,7 +168,7 @@ public class IngestIT {
                     Metric.UNKNOWN_SOURCE).sum() >= 2, 30);
             Thread.sleep(500); // let the batch reach the broker
             registry.putDevice(new Device("itest-new", "demo", "cisco-asa", "ASA", List.of("127.0.0.3")));
-            String replay = console("yagura:unknown-replay");
+            String replay = ShellConsole.run(sessions, "yagura:unknown-replay");
             assertTrue("replay output:\n" + replay, replay.contains("Replayed 1 line(s)")
                     && replay.contains("yagura.raw.cisco-asa"));
             await("replayed line dead-lettered", () -> capture.deadLetters.size() >= 5, 60);
@@ -197,7 +185,7 @@ public class IngestIT {
         // With nobody consuming yagura.deadletter, the console shows what waits there and why.
         sendTcpFrom("127.0.0.1", "%ASA-4-1060 cut short by the sender\n");
         Thread.sleep(1500);
-        String shown = console("yagura:deadletters -n 5");
+        String shown = ShellConsole.run(sessions, "yagura:deadletters -n 5");
         assertTrue("yagura:deadletters shows the line and its stage:\n" + shown,
                 shown.contains("%ASA-4-1060 cut short") && shown.contains("parse") && shown.contains("cisco-asa"));
     }

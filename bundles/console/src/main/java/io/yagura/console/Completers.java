@@ -5,6 +5,7 @@ import io.yagura.api.registry.Customer;
 import io.yagura.api.registry.Device;
 import io.yagura.api.registry.DeviceRegistry;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.CommandLine;
@@ -18,6 +19,13 @@ public final class Completers {
     private Completers() {
     }
 
+    /** Completes the current word from these values. */
+    static int completeFrom(Stream<String> values, Session session, CommandLine line, List<String> candidates) {
+        StringsCompleter strings = new StringsCompleter();
+        values.forEach(strings.getStrings()::add);
+        return strings.complete(session, line, candidates);
+    }
+
     @Service
     public static class DeviceIds implements Completer {
         @Reference
@@ -25,9 +33,7 @@ public final class Completers {
 
         @Override
         public int complete(Session session, CommandLine line, List<String> candidates) {
-            StringsCompleter s = new StringsCompleter();
-            registry.devices().stream().map(Device::id).forEach(s.getStrings()::add);
-            return s.complete(session, line, candidates);
+            return completeFrom(registry.devices().stream().map(Device::id), session, line, candidates);
         }
     }
 
@@ -38,9 +44,7 @@ public final class Completers {
 
         @Override
         public int complete(Session session, CommandLine line, List<String> candidates) {
-            StringsCompleter s = new StringsCompleter();
-            registry.customers().stream().map(Customer::id).forEach(s.getStrings()::add);
-            return s.complete(session, line, candidates);
+            return completeFrom(registry.customers().stream().map(Customer::id), session, line, candidates);
         }
     }
 
@@ -51,9 +55,7 @@ public final class Completers {
 
         @Override
         public int complete(Session session, CommandLine line, List<String> candidates) {
-            StringsCompleter s = new StringsCompleter();
-            plugins.stream().map(VendorPlugin::vendorId).forEach(s.getStrings()::add);
-            return s.complete(session, line, candidates);
+            return completeFrom(plugins.stream().map(VendorPlugin::vendorId), session, line, candidates);
         }
     }
 }

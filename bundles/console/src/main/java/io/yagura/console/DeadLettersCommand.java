@@ -13,8 +13,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Enumeration;
-import org.apache.camel.CamelContext;
-import org.apache.camel.component.jms.JmsComponent;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
@@ -37,15 +35,14 @@ public class DeadLettersCommand implements Action {
     boolean full;
 
     @Reference
-    CamelContext camel;
+    ConnectionFactory broker;
 
     @Override
     public Object execute() throws Exception {
-        ConnectionFactory cf = camel.getComponent("amqp", JmsComponent.class).getConfiguration().getConnectionFactory();
         Deque<DeadLetter> newest = new ArrayDeque<>();
         Deque<String> foreign = new ArrayDeque<>();
         int browsed = 0;
-        try (Connection c = cf.createConnection()) {
+        try (Connection c = broker.createConnection()) {
             c.start();
             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
             QueueBrowser browser = s.createBrowser(s.createQueue(Queues.DEAD_LETTER));

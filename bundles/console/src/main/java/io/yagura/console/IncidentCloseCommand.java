@@ -1,13 +1,10 @@
 package io.yagura.console;
 
-import io.yagura.api.incident.Triage;
 import java.time.Duration;
 import java.time.Instant;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.ShellUtil;
 
@@ -19,7 +16,7 @@ import org.apache.karaf.shell.support.ShellUtil;
         + "  yagura:incident-close --false-positive \"customer's own vulnerability scanner\" --suppress-days 30 "
         + "INC-20261127-000002")
 @Service
-public class IncidentCloseCommand implements Action {
+public class IncidentCloseCommand extends TriageCommand {
 
     @Argument(index = 0, name = "id", required = true, description = "Incident id")
     String id;
@@ -33,29 +30,16 @@ public class IncidentCloseCommand implements Action {
     @Option(name = "--suppress-days", description = "With --false-positive: suppress the same rule and target this long")
     int suppressDays;
 
-    // optional: the other yagura commands must work on a node without the incident store
-    @Reference(optional = true)
-    Triage triage;
-
     @Override
-    public Object execute() {
-        if (triage == null) {
-            System.err.println("Incidents are not available on this node (feature yagura-incidents not installed)");
-            return null;
-        }
+    void run() {
         String actor = ShellUtil.getCurrentUserName();
-        try {
-            if (falsePositive != null) {
-                Instant until = suppressDays > 0 ? Instant.now().plus(Duration.ofDays(suppressDays)) : null;
-                triage.falsePositive(id, falsePositive, until, actor);
-                System.out.println(id + " marked false positive" + (until == null ? "" : ", suppressed until " + until));
-            } else {
-                triage.close(id, note, actor);
-                System.out.println(id + " closed");
-            }
-        } catch (RuntimeException e) {
-            System.err.println("Not changed: " + e.getMessage());
+        if (falsePositive != null) {
+            Instant until = suppressDays > 0 ? Instant.now().plus(Duration.ofDays(suppressDays)) : null;
+            triage.falsePositive(id, falsePositive, until, actor);
+            System.out.println(id + " marked false positive" + (until == null ? "" : ", suppressed until " + until));
+        } else {
+            triage.close(id, note, actor);
+            System.out.println(id + " closed");
         }
-        return null;
     }
 }

@@ -7,38 +7,22 @@ import io.yagura.api.incident.Incident;
 import io.yagura.api.incident.Notification;
 import io.yagura.api.incident.Triage;
 import java.time.Instant;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 @Command(scope = "yagura", name = "incident", description = "Shows one incident: level and rationale, evidence, "
         + "notices with their delivery, and the audit trail.",
         detailedDescription = "Example:\n  yagura:incident INC-20261127-000001")
 @Service
-public class IncidentCommand implements Action {
+public class IncidentCommand extends TriageCommand {
 
     @Argument(index = 0, name = "id", required = true, description = "Incident id")
     String id;
 
-    // optional: the other yagura commands must work on a node without the incident store
-    @Reference(optional = true)
-    Triage triage;
-
     @Override
-    public Object execute() {
-        if (triage == null) {
-            System.err.println("Incidents are not available on this node (feature yagura-incidents not installed)");
-            return null;
-        }
-        Triage.Dossier d;
-        try {
-            d = triage.show(id);
-        } catch (Triage.TriageException e) {
-            System.err.println(e.getMessage());
-            return null;
-        }
+    void run() {
+        Triage.Dossier d = triage.show(id);
         Incident i = d.incident();
         System.out.println(i.id() + "  " + i.title());
         System.out.println("  customer      " + i.customerId());
@@ -72,6 +56,10 @@ public class IncidentCommand implements Action {
         for (AuditEntry a : d.audit()) {
             System.out.println("  " + a.at() + "  " + a.actor() + "  " + a.action() + (a.detail() == null ? "" : "  " + a.detail()));
         }
-        return null;
+    }
+
+    @Override
+    String failurePrefix() {
+        return "";
     }
 }

@@ -2,12 +2,9 @@ package io.yagura.console;
 
 import io.yagura.api.incident.Incident;
 import io.yagura.api.incident.Level;
-import io.yagura.api.incident.Triage;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.ShellUtil;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
@@ -17,7 +14,7 @@ import org.apache.karaf.shell.support.completers.StringsCompleter;
         + "Examples:\n  yagura:incident-level INC-20261127-000001 critical\n"
         + "  yagura:incident-level INC-20261127-000001 emergency")
 @Service
-public class IncidentLevelCommand implements Action {
+public class IncidentLevelCommand extends TriageCommand {
 
     @Argument(index = 0, name = "id", required = true, description = "Incident id")
     String id;
@@ -26,23 +23,10 @@ public class IncidentLevelCommand implements Action {
     @Completion(value = StringsCompleter.class, values = {"emergency", "critical", "warning", "informational", "low"})
     String level;
 
-    // optional: the other yagura commands must work on a node without the incident store
-    @Reference(optional = true)
-    Triage triage;
-
     @Override
-    public Object execute() {
-        if (triage == null) {
-            System.err.println("Incidents are not available on this node (feature yagura-incidents not installed)");
-            return null;
-        }
-        try {
-            Incident i = triage.confirm(id, Level.parse(level), ShellUtil.getCurrentUserName());
-            System.out.println(i.id() + " is " + i.level().label() + " (confirmed)"
-                    + (i.deadline() == null ? "" : ", customer to be told by " + i.deadline()));
-        } catch (RuntimeException e) {
-            System.err.println("Not changed: " + e.getMessage());
-        }
-        return null;
+    void run() {
+        Incident i = triage.confirm(id, Level.parse(level), ShellUtil.getCurrentUserName());
+        System.out.println(i.id() + " is " + i.level().label() + " (confirmed)"
+                + (i.deadline() == null ? "" : ", customer to be told by " + i.deadline()));
     }
 }

@@ -1,12 +1,9 @@
 package io.yagura.console;
 
-import io.yagura.api.incident.Triage;
 import java.util.List;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.ShellUtil;
 
@@ -16,7 +13,7 @@ import org.apache.karaf.shell.support.ShellUtil;
         + "--countermeasures \"Block 203.0.113.7; patch PAN-OS\" --reference https://nvd.nist.gov/vuln/detail/CVE-2024-3400 "
         + "INC-20261127-000001")
 @Service
-public class IncidentNoteCommand implements Action {
+public class IncidentNoteCommand extends TriageCommand {
 
     @Argument(index = 0, name = "id", required = true, description = "Incident id")
     String id;
@@ -30,26 +27,13 @@ public class IncidentNoteCommand implements Action {
     @Option(name = "--reference", multiValued = true, description = "A reference (URL, advisory); repeat as needed")
     List<String> references;
 
-    // optional: the other yagura commands must work on a node without the incident store
-    @Reference(optional = true)
-    Triage triage;
-
     @Override
-    public Object execute() {
-        if (triage == null) {
-            System.err.println("Incidents are not available on this node (feature yagura-incidents not installed)");
-            return null;
-        }
+    void run() {
         if (analysis == null && countermeasures == null && references == null) {
             System.err.println("Nothing to add: give --analysis, --countermeasures or --reference");
-            return null;
+            return;
         }
-        try {
-            triage.annotate(id, analysis, countermeasures, references, ShellUtil.getCurrentUserName());
-            System.out.println(id + " updated");
-        } catch (RuntimeException e) {
-            System.err.println("Not changed: " + e.getMessage());
-        }
-        return null;
+        triage.annotate(id, analysis, countermeasures, references, ShellUtil.getCurrentUserName());
+        System.out.println(id + " updated");
     }
 }

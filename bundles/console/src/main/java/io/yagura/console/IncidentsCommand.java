@@ -4,15 +4,12 @@ import io.yagura.api.incident.Incident;
 import io.yagura.api.incident.IncidentStatus;
 import io.yagura.api.incident.IncidentStore;
 import io.yagura.api.incident.Level;
-import io.yagura.api.incident.Triage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.apache.karaf.shell.support.table.ShellTable;
@@ -22,7 +19,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
         detailedDescription = "Examples:\n  yagura:incidents\n  yagura:incidents --level emergency --status new\n"
         + "  yagura:incidents --customer acme\n  yagura:incidents --breached")
 @Service
-public class IncidentsCommand implements Action {
+public class IncidentsCommand extends TriageCommand {
 
     @Option(name = "--customer", description = "Only this customer's")
     @Completion(Completers.CustomerIds.class)
@@ -42,16 +39,8 @@ public class IncidentsCommand implements Action {
     @Option(name = "-n", description = "At most this many (default 50)")
     int limit = 50;
 
-    // optional: the other yagura commands must work on a node without the incident store
-    @Reference(optional = true)
-    Triage triage;
-
     @Override
-    public Object execute() {
-        if (triage == null) {
-            System.err.println("Incidents are not available on this node (feature yagura-incidents not installed)");
-            return null;
-        }
+    void run() {
         IncidentStore.Filter f = new IncidentStore.Filter(customer, level == null ? null : Level.parse(level),
                 status == null ? null : IncidentStatus.valueOf(status.toUpperCase(Locale.ROOT)), breached ? true : null,
                 limit);
@@ -68,7 +57,11 @@ public class IncidentsCommand implements Action {
         }
         table.print(System.out);
         System.out.println("Level with '?': proposed by correlation, not yet confirmed by an analyst.");
-        return null;
+    }
+
+    @Override
+    String failurePrefix() {
+        return "";
     }
 
     /** "in 12m", "BREACHED 3m ago", "met" or "". */

@@ -47,10 +47,10 @@ public class PluginsCommand implements Action {
         table.column("Ignored").alignRight();
         table.column("Rejected").alignRight();
         table.column("Events").alignRight();
+        Map<String, Map<String, Long>> perPlugin = counters.snapshot().getOrDefault(Metric.SCOPE_PLUGIN, Map.of());
         for (VendorPlugin p : plugins) {
             String id = p.vendorId();
-            Map<String, Long> c = counters.snapshot().getOrDefault(Metric.SCOPE_PLUGIN, Map.of())
-                    .getOrDefault(id, Map.of());
+            Map<String, Long> c = perPlugin.getOrDefault(id, Map.of());
             table.addRow().addContent(
                     id,
                     p.products().stream().sorted().collect(Collectors.joining(",")),

@@ -1,15 +1,12 @@
 package io.yagura.console;
 
 import io.yagura.api.incident.Suppression;
-import io.yagura.api.incident.Triage;
 import java.time.Duration;
 import java.time.Instant;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.ShellUtil;
 import org.apache.karaf.shell.support.table.ShellTable;
@@ -20,7 +17,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
         + "  yagura:suppress --rule asa-ips-signature-alert --target 10.0.0.5 --days 30 "
         + "--reason \"vulnerability scanner\" acme\n  yagura:suppress --remove SUP-1a2b3c4d acme")
 @Service
-public class SuppressionsCommand implements Action {
+public class SuppressionsCommand extends TriageCommand {
 
     @Argument(index = 0, name = "customer", required = true, description = "Customer id")
     @Completion(Completers.CustomerIds.class)
@@ -44,31 +41,18 @@ public class SuppressionsCommand implements Action {
     @Option(name = "--remove", description = "Remove the suppression with this id")
     String remove;
 
-    // optional: the other yagura commands must work on a node without the incident store
-    @Reference(optional = true)
-    Triage triage;
-
     @Override
-    public Object execute() {
-        if (triage == null) {
-            System.err.println("Incidents are not available on this node (feature yagura-incidents not installed)");
-            return null;
-        }
+    void run() {
         String actor = ShellUtil.getCurrentUserName();
-        try {
-            if (remove != null) {
-                System.out.println(triage.unsuppress(remove, actor) ? remove + " removed" : "No suppression " + remove);
-                return null;
-            }
-            if (rule != null || source != null || target != null) {
-                Suppression s = triage.suppress(new Suppression(null, customer, rule, source, target,
-                        Instant.now().plus(Duration.ofDays(days)), reason, actor, null), actor);
-                System.out.println("Suppression " + s.id() + " added until " + s.expiresAt());
-                return null;
-            }
-        } catch (RuntimeException e) {
-            System.err.println("Not changed: " + e.getMessage());
-            return null;
+        if (remove != null) {
+            System.out.println(triage.unsuppress(remove, actor) ? remove + " removed" : "No suppression " + remove);
+            return;
+        }
+        if (rule != null || source != null || target != null) {
+            Suppression s = triage.suppress(new Suppression(null, customer, rule, source, target,
+                    Instant.now().plus(Duration.ofDays(days)), reason, actor, null), actor);
+            System.out.println("Suppression " + s.id() + " added until " + s.expiresAt());
+            return;
         }
         ShellTable table = new ShellTable();
         for (String c : new String[] {"Id", "Rule", "Source", "Target", "Expires", "By", "Reason"}) {
@@ -79,7 +63,6 @@ public class SuppressionsCommand implements Action {
                     s.reason());
         }
         table.print(System.out);
-        return null;
     }
 
     private static String nz(String s) {

@@ -80,15 +80,15 @@ public final class LineDispatcher {
 
     private Routed routeUnregistered(RawEnvelope envelope) {
         unknown.increment();
-        String vendor = detected.get(envelope.source());
-        if (vendor == null || !pluginPresent(vendor)) {
-            vendor = probe(envelope.raw());
-            if (vendor != null && envelope.source() != null && detected.size() < DETECTION_CACHE_LIMIT) {
-                detected.put(envelope.source(), vendor);
-            }
-        } else if (!probeOf(vendor, envelope.raw())) {
-            // This source sent something its cached vendor does not recognise: ask all again.
-            vendor = probe(envelope.raw());
+        String line = envelope.raw();
+        // Probes run once per source: the cached vendor is kept while its plugin recognises the lines.
+        String vendor = Optional.ofNullable(detected.get(envelope.source()))
+                .flatMap(this::pluginFor)
+                .filter(p -> safeProbe(p, line))
+                .map(VendorPlugin::vendorId)
+                .orElseGet(() -> probe(line));
+        if (vendor != null && envelope.source() != null && detected.size() < DETECTION_CACHE_LIMIT) {
+            detected.put(envelope.source(), vendor);
         }
         if (vendor == null) {
             return new Routed(Queues.RAW_UNKNOWN, envelope, null);
@@ -107,22 +107,13 @@ public final class LineDispatcher {
         return null;
     }
 
-    private boolean probeOf(String vendor, String line) {
+    private Optional<VendorPlugin> pluginFor(String vendor) {
         for (VendorPlugin p : plugins) {
             if (p.vendorId().equals(vendor)) {
-                return safeProbe(p, line);
+                return Optional.of(p);
             }
         }
-        return false;
-    }
-
-    private boolean pluginPresent(String vendor) {
-        for (VendorPlugin p : plugins) {
-            if (p.vendorId().equals(vendor)) {
-                return true;
-            }
-        }
-        return false;
+        return Optional.empty();
     }
 
     private static boolean safeProbe(VendorPlugin p, String line) {

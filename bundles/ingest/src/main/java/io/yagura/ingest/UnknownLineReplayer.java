@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.apache.camel.CamelContext;
-import org.apache.camel.component.jms.JmsComponent;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -39,14 +37,13 @@ public class UnknownLineReplayer implements UnknownLineReplay {
     private SyslogIngest ingest;
 
     @Reference
-    private CamelContext camel;
+    private ConnectionFactory broker;
 
     @Override
     public Result replay() throws Exception {
-        ConnectionFactory cf = camel.getComponent("amqp", JmsComponent.class).getConfiguration().getConnectionFactory();
         Map<String, Long> routed = new TreeMap<>();
         long lines = 0;
-        try (Connection connection = cf.createConnection()) {
+        try (Connection connection = broker.createConnection()) {
             connection.start();
             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
             String run = UUID.randomUUID().toString();

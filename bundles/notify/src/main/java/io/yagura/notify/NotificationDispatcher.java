@@ -50,7 +50,11 @@ public class NotificationDispatcher extends RouteBuilder {
     private final IncidentChanges changes;
     private final DispatchPolicy policy = new DispatchPolicy();
     private final int checkSeconds;
-    private final Set<String> breachesReported = ConcurrentHashMap.newKeySet();
+    /**
+     * Incidents whose deadline question is answered (a notice was delivered, or the breach was
+     * reported): later checks skip them instead of reading their notices every period.
+     */
+    private final Set<String> deadlineSettled = ConcurrentHashMap.newKeySet();
 
     @Activate
     public NotificationDispatcher(@Reference IncidentStore store, @Reference DeviceRegistry registry,
@@ -131,16 +135,18 @@ public class NotificationDispatcher extends RouteBuilder {
         List<Notification> toSend = new java.util.ArrayList<>();
         for (IncidentStatus status : List.of(IncidentStatus.NEW, IncidentStatus.TRIAGED, IncidentStatus.NOTIFIED)) {
             for (Incident i : store.list(new IncidentStore.Filter(null, null, status, null, 500))) {
-                if (i.deadline() == null || i.deadline().isAfter(now)) {
+                if (i.deadline() == null || i.deadline().isAfter(now) || deadlineSettled.contains(i.id())) {
                     continue;
                 }
                 if (i.level() == Level.CRITICAL && status != IncidentStatus.NOTIFIED) {
                     toSend.addAll(dispatch(i.id(), true));
                 }
+                if (i.level() != Level.EMERGENCY && i.level() != Level.CRITICAL) {
+                    continue; // nobody must be told (the level may still be raised: not settled)
+                }
                 boolean delivered = store.notifications(i.id()).stream()
                         .anyMatch(n -> "incident".equals(n.kind()) && "delivered".equals(n.status()));
-                boolean mustBeTold = i.level() == Level.EMERGENCY || i.level() == Level.CRITICAL;
-                if (mustBeTold && !delivered && breachesReported.add(i.id())) {
+                if (deadlineSettled.add(i.id()) && !delivered) {
                     LOG.error("DEADLINE BREACHED: incident {} ({}, customer {}) had to be notified by {} and no notice "
                             + "was delivered", i.id(), i.level().label(), i.customerId(), i.deadline());
                     store.audit(new AuditEntry(now, "dispatcher", "deadline-breached", i.id(),

@@ -12,7 +12,6 @@ import io.yagura.api.incident.Triage;
 import io.yagura.api.registry.Customer;
 import io.yagura.api.registry.DeviceRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -146,13 +145,9 @@ public class TriageService implements Triage {
 
     /** The deadline a level gives, counted from detection, with the customer's Critical delay. */
     Instant deadlineOf(Incident i, Level level) {
-        if (level == Level.CRITICAL) {
-            int minutes = customer(i).map(c -> c.policy().criticalMinutes()).orElse(15);
-            return i.detectedAt().plus(Duration.ofMinutes(minutes));
-        }
-        Duration d = level.defaultDeadline();
         // An Emergency declared by an analyst is due from that moment, not from detection.
-        return d == null ? null : (level == Level.EMERGENCY ? clock.instant().plus(d) : i.detectedAt().plus(d));
+        Instant start = level == Level.EMERGENCY ? clock.instant() : i.detectedAt();
+        return level.deadlineFrom(start, customer(i).map(Customer::policy).orElse(null));
     }
 
     private java.util.Optional<Customer> customer(Incident i) {

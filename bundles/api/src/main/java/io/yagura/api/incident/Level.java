@@ -31,6 +31,22 @@ public enum Level {
         return defaultDeadline;
     }
 
+    /**
+     * When the customer must have been told, counted from {@code start}: the level's default
+     * deadline, for Critical the customer's {@code criticalMinutes} when set; null when the
+     * level has no deadline.
+     */
+    public java.time.Instant deadlineFrom(java.time.Instant start, io.yagura.api.registry.NotificationPolicy policy) {
+        Duration d = defaultDeadline;
+        if (d == null) {
+            return null;
+        }
+        if (this == CRITICAL && policy != null && policy.criticalMinutes() > 0) {
+            d = Duration.ofMinutes(policy.criticalMinutes());
+        }
+        return start.plus(d);
+    }
+
     /** True when this level is more severe than {@code other}. */
     public boolean isMoreSevereThan(Level other) {
         return ordinal() < other.ordinal();

@@ -49,6 +49,7 @@ public class CamelRuntime {
     private DefaultCamelContext camel;
     private CachingConnectionFactory connectionFactory;
     private ServiceRegistration<CamelContext> registration;
+    private ServiceRegistration<ConnectionFactory> brokerRegistration;
     private int shutdownTimeout;
 
     @Activate
@@ -87,12 +88,17 @@ public class CamelRuntime {
             pending.clear();
         }
         registration = bundleContext.registerService(CamelContext.class, ctx, null);
+        // The same broker connection for code that talks JMS directly (browsing, replays).
+        brokerRegistration = bundleContext.registerService(ConnectionFactory.class, connectionFactory, null);
         LOG.info("Yagura Camel runtime started (Camel {}, broker {})", ctx.getVersion(),
                 redact(config.broker_url()));
     }
 
     @Deactivate
     void deactivate() {
+        if (brokerRegistration != null) {
+            brokerRegistration.unregister();
+        }
         if (registration != null) {
             registration.unregister();
         }

@@ -39,7 +39,6 @@ public abstract class VendorRouteBuilder extends RouteBuilder {
     static final String DEAD_BODY = "yagura.deadBody";
 
     private final VendorPlugin plugin;
-    private final Counters counters;
     private final EventTail tail;
     private final int consumers;
     private final LongAdder received;
@@ -50,7 +49,6 @@ public abstract class VendorRouteBuilder extends RouteBuilder {
 
     protected VendorRouteBuilder(VendorPlugin plugin, Counters counters, EventTail tail, int consumers) {
         this.plugin = plugin;
-        this.counters = counters;
         this.tail = tail;
         this.consumers = consumers;
         String id = plugin.vendorId();
@@ -160,9 +158,5 @@ public abstract class VendorRouteBuilder extends RouteBuilder {
     @Override
     public String toString() {
         return "VendorRouteBuilder[" + plugin.vendorId() + "]";
-    }
-
-    Counters counters() {
-        return counters;
     }
 }

@@ -582,17 +582,9 @@ public final class CorrelationEngine {
         return value == null ? List.of() : List.of(value);
     }
 
-    /** Detection time + the level's deadline; for Critical the customer's criticalMinutes. */
+    /** Detection time + the level's deadline ({@link Level#deadlineFrom}). */
     static Instant deadline(Level level, Instant detectedAt, Optional<Customer> customer) {
-        Duration d = level.defaultDeadline();
-        if (d == null) {
-            return null;
-        }
-        if (level == Level.CRITICAL && customer.isPresent() && customer.get().policy() != null
-                && customer.get().policy().criticalMinutes() > 0) {
-            d = Duration.ofMinutes(customer.get().policy().criticalMinutes());
-        }
-        return detectedAt.plus(d);
+        return level.deadlineFrom(detectedAt, customer.map(Customer::policy).orElse(null));
     }
 
     /** yagura.category, else from ATT&CK tags, else "intrusion". */

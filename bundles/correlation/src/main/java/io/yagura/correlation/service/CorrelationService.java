@@ -189,7 +189,6 @@ public class CorrelationService extends RouteBuilder {
                 report(after);
             }
             threatIntel.reloadIfChanged();
-            context.suppressionsChanged();
             engine.expire();
         } catch (RuntimeException e) {
             LOG.error("Correlation housekeeping failed: {}", e.getMessage(), e);

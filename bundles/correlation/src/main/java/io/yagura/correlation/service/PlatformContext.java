@@ -63,11 +63,6 @@ final class PlatformContext implements EngineContext {
         return c.list();
     }
 
-    /** Forget cached suppressions (a triage change announced). */
-    void suppressionsChanged() {
-        suppressions.clear();
-    }
-
     @Override
     public void countSuppressed(String suppressionId) {
         suppressedCounts.computeIfAbsent(suppressionId, k -> new LongAdder()).increment();
