@@ -15,24 +15,21 @@ import io.yagura.api.plugin.VendorPlugin;
 import io.yagura.api.registry.Customer;
 import io.yagura.api.registry.Device;
 import io.yagura.metrics.CountersService;
-import io.yagura.registry.FileDeviceRegistry;
+import io.yagura.registry.DeviceRegistryService;
+import io.yagura.registry.MemoryRegistryRepository;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class LineDispatcherTest {
 
     private static final String ASA = "%ASA-4-106023: Deny tcp src outside:203.0.113.5/4455 dst inside:10.0.0.1/22";
 
-    @TempDir
-    Path dir;
 
-    private FileDeviceRegistry registry;
+    private DeviceRegistryService registry;
     private final CountersService counters = new CountersService();
     private final List<VendorPlugin> plugins = new CopyOnWriteArrayList<>();
     private LineDispatcher dispatcher;
@@ -75,7 +72,7 @@ class LineDispatcherTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        registry = new FileDeviceRegistry(dir.resolve("registry.yaml"));
+        registry = new DeviceRegistryService(new MemoryRegistryRepository());
         registry.putCustomer(new Customer("acme", "ACME", List.of("10.0.0.0/8")));
         registry.putDevice(new Device("acme-fw1", "acme", "cisco-asa", "ASA", List.of("192.0.2.10")));
         dispatcher = new LineDispatcher(registry, counters, plugins);

@@ -82,7 +82,9 @@ public final class DispatchPolicy {
                 if (address == null) {
                     continue;
                 }
-                if (onlyThoseTold && existing.stream().noneMatch(e -> address.equals(e.address()))) {
+                // Told means an incident notice: a digest recipient who saw it in a list gets no all-clear.
+                if (onlyThoseTold && existing.stream().noneMatch(e -> "incident".equals(e.kind())
+                        && address.equals(e.address()))) {
                     continue;
                 }
                 n++;

@@ -10,6 +10,8 @@ import io.yagura.api.incident.Level;
 import io.yagura.api.incident.Notification;
 import io.yagura.api.registry.Customer;
 import io.yagura.api.registry.DeviceRegistry;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteDefinition;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -32,6 +35,8 @@ import org.slf4j.LoggerFactory;
  * hands each to its channel's queue (yagura.notify.mail …). A timer checks deadlines:
  * Critical incidents due for automatic sending, and breaches (a deadline passed without a
  * delivered notice), which raise an alarm in the log, the audit log and on the broker.
+ * Another timer makes the daily digests ({@link DigestScheduler}); they travel on the same
+ * channel queue, on their own route so that a long digest run never holds up a notice.
  */
 @Component(service = RoutesBuilder.class, configurationPid = "io.yagura.notify")
 @Designate(ocd = NotificationDispatcher.Config.class)
@@ -41,6 +46,15 @@ public class NotificationDispatcher extends RouteBuilder {
     public @interface Config {
         @AttributeDefinition(description = "Seconds between deadline checks")
         int deadlineCheckSeconds() default 10;
+
+        @AttributeDefinition(description = "Local time (HH:mm) at which the daily digest of the previous day is sent")
+        String digest_time() default "08:00";
+
+        @AttributeDefinition(description = "Time zone of the digest: its days and its time")
+        String digest_zone() default "Asia/Tokyo";
+
+        @AttributeDefinition(description = "Days a node looks back after start for digests not sent yet (1: the latest)")
+        int digest_catchUpDays() default 1;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(NotificationDispatcher.class);
@@ -50,6 +64,9 @@ public class NotificationDispatcher extends RouteBuilder {
     private final IncidentChanges changes;
     private final DispatchPolicy policy = new DispatchPolicy();
     private final int checkSeconds;
+    static final Duration AUTO_SEND_LEAD_MAX = Duration.ofMinutes(1);
+    private final Clock clock;
+    private final DigestScheduler digests;
     /**
      * Incidents whose deadline question is answered (a notice was delivered, or the breach was
      * reported): later checks skip them instead of reading their notices every period.
@@ -59,35 +76,50 @@ public class NotificationDispatcher extends RouteBuilder {
     @Activate
     public NotificationDispatcher(@Reference IncidentStore store, @Reference DeviceRegistry registry,
                                   @Reference IncidentChanges changes, Config config) {
+        this(store, registry, changes, config, Clock.systemUTC());
+    }
+
+    /** With the clock the tests set. */
+    NotificationDispatcher(IncidentStore store, DeviceRegistry registry, IncidentChanges changes, Config config,
+                           Clock clock) {
         this.store = store;
         this.registry = registry;
         this.changes = changes;
         this.checkSeconds = config.deadlineCheckSeconds();
+        this.clock = clock;
+        DigestSchedule schedule = DigestSchedule.parse(config.digest_time(), config.digest_zone(),
+                config.digest_catchUpDays());
+        this.digests = new DigestScheduler(registry, new DigestNotices(store, clock), schedule, clock);
     }
 
     @Override
     public void configure() {
-        from("amqp:queue:" + Queues.INCIDENTS + "::" + Queues.INCIDENTS_FOR_NOTIFY + "?transacted=true"
+        toChannels(from("amqp:queue:" + Queues.INCIDENTS + "::" + Queues.INCIDENTS_FOR_NOTIFY + "?transacted=true"
                 + "&cacheLevelName=CACHE_CONSUMER&receiveTimeout=1000")
             .routeId("notify-dispatch")
             .process(e -> {
                 String id = e.getMessage().getBody(String.class);
                 String change = e.getMessage().getHeader(IncidentChanges.CHANGE_PROPERTY, String.class);
-                if (IncidentChanges.Change.DEADLINE_BREACHED.name().equals(change)) {
-                    return; // our own alarm
-                }
-                e.getMessage().setBody(dispatch(id, false));
-            })
-            .split(body())
-                .process(NotificationDispatcher::toChannelMessage)
-                .toD("amqp:queue:" + Queues.NOTIFY_PREFIX + "${header.yaguraChannel}");
+                // Our own alarm needs no notice; an empty list, as the split would take the id for a notice.
+                boolean ownAlarm = IncidentChanges.Change.DEADLINE_BREACHED.name().equals(change);
+                e.getMessage().setBody(ownAlarm ? List.of() : dispatch(id, false));
+            }));
 
-        from("timer:yagura-deadlines?period=" + (checkSeconds * 1000L) + "&delay=5000")
+        toChannels(from("timer:yagura-deadlines?period=" + (checkSeconds * 1000L) + "&delay=5000")
             .routeId("notify-deadlines")
-            .process(e -> e.getMessage().setBody(checkDeadlines()))
-            .split(body())
-                .process(NotificationDispatcher::toChannelMessage)
-                .toD("amqp:queue:" + Queues.NOTIFY_PREFIX + "${header.yaguraChannel}");
+            .process(e -> e.getMessage().setBody(checkDeadlines())));
+
+        // Its own timer (thread): a digest run reads many incidents and must not delay the deadline watch.
+        toChannels(from("timer:yagura-digest?period=60000&delay=30000")
+            .routeId("notify-digest")
+            .process(e -> e.getMessage().setBody(digests.tick())));
+    }
+
+    /** Sends each notice of the body (a list) to its channel's queue. */
+    private void toChannels(RouteDefinition route) {
+        route.split(body())
+            .process(NotificationDispatcher::toChannelMessage)
+            .toD("amqp:queue:" + Queues.NOTIFY_PREFIX + "${header.yaguraChannel}");
     }
 
     /** A channel's queue carries the notice id; the channel reads the rest from the store. */
@@ -109,7 +141,7 @@ public class NotificationDispatcher extends RouteBuilder {
         }
         Incident i = found.get();
         Customer customer = registry.customer(i.customerId()).orElse(null);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         DispatchPolicy.Decision d = policy.decide(i, customer, store.notifications(i.id()), now, atDeadline);
         for (Notification n : d.notices()) {
             store.createNotification(n);
@@ -129,17 +161,38 @@ public class NotificationDispatcher extends RouteBuilder {
         return d.notices();
     }
 
+    /**
+     * When an unconfirmed Critical is sent automatically: ahead of its deadline, so that the
+     * notice can be delivered by it. A quarter of the Critical window, at most a minute; at
+     * least two deadline checks (within half the window), so that a check falls in between.
+     */
+    Instant autoSendAt(Incident i) {
+        Duration window = Duration.between(i.detectedAt(), i.deadline());
+        Duration lead = window.dividedBy(4);
+        if (lead.compareTo(AUTO_SEND_LEAD_MAX) > 0) {
+            lead = AUTO_SEND_LEAD_MAX;
+        }
+        Duration twoChecks = Duration.ofSeconds(2L * checkSeconds);
+        if (lead.compareTo(twoChecks) < 0) {
+            lead = twoChecks.compareTo(window.dividedBy(2)) < 0 ? twoChecks : window.dividedBy(2);
+        }
+        return i.deadline().minus(lead);
+    }
+
     /** Critical incidents due for automatic sending, and deadline breaches. */
     List<Notification> checkDeadlines() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<Notification> toSend = new java.util.ArrayList<>();
         for (IncidentStatus status : List.of(IncidentStatus.NEW, IncidentStatus.TRIAGED, IncidentStatus.NOTIFIED)) {
             for (Incident i : store.list(new IncidentStore.Filter(null, null, status, null, 500))) {
-                if (i.deadline() == null || i.deadline().isAfter(now) || deadlineSettled.contains(i.id())) {
+                if (i.deadline() == null || deadlineSettled.contains(i.id())) {
                     continue;
                 }
-                if (i.level() == Level.CRITICAL && status != IncidentStatus.NOTIFIED) {
+                if (i.level() == Level.CRITICAL && status != IncidentStatus.NOTIFIED && !now.isBefore(autoSendAt(i))) {
                     toSend.addAll(dispatch(i.id(), true));
+                }
+                if (i.deadline().isAfter(now)) {
+                    continue;
                 }
                 if (i.level() != Level.EMERGENCY && i.level() != Level.CRITICAL) {
                     continue; // nobody must be told (the level may still be raised: not settled)

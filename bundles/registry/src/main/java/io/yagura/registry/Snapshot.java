@@ -21,19 +21,28 @@ final class Snapshot {
     final Map<String, Customer> customers;
     final Map<String, Device> devices;
     final Map<String, Device> bySource;
+    /** The repository's revision this snapshot was read at or written as. */
+    final long revision;
 
-    private Snapshot(Map<String, Customer> customers, Map<String, Device> devices, Map<String, Device> bySource) {
+    private Snapshot(Map<String, Customer> customers, Map<String, Device> devices, Map<String, Device> bySource,
+                     long revision) {
         this.customers = Collections.unmodifiableMap(customers);
         this.devices = Collections.unmodifiableMap(devices);
         this.bySource = bySource;
+        this.revision = revision;
     }
 
     static Snapshot empty() {
-        return new Snapshot(new LinkedHashMap<>(), new LinkedHashMap<>(), new HashMap<>());
+        return new Snapshot(new LinkedHashMap<>(), new LinkedHashMap<>(), new HashMap<>(), -1);
+    }
+
+    Snapshot withRevision(long newRevision) {
+        return new Snapshot(customers, devices, bySource, newRevision);
     }
 
     /** Validates everything; the first problem found is reported with the offending entry. */
-    static Snapshot of(Iterable<Customer> customerList, Iterable<Device> deviceList) throws RegistryException {
+    static Snapshot of(Iterable<Customer> customerList, Iterable<Device> deviceList, long revision)
+            throws RegistryException {
         Map<String, Customer> customers = new LinkedHashMap<>();
         for (Customer c : customerList) {
             checkId("customer", c.id());
@@ -43,6 +52,7 @@ final class Snapshot {
             for (String cidr : c.networks()) {
                 Cidr.parse(cidr, "customer '" + c.id() + "'");
             }
+            CustomerRules.check(c);
         }
         Map<String, Device> devices = new LinkedHashMap<>();
         Map<String, Device> bySource = new HashMap<>();
@@ -71,7 +81,7 @@ final class Snapshot {
                 }
             }
         }
-        return new Snapshot(customers, devices, bySource);
+        return new Snapshot(customers, devices, bySource, revision);
     }
 
     /** Canonical text of an IP address literal (so ::1 and 0:0:0:0:0:0:0:1 match). */

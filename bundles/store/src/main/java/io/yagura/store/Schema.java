@@ -20,7 +20,14 @@ final class Schema {
     private Schema() {
     }
 
-    static void migrate(DataSource dataSource) throws Exception {
+    /** DataSources already migrated by this bundle: the incident store and the registry both ask. */
+    private static final java.util.Set<DataSource> MIGRATED =
+            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+
+    static synchronized void migrate(DataSource dataSource) throws Exception {
+        if (MIGRATED.contains(dataSource)) {
+            return;
+        }
         try (Connection c = dataSource.getConnection()) {
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
             // The changelog is a resource of this bundle: read it through this bundle's class loader.
@@ -29,5 +36,6 @@ final class Schema {
                 liquibase.update("");
             }
         }
+        MIGRATED.add(dataSource);
     }
 }

@@ -4,8 +4,9 @@ import java.util.Collection;
 import java.util.Optional;
 
 /**
- * Customers and devices. {@link #deviceBySource} is called for every received line, so
- * implementations answer it from an in-memory snapshot without locking.
+ * Customers (networks, contacts, notification policy) and their devices. {@link #deviceBySource}
+ * is called for every received line, so implementations answer it from an in-memory snapshot
+ * without locking; changes are validated as a whole before they are stored.
  */
 public interface DeviceRegistry {
 
@@ -29,6 +30,13 @@ public interface DeviceRegistry {
     boolean removeDevice(String id) throws RegistryException;
 
     /**
+     * Removes a customer that has no devices left (remove or move them first).
+     *
+     * @return true when the customer existed
+     */
+    boolean removeCustomer(String id) throws RegistryException;
+
+    /**
      * Bulk onboarding: adds or replaces all these customers and devices at once, after
      * validating the whole result; all or nothing.
      *
@@ -38,4 +46,7 @@ public interface DeviceRegistry {
 
     /** {@link #importAll} from a file in the registry's own YAML format ({@code customers:}, {@code devices:}). */
     int[] importFile(java.nio.file.Path file) throws RegistryException;
+
+    /** Writes the whole registry to a file in the format {@link #importFile} reads (backup, bulk edits). */
+    void exportFile(java.nio.file.Path file) throws RegistryException;
 }

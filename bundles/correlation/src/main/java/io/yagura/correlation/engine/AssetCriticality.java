@@ -8,10 +8,11 @@ import java.util.Optional;
 
 /**
  * How much each customer's assets matter: addresses or networks (CIDR, IPv4 and IPv6) mapped to
- * low, medium or high. The most specific entry wins (a /32 inside a /16). Immutable; the OSGi layer
- * builds a new one when the registry changes. The engine writes the result to
+ * low, medium or high, with an optional name. The most specific entry wins (a /32 inside a /16).
+ * Immutable; the OSGi layer reads it from {@code etc/yagura/assets.yaml} ({@link AssetFile}) and
+ * swaps in a new one when the file changes. The engine writes the result to
  * {@code yagura.source.criticality} and {@code yagura.destination.criticality} (usable in rules)
- * and names a high-criticality target in the rationale.
+ * and names a medium- or high-criticality target in the rationale.
  */
 public final class AssetCriticality {
 
@@ -33,11 +34,15 @@ public final class AssetCriticality {
         }
     }
 
+    /** One entry of the table: its criticality and optional name (e.g. "Mail server"). */
+    public record Asset(Criticality criticality, String name) {
+    }
+
     private static final AssetCriticality EMPTY = new AssetCriticality(Map.of());
 
-    private final Map<String, CidrTable<Criticality>> byCustomer;
+    private final Map<String, CidrTable<Asset>> byCustomer;
 
-    private AssetCriticality(Map<String, CidrTable<Criticality>> byCustomer) {
+    private AssetCriticality(Map<String, CidrTable<Asset>> byCustomer) {
         this.byCustomer = byCustomer;
     }
 
@@ -58,10 +63,15 @@ public final class AssetCriticality {
 
     /** Criticality of {@code ip} for the customer, if any entry covers it. */
     public Optional<Criticality> lookup(String customerId, String ip) {
+        return asset(customerId, ip).map(Asset::criticality);
+    }
+
+    /** The most specific entry covering {@code ip} for the customer, if any. */
+    public Optional<Asset> asset(String customerId, String ip) {
         if (customerId == null || ip == null) {
             return Optional.empty();
         }
-        CidrTable<Criticality> t = byCustomer.get(customerId);
+        CidrTable<Asset> t = byCustomer.get(customerId);
         return t == null ? Optional.empty() : Optional.ofNullable(t.lookup(ip));
     }
 
@@ -69,18 +79,38 @@ public final class AssetCriticality {
         return byCustomer.isEmpty();
     }
 
+    /** Number of customers with at least one entry. */
+    public int customers() {
+        return byCustomer.size();
+    }
+
+    /** Number of addresses and networks, all customers together. */
+    public int size() {
+        int n = 0;
+        for (CidrTable<Asset> t : byCustomer.values()) {
+            n += t.size();
+        }
+        return n;
+    }
+
     /** Collects entries; not thread-safe. */
     public static final class Builder {
-        private final Map<String, CidrTable.Builder<Criticality>> tables = new HashMap<>();
+        private final Map<String, CidrTable.Builder<Asset>> tables = new HashMap<>();
 
         /** @throws IllegalArgumentException when the address is not an address or CIDR network */
         public Builder add(String customerId, String addressOrCidr, Criticality criticality) {
-            tables.computeIfAbsent(customerId, c -> CidrTable.builder()).add(addressOrCidr, criticality);
+            return add(customerId, addressOrCidr, criticality, null);
+        }
+
+        /** The same, with a name for the rationale (null: none). */
+        public Builder add(String customerId, String addressOrCidr, Criticality criticality, String name) {
+            CidrTable.Builder<Asset> b = tables.computeIfAbsent(customerId, c -> CidrTable.builder());
+            b.add(addressOrCidr, new Asset(criticality, name));
             return this;
         }
 
         public AssetCriticality build() {
-            Map<String, CidrTable<Criticality>> out = new HashMap<>();
+            Map<String, CidrTable<Asset>> out = new HashMap<>();
             tables.forEach((k, v) -> out.put(k, v.build()));
             return new AssetCriticality(Map.copyOf(out));
         }

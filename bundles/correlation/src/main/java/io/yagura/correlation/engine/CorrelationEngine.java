@@ -543,8 +543,10 @@ public final class CorrelationEngine {
                     + (label != null ? " (label " + label + ")" : "") + ".");
         }
         if (target != null) {
-            context.assets().lookup(run.cs.customerId, target).filter(c -> c != AssetCriticality.Criticality.LOW)
-                    .ifPresent(c -> sentences.add("Target " + target + " is a " + c.label() + "-criticality asset."));
+            context.assets().asset(run.cs.customerId, target)
+                    .filter(a -> a.criticality() != AssetCriticality.Criticality.LOW)
+                    .ifPresent(a -> sentences.add("Target " + target + (a.name() == null ? "" : " (" + a.name() + ")")
+                            + " is a " + a.criticality().label() + "-criticality asset."));
         }
         return sentences;
     }

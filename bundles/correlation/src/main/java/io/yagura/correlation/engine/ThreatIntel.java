@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,11 +43,8 @@ public final class ThreatIntel {
     private record Entry(String entry, String source, String label) {
     }
 
-    private record Stamp(long modified, long size) {
-    }
-
     private record Snapshot(CidrTable<Entry> addresses, Map<String, Entry> domains, List<String> problems,
-                            Map<Path, Stamp> stamps) {
+                            FileStamps stamps) {
     }
 
     private final Path directory;
@@ -62,7 +58,7 @@ public final class ThreatIntel {
     }
 
     public static ThreatIntel empty() {
-        return new ThreatIntel(null, List.of(), new Snapshot(CidrTable.empty(), Map.of(), List.of(), Map.of()));
+        return new ThreatIntel(null, List.of(), new Snapshot(CidrTable.empty(), Map.of(), List.of(), FileStamps.NONE));
     }
 
     /** All {@code *.txt}, {@code *.list} and {@code *.csv} files of a directory (not recursive), loaded now. */
@@ -83,7 +79,7 @@ public final class ThreatIntel {
     public static ThreatIntel of(Map<String, String> sources) {
         Builder b = new Builder();
         sources.forEach(b::parse);
-        return new ThreatIntel(null, List.of(), b.build(Map.of()));
+        return new ThreatIntel(null, List.of(), b.build(FileStamps.NONE));
     }
 
     /**
@@ -95,8 +91,7 @@ public final class ThreatIntel {
         if (directory == null && files.isEmpty()) {
             return false;
         }
-        Map<Path, Stamp> now = stamps();
-        if (now.equals(snapshot.stamps())) {
+        if (FileStamps.of(currentFiles()).equals(snapshot.stamps())) {
             return false;
         }
         snapshot = read();
@@ -167,22 +162,10 @@ public final class ThreatIntel {
         return !n.startsWith(".") && (n.endsWith(".txt") || n.endsWith(".list") || n.endsWith(".csv"));
     }
 
-    private Map<Path, Stamp> stamps() {
-        Map<Path, Stamp> out = new LinkedHashMap<>();
-        for (Path p : currentFiles()) {
-            try {
-                out.put(p, new Stamp(Files.getLastModifiedTime(p).toMillis(), Files.size(p)));
-            } catch (IOException missing) {
-                out.put(p, new Stamp(-1, -1));
-            }
-        }
-        return out;
-    }
-
     private Snapshot read() {
         Builder b = new Builder();
-        Map<Path, Stamp> stamps = stamps();
-        for (Path p : stamps.keySet()) {
+        FileStamps stamps = FileStamps.of(currentFiles());
+        for (Path p : stamps.files()) {
             String name = p.getFileName().toString();
             int dot = name.lastIndexOf('.');
             String source = dot > 0 ? name.substring(0, dot) : name;
@@ -242,8 +225,8 @@ public final class ThreatIntel {
             }
         }
 
-        Snapshot build(Map<Path, Stamp> stamps) {
-            return new Snapshot(addresses.build(), Map.copyOf(domains), List.copyOf(problems), Map.copyOf(stamps));
+        Snapshot build(FileStamps stamps) {
+            return new Snapshot(addresses.build(), Map.copyOf(domains), List.copyOf(problems), stamps);
         }
     }
 }

@@ -327,16 +327,24 @@ final class Matchers {
             this.cased = cased;
         }
 
-        /**
-         * Compiles a Sigma value. {@code *} and {@code ?} are wildcards, {@code \*}, {@code \?} and
-         * {@code \\} their literal forms; {@code contains/startswith/endswith} add the implied stars.
-         */
-        static StringValue compile(String sigma, boolean leadingStar, boolean trailingStar, boolean cased) {
-            List<Object> tokens = new ArrayList<>(); // String literal runs, Character '*' / '?'
-            StringBuilder run = new StringBuilder();
-            if (leadingStar) {
-                tokens.add('*');
+        /** Longest sequence of wildcards, escapes and dash positions a value may compile to (regex depth). */
+        static final int MAX_TOKENS = 512;
+        /** A {@code |windash} position: any of - / and the dashes U+2013, U+2014, U+2015. */
+        static final Object DASH = new Object() {
+            @Override
+            public String toString() {
+                return "[-/\u2013\u2014\u2015]";
             }
+        };
+        private static final Pattern WINDASH = Pattern.compile("(?<!\\w)[-/](?=\\w)", Pattern.UNICODE_CHARACTER_CLASS);
+
+        /**
+         * A Sigma value as literal runs (String) and wildcards (Character {@code *} or {@code ?}):
+         * {@code \*}, {@code \?} and {@code \\} are the literal characters, any other backslash is literal.
+         */
+        static List<Object> tokenize(String sigma) {
+            List<Object> tokens = new ArrayList<>();
+            StringBuilder run = new StringBuilder();
             for (int i = 0; i < sigma.length(); i++) {
                 char c = sigma.charAt(i);
                 if (c == '\\' && i + 1 < sigma.length()
@@ -355,6 +363,35 @@ final class Matchers {
             if (run.length() > 0) {
                 tokens.add(run.toString());
             }
+            return tokens;
+        }
+
+        static StringValue compile(String sigma, boolean leadingStar, boolean trailingStar, boolean cased) {
+            return compile(sigma, leadingStar, trailingStar, cased, false);
+        }
+
+        /**
+         * Compiles a Sigma value. {@code *} and {@code ?} are wildcards, {@code \*}, {@code \?} and
+         * {@code \\} their literal forms; {@code contains/startswith/endswith} add the implied stars.
+         * With {@code windash}, a - or / that starts a word (not preceded by a letter or digit, followed by
+         * one) matches any of - / – — ―, as Sigma's windash modifier expands it.
+         *
+         * @throws IllegalArgumentException when the value has more than {@link #MAX_TOKENS} wildcards or
+         *         dash positions
+         */
+        static StringValue compile(String sigma, boolean leadingStar, boolean trailingStar, boolean cased,
+                                   boolean windash) {
+            List<Object> tokens = new ArrayList<>(); // String literal runs, Character '*' / '?', DASH
+            if (leadingStar) {
+                tokens.add('*');
+            }
+            for (Object o : tokenize(sigma)) {
+                if (windash && o instanceof String lit) {
+                    splitDashes(lit, tokens);
+                } else {
+                    tokens.add(o);
+                }
+            }
             if (trailingStar) {
                 tokens.add('*');
             }
@@ -368,6 +405,10 @@ final class Matchers {
             }
             boolean lead = !t.isEmpty() && t.get(0).equals('*');
             boolean trail = t.size() > 1 && t.get(t.size() - 1).equals('*');
+            if (t.size() > MAX_TOKENS) {
+                throw new IllegalArgumentException("value has more than " + MAX_TOKENS
+                        + " wildcards, escapes or dash positions");
+            }
             List<Object> middle = t.subList(lead ? 1 : 0, t.size() - (trail ? 1 : 0));
             if (middle.isEmpty()) {
                 // "*" alone matches anything; "" matches the empty string
@@ -384,12 +425,29 @@ final class Matchers {
                     rx.append(Pattern.quote(lit));
                 } else if (o.equals('*')) {
                     rx.append(".*");
+                } else if (o == DASH) {
+                    rx.append(DASH);
                 } else {
                     rx.append('.');
                 }
             }
             int flags = Pattern.DOTALL | (cased ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
             return new StringValue(Kind.GLOB, null, Pattern.compile(rx.toString(), flags), cased);
+        }
+
+        private static void splitDashes(String lit, List<Object> tokens) {
+            java.util.regex.Matcher m = WINDASH.matcher(lit);
+            int from = 0;
+            while (m.find()) {
+                if (m.start() > from) {
+                    tokens.add(lit.substring(from, m.start()));
+                }
+                tokens.add(DASH);
+                from = m.end();
+            }
+            if (from < lit.length()) {
+                tokens.add(lit.substring(from));
+            }
         }
 
         @Override
@@ -432,6 +490,19 @@ final class Matchers {
             }
         }
         return false;
+    }
+
+    /** Several forms of one value (e.g. the three of {@code |base64offset}): any of them matches. */
+    record AnyOf(ValueMatcher[] forms) implements ValueMatcher {
+        @Override
+        public boolean matches(Object value) {
+            for (ValueMatcher m : forms) {
+                if (m.matches(value)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** {@code |re} (unanchored, Java regex syntax; flags from {@code |re|i}, {@code |re|m}, {@code |re|s}). */

@@ -38,7 +38,8 @@ final class SigmaParser {
     static final Set<String> YAGURA_KEYS = Set.of("level", "category", "outcome", "attacker", "target", "aggregate",
             "explain");
     static final String SUPPORTED_MODIFIERS = "contains, startswith, endswith, all, re (with i, m, s), cidr, gt, gte, "
-            + "lt, lte, exists, cased";
+            + "lt, lte, exists, cased, windash, base64, base64offset, utf16le, utf16be, utf16, wide";
+    private static final Set<String> STRING_OPS = Set.of("contains", "startswith", "endswith");
     private static final Pattern TIMESPAN = Pattern.compile("(\\d{1,9})([smhdw])");
 
     /** One rule document, parsed and (for detections) compiled. */
@@ -413,7 +414,11 @@ final class SigmaParser {
                         problem(n, where + "a keyword cannot be null");
                         return null;
                     }
-                    keywords.add(Matchers.StringValue.compile(scalar(n), true, true, false));
+                    Matchers.StringValue k = keyword(n, where);
+                    if (k == null) {
+                        return null;
+                    }
+                    keywords.add(k);
                 }
                 return new Matchers.Keywords(keywords);
             }
@@ -421,10 +426,20 @@ final class SigmaParser {
             return null;
         }
         if (value instanceof ScalarNode && !isNull(value)) {
-            return new Matchers.Keywords(List.of(Matchers.StringValue.compile(scalar(value), true, true, false)));
+            Matchers.StringValue k = keyword(value, where);
+            return k == null ? null : new Matchers.Keywords(List.of(k));
         }
         problem(value, where + "must be a map of fields, a list of maps, or a list of keywords");
         return null;
+    }
+
+    private Matchers.StringValue keyword(Node n, String where) {
+        try {
+            return Matchers.StringValue.compile(scalar(n), true, true, false);
+        } catch (IllegalArgumentException bad) {
+            problem(n, where + "keyword: " + bad.getMessage());
+            return null;
+        }
     }
 
     private Matchers.EventPredicate fieldMap(MappingNode map, String where) {
@@ -457,11 +472,19 @@ final class SigmaParser {
         boolean cased = false;
         String op = null;
         int reFlags = 0;
+        Transform tf = new Transform();
         for (int i = 1; i < parts.length; i++) {
             String m = parts[i].trim().toLowerCase(Locale.ROOT);
             switch (m) {
                 case "all" -> all = true;
                 case "cased" -> cased = true;
+                case "windash", "utf16le", "utf16be", "utf16", "wide", "base64", "base64offset" -> {
+                    String wrong = tf.add(m, op);
+                    if (wrong != null) {
+                        problem(keyNode, where + "'" + key + "': " + wrong);
+                        return null;
+                    }
+                }
                 case "contains", "startswith", "endswith", "re", "cidr", "gt", "gte", "lt", "lte", "exists" -> {
                     if (op != null) {
                         problem(keyNode, where + "'" + key + "': modifiers '" + op + "' and '" + m
@@ -484,6 +507,11 @@ final class SigmaParser {
                     return null;
                 }
             }
+        }
+        String wrong = tf.check(op);
+        if (wrong != null) {
+            problem(keyNode, where + "'" + key + "': " + wrong);
+            return null;
         }
         List<Node> values = new ArrayList<>();
         if (valueNode instanceof SequenceNode seq) {
@@ -514,22 +542,24 @@ final class SigmaParser {
         CidrTable.Builder<Boolean> cidrs = null;
         for (Node v : values) {
             if (isNull(v)) {
-                if (op != null) {
-                    problem(v, where + "'" + key + "': null cannot be used with modifier '" + op + "'");
+                if (op != null || tf.first != null) {
+                    problem(v, where + "'" + key + "': null cannot be used with modifier '"
+                            + (op != null ? op : tf.first) + "'");
                     return null;
                 }
                 absent = true;
                 continue;
             }
             String text = scalar(v);
-            if (op == null) {
-                matchers.add(Matchers.StringValue.compile(text, false, false, cased));
+            if (op == null || STRING_OPS.contains(op)) {
+                Matchers.ValueMatcher sv = stringValue(v, text, op, cased, tf, where + "'" + key + "': ");
+                if (sv == null) {
+                    return null;
+                }
+                matchers.add(sv);
                 continue;
             }
             switch (op) {
-                case "contains" -> matchers.add(Matchers.StringValue.compile(text, true, true, cased));
-                case "startswith" -> matchers.add(Matchers.StringValue.compile(text, false, true, cased));
-                case "endswith" -> matchers.add(Matchers.StringValue.compile(text, true, false, cased));
                 case "re" -> {
                     try {
                         matchers.add(new Matchers.RegexValue(Pattern.compile(text, reFlags)));
@@ -569,6 +599,101 @@ final class SigmaParser {
             matchers.add(new Matchers.CidrValue(cidrs.build()));
         }
         return new Matchers.FieldCondition(field, matchers, all, absent);
+    }
+
+    /**
+     * The transformation modifiers of one field, in the order Sigma applies them: {@code windash}
+     * (on the text), then one of {@code utf16le/wide/utf16be/utf16} (text to bytes), then
+     * {@code base64} or {@code base64offset} (bytes to text); contains/startswith/endswith last.
+     */
+    private static final class Transform {
+        String first;
+        boolean windash;
+        String encoding;
+        String base64;
+
+        /** Records one modifier; returns a problem when it is out of order or repeated. */
+        String add(String m, String op) {
+            if (first == null) {
+                first = m;
+            }
+            if (m.equals("windash")) {
+                if (windash || encoding != null || base64 != null) {
+                    return "'windash' must come once, before any encoding modifier";
+                }
+                windash = true;
+            } else if (m.startsWith("base64")) {
+                if (base64 != null) {
+                    return "modifiers '" + base64 + "' and '" + m + "' cannot be combined";
+                }
+                if (op != null && STRING_OPS.contains(op)) {
+                    return "'" + op + "' must come after '" + m + "' (wildcards cannot be base64-encoded)";
+                }
+                base64 = m;
+            } else {
+                if (encoding != null) {
+                    return "modifiers '" + encoding + "' and '" + m + "' cannot be combined";
+                }
+                if (base64 != null) {
+                    return "'" + m + "' must come before '" + base64 + "' (the text is encoded, then base64-encoded)";
+                }
+                encoding = m;
+            }
+            return null;
+        }
+
+        /** Problems of the whole chain, once all modifiers are known. */
+        String check(String op) {
+            if (first == null) {
+                return null;
+            }
+            if (op != null && !STRING_OPS.contains(op)) {
+                return "modifier '" + op + "' cannot be combined with '" + first + "' (only contains, startswith, "
+                        + "endswith can)";
+            }
+            if (encoding != null && base64 == null) {
+                return "'" + encoding + "' must be followed by 'base64' or 'base64offset' (Sigma matches the "
+                        + "encoded bytes in their base64 form)";
+            }
+            if (windash && base64 != null) {
+                return "'windash' cannot be combined with '" + base64 + "' (not supported)";
+            }
+            return null;
+        }
+    }
+
+    /** A string value with its modifiers: plain, contains, startswith, endswith; windash; encodings. */
+    private Matchers.ValueMatcher stringValue(Node v, String text, String op, boolean cased, Transform tf,
+                                              String where) {
+        boolean lead = "contains".equals(op) || "endswith".equals(op);
+        boolean trail = "contains".equals(op) || "startswith".equals(op);
+        try {
+            if (tf.base64 == null) {
+                return Matchers.StringValue.compile(text, lead, trail, cased, tf.windash);
+            }
+            String literal = EncodedValues.literal(text);
+            if (literal == null) {
+                problem(v, where + "'" + tf.base64 + "' cannot encode wildcards (* or ?): escape them (\\*) or "
+                        + "drop the modifier");
+                return null;
+            }
+            if (literal.isEmpty()) {
+                problem(v, where + "'" + tf.base64 + "' needs a non-empty value");
+                return null;
+            }
+            byte[] bytes = EncodedValues.bytes(literal, tf.encoding);
+            List<String> forms = tf.base64.equals("base64") ? List.of(EncodedValues.base64(bytes))
+                    : EncodedValues.base64Offsets(bytes);
+            // base64 text is case-significant: always matched as written; base64 has no * ? or \ to escape
+            Matchers.ValueMatcher[] out = new Matchers.ValueMatcher[forms.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = Matchers.StringValue.compile(forms.get(i), lead, trail, true);
+            }
+            return out.length == 1 ? out[0] : new Matchers.AnyOf(out);
+        } catch (IllegalArgumentException tooComplex) {
+            problem(v, where + tooComplex.getMessage());
+            return null;
+        }
     }
 
     // ------------------------------------------------------------------ correlation
@@ -659,8 +784,10 @@ final class SigmaParser {
             if (cond == null) {
                 problem(map, prefix + d.type.label() + " needs a condition (e.g. gte: 10)");
             } else if (d.condition != null && !d.condition.hasLowerBound()) {
-                problem(cond.getValueNode(), prefix + "condition with only lt/lte cannot be evaluated on a stream "
-                        + "(it would hold at the first event): give gt, gte or eq");
+                problem(cond.getValueNode(), prefix + "condition with only lt/lte (\"fewer than N\") is not "
+                        + "supported: it can only be decided when a timespan ends, and the engine decides when an "
+                        + "event arrives (where it would hold at the first event); give gt, gte or eq, or a range "
+                        + "such as {gt: 100, lte: 200}");
             }
             if (d.type == CorrelationType.VALUE_COUNT && cond != null && d.valueField == null) {
                 problem(cond.getValueNode(), prefix + "value_count needs condition.field (the field whose distinct "

@@ -14,7 +14,11 @@ public @interface CorrelationConfig {
             + "per line, optional ',label'); relative to etc/")
     String threatintel_dir() default "yagura/threat-intel";
 
-    @AttributeDefinition(description = "Seconds between checks of the rule and list files for changes")
+    @AttributeDefinition(description = "Asset criticality file (per customer: address or CIDR, low/medium/high, "
+            + "optional name); relative to etc/; a missing file means no assets")
+    String assets_file() default "yagura/assets.yaml";
+
+    @AttributeDefinition(description = "Seconds between checks of the rule, list and asset files for changes")
     int reload_seconds() default 5;
 
     @AttributeDefinition(description = "Minutes after its last event during which a repeat updates the same incident")

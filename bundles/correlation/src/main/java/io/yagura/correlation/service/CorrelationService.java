@@ -9,6 +9,7 @@ import io.yagura.api.incident.Level;
 import io.yagura.api.metrics.Counters;
 import io.yagura.api.registry.DeviceRegistry;
 import io.yagura.api.wire.Wire;
+import io.yagura.correlation.engine.AssetFile;
 import io.yagura.correlation.engine.CorrelationEngine;
 import io.yagura.correlation.engine.EngineSettings;
 import io.yagura.correlation.engine.IncidentChange;
@@ -44,8 +45,9 @@ import org.slf4j.LoggerFactory;
  * Runs the correlation engine on yagura.events: each batch (one customer's, thanks to
  * message grouping) goes through the engine; incidents it opens or changes are stored with
  * their evidence, and openings and level raises are announced on yagura.incidents. Rules
- * and threat-intelligence lists are files under etc/yagura/, checked for changes every few
- * seconds: a broken rule is reported with its file and line and the others keep running.
+ * threat-intelligence lists and the asset file are files under etc/yagura/, checked for changes
+ * every few seconds: a broken rule is reported with its file and line and the others keep running;
+ * a broken asset file is reported with its line and the previous assets stay in force.
  */
 @Component(service = {RoutesBuilder.class, CorrelationService.class}, configurationPid = "io.yagura.correlation")
 @Designate(ocd = CorrelationConfig.class)
@@ -58,6 +60,7 @@ public class CorrelationService extends RouteBuilder {
     private final CorrelationConfig config;
     private final RuleRepository rules;
     private final ThreatIntel threatIntel;
+    private final AssetFile assets;
     private final PlatformContext context;
     private final CorrelationEngine engine;
     private final ScheduledExecutorService housekeeping;
@@ -75,7 +78,8 @@ public class CorrelationService extends RouteBuilder {
         this.rules = new RuleRepository(etc.resolve(config.rules_dir()));
         Path tiDir = etc.resolve(config.threatintel_dir());
         this.threatIntel = Files.isDirectory(tiDir) ? ThreatIntel.fromDirectory(tiDir) : ThreatIntel.empty();
-        this.context = new PlatformContext(registry, store, threatIntel);
+        this.assets = AssetFile.load(etc.resolve(config.assets_file()));
+        this.context = new PlatformContext(registry, store, threatIntel, assets);
         RuleLoad load = rules.load();
         report(load);
         this.engine = new CorrelationEngine(load.ruleSet(), context, Clock.systemUTC(),
@@ -189,6 +193,7 @@ public class CorrelationService extends RouteBuilder {
                 report(after);
             }
             threatIntel.reloadIfChanged();
+            assets.reloadIfChanged();
             engine.expire();
         } catch (RuntimeException e) {
             LOG.error("Correlation housekeeping failed: {}", e.getMessage(), e);
@@ -206,6 +211,16 @@ public class CorrelationService extends RouteBuilder {
     /** For yagura:rules. */
     public RuleRepository rules() {
         return rules;
+    }
+
+    /** For yagura:rules. */
+    public AssetFile assets() {
+        return assets;
+    }
+
+    /** For yagura:rules. */
+    public ThreatIntel threatIntel() {
+        return threatIntel;
     }
 
     public CorrelationEngine engine() {

@@ -6,6 +6,7 @@ import io.yagura.api.incident.Suppression;
 import io.yagura.api.registry.Customer;
 import io.yagura.api.registry.DeviceRegistry;
 import io.yagura.correlation.engine.AssetCriticality;
+import io.yagura.correlation.engine.AssetFile;
 import io.yagura.correlation.engine.EngineContext;
 import io.yagura.correlation.engine.ThreatIntel;
 import java.time.Instant;
@@ -19,8 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The engine's view of the platform: customers from the registry, suppressions and open
- * incidents from the store (suppressions cached for a few seconds, since they are asked for
+ * The engine's view of the platform: customers from the registry, threat intelligence and asset
+ * criticality from their files (reloaded by the service), suppressions and open incidents from the store (suppressions cached for a few seconds, since they are asked for
  * every matching event), incident ids unique per day and node.
  */
 final class PlatformContext implements EngineContext {
@@ -29,7 +30,8 @@ final class PlatformContext implements EngineContext {
 
     private final DeviceRegistry registry;
     private final IncidentStore store;
-    private volatile ThreatIntel threatIntel;
+    private final ThreatIntel threatIntel;
+    private final AssetFile assets;
     private final Map<String, Cached> suppressions = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> suppressedCounts = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
@@ -38,10 +40,11 @@ final class PlatformContext implements EngineContext {
     private record Cached(List<Suppression> list, long loadedAt) {
     }
 
-    PlatformContext(DeviceRegistry registry, IncidentStore store, ThreatIntel threatIntel) {
+    PlatformContext(DeviceRegistry registry, IncidentStore store, ThreatIntel threatIntel, AssetFile assets) {
         this.registry = registry;
         this.store = store;
         this.threatIntel = threatIntel;
+        this.assets = assets;
         // Ids must not collide across restarts: seed the sequence with the time of day.
         this.sequence.set((System.currentTimeMillis() % 86_400_000L) * 10);
         this.node = Integer.toString(Math.abs(java.util.UUID.randomUUID().hashCode() % 100), 36);
@@ -96,6 +99,6 @@ final class PlatformContext implements EngineContext {
 
     @Override
     public AssetCriticality assets() {
-        return AssetCriticality.empty();
+        return assets.current();
     }
 }

@@ -166,14 +166,14 @@ class SigmaModifierTest {
 
     @Test
     void unsupportedModifierIsAProblemWithItsLine() {
-        RuleLoad load = Events.load("title: t\nid: t\ndetection:\n  sel:\n    message|base64offset|contains: x\n"
+        RuleLoad load = Events.load("title: t\nid: t\ndetection:\n  sel:\n    message|expand|contains: x\n"
                 + "  condition: sel\n");
         assertEquals(0, load.ruleSet().size());
         assertEquals(1, load.problems().size());
         RuleProblem p = load.problems().get(0);
         assertEquals("test.yml", p.file(), "file");
         assertEquals(5, p.line(), "line of the field key");
-        assertTrue(p.message().contains("unsupported modifier 'base64offset'"), p.message());
+        assertTrue(p.message().contains("unsupported modifier 'expand'"), p.message());
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,9 +39,11 @@ import org.slf4j.LoggerFactory;
  * the schedule is exhausted. The notification is then updated through
  * {@link DeliveryLog#delivered} or {@link DeliveryLog#failed}, with deadlineMet set.
  *
- * <p>Attempts run on a scheduled executor owned by the channel, never on the caller's
- * thread. {@link #shutdown()} stops it and reports the notices still waiting for a retry
- * (they stay "pending" in the log, with their attempts so far).
+ * <p>Attempts run on scheduled executors owned by the channel, never on the caller's
+ * thread: notices on {@code threads} threads, digests on one thread of their own, because
+ * digests come in a burst at the digest hour and must not keep an Emergency notice waiting.
+ * {@link #shutdown()} stops them and reports the notices still waiting for a retry (they
+ * stay "pending" in the log, with their attempts so far).
  */
 public final class MailChannel implements AutoCloseable {
 
@@ -49,6 +52,7 @@ public final class MailChannel implements AutoCloseable {
     private final DeliveryLog log;
     private final Clock clock;
     private final ScheduledExecutorService executor;
+    private final ScheduledExecutorService digestExecutor;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private volatile MailSender sender;
     private volatile MailTemplates templates;
@@ -68,16 +72,21 @@ public final class MailChannel implements AutoCloseable {
         this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.customerNames = id -> null;
+        this.executor = pool("yagura-mail-", Math.max(1, threads));
+        this.digestExecutor = pool("yagura-mail-digest-", 1);
+    }
+
+    private static ScheduledExecutorService pool(String prefix, int threads) {
         AtomicInteger n = new AtomicInteger();
         ThreadFactory tf = r -> {
-            Thread t = new Thread(r, "yagura-mail-" + n.incrementAndGet());
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
-        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(Math.max(1, threads), tf);
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(threads, tf);
         pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         pool.setRemoveOnCancelPolicy(true);
-        this.executor = pool;
+        return pool;
     }
 
     /** Names customers in notices (id → display name, or null for the id). */
@@ -112,7 +121,7 @@ public final class MailChannel implements AutoCloseable {
         if ("digest".equals(notification.kind())) {
             throw new IllegalArgumentException("notification " + notification.id() + " is a digest: use deliverDigest");
         }
-        return start(notification, incident.id(), () -> {
+        return start(notification, incident.id(), executor, () -> {
             String name = customerName(notification.customerId() != null ? notification.customerId()
                     : incident.customerId());
             return "all-clear".equals(notification.kind())
@@ -124,10 +133,20 @@ public final class MailChannel implements AutoCloseable {
     /** Delivers a digest (kind "digest") of the incidents of one customer and day. */
     public CompletableFuture<Notification> deliverDigest(Notification notification, LocalDate date,
                                                          List<Incident> incidents) {
-        Objects.requireNonNull(notification, "notification");
         List<Incident> copy = List.copyOf(incidents);
-        return start(notification, null,
-                () -> templates.digest(notification, customerName(notification.customerId()), date, copy));
+        return deliverDigest(notification, date, () -> copy);
+    }
+
+    /**
+     * Delivers a digest whose incidents are read on the digest thread when it is first
+     * rendered, so that the caller (the queue consumer) does not wait for the reads.
+     */
+    public CompletableFuture<Notification> deliverDigest(Notification notification, LocalDate date,
+                                                         Supplier<List<Incident>> incidents) {
+        Objects.requireNonNull(notification, "notification");
+        Objects.requireNonNull(incidents, "incidents");
+        return start(notification, null, digestExecutor, () -> templates.digest(notification,
+                customerName(notification.customerId()), date, List.copyOf(incidents.get())));
     }
 
     private String customerName(String id) {
@@ -139,7 +158,8 @@ public final class MailChannel implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<Notification> start(Notification n, String incidentId, Renderer renderer) {
+    private CompletableFuture<Notification> start(Notification n, String incidentId, ScheduledExecutorService lane,
+                                                  Renderer renderer) {
         if (closed) {
             throw new IllegalStateException("mail channel closed");
         }
@@ -150,14 +170,14 @@ public final class MailChannel implements AutoCloseable {
         if (n.channel() != null && !"mail".equals(n.channel())) {
             throw new IllegalArgumentException("notification " + n.id() + " is for channel " + n.channel());
         }
-        Job fresh = new Job(n, incidentId, renderer);
+        Job fresh = new Job(n, incidentId, lane, renderer);
         Job job = jobs.putIfAbsent(n.id(), fresh);
         if (job != null) {
             LOG.info("Mail notice {} (incident {}) is already being delivered", n.id(), incidentId);
             return job.result;
         }
         try {
-            executor.execute(() -> run(fresh));
+            lane.execute(() -> run(fresh));
         } catch (RejectedExecutionException e) {
             jobs.remove(n.id());
             throw new IllegalStateException("mail channel closed", e);
@@ -243,7 +263,7 @@ public final class MailChannel implements AutoCloseable {
                     job.incidentId, n.address(), attempt, settings.maxAttempts(), delay);
             LOG.debug("Mail notice {}: {}", n.id(), answer);
             try {
-                executor.schedule(() -> run(job), delay.toMillis(), TimeUnit.MILLISECONDS);
+                job.lane.schedule(() -> run(job), delay.toMillis(), TimeUnit.MILLISECONDS);
                 return;
             } catch (RejectedExecutionException e) {
                 // The channel is closing: close() reports the notice as left pending.
@@ -294,16 +314,12 @@ public final class MailChannel implements AutoCloseable {
     public List<Notification> shutdown() {
         closed = true;
         executor.shutdown(); // drops the waiting retries, lets a running attempt finish
+        digestExecutor.shutdown();
         MailSettings s = sender.settings();
-        long wait = s.connectTimeout().plus(s.readTimeout()).toMillis() + 1000;
-        try {
-            if (!executor.awaitTermination(wait, TimeUnit.MILLISECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(
+                s.connectTimeout().plus(s.readTimeout()).toMillis() + 1000);
+        awaitStop(executor, end);
+        awaitStop(digestExecutor, end); // both run meanwhile: one wait for the two
         List<Notification> pending = new ArrayList<>();
         for (Job j : jobs.values()) {
             pending.add(j.notification);
@@ -313,6 +329,17 @@ public final class MailChannel implements AutoCloseable {
         }
         jobs.clear();
         return pending;
+    }
+
+    private static void awaitStop(ScheduledExecutorService pool, long endNanos) {
+        try {
+            if (!pool.awaitTermination(Math.max(0, endNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** {@link #shutdown()}, for try-with-resources. */
@@ -329,14 +356,17 @@ public final class MailChannel implements AutoCloseable {
     private static final class Job {
         final Notification notification;
         final String incidentId;
+        /** The executor its attempts run on: notices' or digests'. */
+        final ScheduledExecutorService lane;
         final Renderer renderer;
         final CompletableFuture<Notification> result = new CompletableFuture<>();
         volatile int attempt;
         volatile MimeMessage message;
 
-        Job(Notification notification, String incidentId, Renderer renderer) {
+        Job(Notification notification, String incidentId, ScheduledExecutorService lane, Renderer renderer) {
             this.notification = notification;
             this.incidentId = incidentId;
+            this.lane = lane;
             this.renderer = renderer;
         }
     }

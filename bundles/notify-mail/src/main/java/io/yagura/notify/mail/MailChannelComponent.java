@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -28,9 +29,10 @@ import org.slf4j.LoggerFactory;
  * proof of delivery in the {@link IncidentStore}, names customers from the
  * {@link DeviceRegistry} when it is there.
  *
- * <p>Entry point: {@link #deliver(Notification, Incident)}. The consumer of the queue
- * {@code yagura.notify.mail} (Camel, added later) calls it for each message; it returns at
- * once and the delivery (with its retries) goes on on the channel's own threads.
+ * <p>Entry points: {@link #deliver(Notification, Incident)} and {@link #deliverDigest}. The
+ * consumer of the queue {@code yagura.notify.mail} ({@link MailQueueRoute}) calls them for
+ * each message; they return at once and the delivery (with its retries) goes on on the
+ * channel's own threads.
  *
  * <p>A configuration change is applied in place ({@link Modified}): notices waiting for a
  * retry are kept and use the new settings on their next attempt.
@@ -97,9 +99,12 @@ public class MailChannelComponent {
         return active().deliver(notification, incident);
     }
 
-    /** Delivers a digest notice (kind "digest") of a customer's incidents of one day; returns at once. */
+    /**
+     * Delivers a digest notice (kind "digest") of a customer's incidents of one day; returns at
+     * once. The incidents are read on the channel's digest thread.
+     */
     public CompletableFuture<Notification> deliverDigest(Notification notification, LocalDate date,
-                                                         List<Incident> incidents) {
+                                                         Supplier<List<Incident>> incidents) {
         return active().deliverDigest(notification, date, incidents);
     }
 

@@ -1,10 +1,13 @@
 package io.yagura.notify.mail;
 
 import io.yagura.api.Queues;
+import io.yagura.api.incident.DeliveryAttempt;
 import io.yagura.api.incident.Incident;
 import io.yagura.api.incident.IncidentChanges;
 import io.yagura.api.incident.IncidentStore;
 import io.yagura.api.incident.Notification;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -15,10 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Feeds the mail channel from its queue, yagura.notify.mail (body: the notice id). The
- * channel retries on its own schedule and records every attempt in the store. Notices
- * that were still pending when the node stopped (a retry was scheduled in memory) are
- * handed to the channel again shortly after start; a notice is handed over once per run.
+ * Feeds the mail channel from its queue, yagura.notify.mail (body: the notice id; incident
+ * notices, all-clears and daily digests alike). The channel retries on its own schedule and
+ * records every attempt in the store. Notices that were still pending when the node stopped
+ * (a retry was scheduled in memory) are handed to the channel again shortly after start; a
+ * notice is handed over once per run.
  */
 @Component(service = RoutesBuilder.class)
 public class MailQueueRoute extends RouteBuilder {
@@ -73,7 +77,31 @@ public class MailQueueRoute extends RouteBuilder {
         if (!"pending".equals(n.status()) || !handedOver.add(n.id())) {
             return false;
         }
-        channel.deliver(n, i);
+        if ("digest".equals(n.kind())) {
+            handOverDigest(n);
+        } else {
+            channel.deliver(n, i);
+        }
         return true;
+    }
+
+    /**
+     * A digest lists what the dispatcher recorded for it (the notice's incident is only the
+     * first of the list). The incidents are read on the channel's digest thread: a burst of
+     * digests must not hold up this consumer, and the Emergency notices queued behind them.
+     */
+    private void handOverDigest(Notification n) {
+        Optional<DigestContents> contents = DigestContents.of(n.id(), store);
+        if (contents.isEmpty()) {
+            String reason = "no record of the digest's contents in the audit log";
+            LOG.error("Digest notice {} to {} not sent: {}", n.id(), n.address(), reason);
+            store.addAttempt(new DeliveryAttempt(n.id(), 1, Instant.now(), "failed", reason));
+            store.updateNotification(new Notification(n.id(), n.incidentId(), n.customerId(), n.kind(), n.channel(),
+                    n.address(), n.language(), n.level(), n.createdAt(), "failed", n.deadline(), null, null));
+            return;
+        }
+        List<String> ids = contents.get().incidentIds();
+        channel.deliverDigest(n, contents.get().date(),
+                () -> ids.stream().map(store::find).flatMap(Optional::stream).toList());
     }
 }

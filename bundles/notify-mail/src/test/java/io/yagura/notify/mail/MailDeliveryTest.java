@@ -22,9 +22,12 @@ import io.yagura.api.incident.Notification;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -172,6 +175,43 @@ class MailDeliveryTest {
         assertTrue(body.contains("INC-20261127-000008 Port scan"), "second incident listed");
         assertEquals(null, m.getHeader("X-Yagura-Incident", null), "a digest is about no single incident");
         assertEquals("digest", m.getHeader("X-Yagura-Kind", null), "kind header");
+    }
+
+    @Test
+    void aDigestStillReadingItsIncidentsDoesNotHoldUpAnEmergencyNotice() throws Exception {
+        MailSettings settings = Fixtures.settings(GREENMAIL.getSmtp().getBindTo(), GREENMAIL.getSmtp().getPort()).build();
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (MailChannel oneThread = new MailChannel(settings, MailTemplates.bundled(), log, Clock.systemUTC(), 1)) {
+            Notification digest = new Notification("N-DIGEST-SLOW", INCIDENT_ID, "acme", "digest", "mail",
+                    CUSTOMER_ADDRESS, "en", null, java.time.Instant.now(), "pending", null, null, null);
+            CompletableFuture<Notification> digestDone = oneThread.deliverDigest(digest, LocalDate.of(2026, 11, 27),
+                    () -> {
+                        reading.countDown();
+                        awaitQuietly(release); // a long run of store reads
+                        return List.of(Fixtures.incident("INC-20261127-000007", Level.WARNING, "Blocked exploit"));
+                    });
+            assertTrue(reading.await(10, TimeUnit.SECONDS), "the digest is being rendered");
+
+            Notification emergency = oneThread.deliver(Fixtures.notice("N-EMERG", "incident", "en", Level.EMERGENCY,
+                    Duration.ofMinutes(1)), Fixtures.incident(Level.EMERGENCY, false)).get(20, TimeUnit.SECONDS);
+
+            assertEquals("delivered", emergency.status(), "the Emergency went out on the notice thread meanwhile");
+            assertTrue(!digestDone.isDone(), "while the digest was still waiting");
+            release.countDown();
+            assertEquals("delivered", digestDone.get(20, TimeUnit.SECONDS).status(), "then the digest");
+            assertEquals(2, GREENMAIL.getReceivedMessages().length);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

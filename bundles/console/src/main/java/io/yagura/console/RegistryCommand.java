@@ -1,0 +1,49 @@
+package io.yagura.console;
+
+import io.yagura.api.incident.AuditEntry;
+import io.yagura.api.incident.IncidentStore;
+import io.yagura.api.registry.Customer;
+import io.yagura.api.registry.DeviceRegistry;
+import io.yagura.api.registry.RegistryException;
+import java.time.Instant;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.support.ShellUtil;
+
+/**
+ * What every registry command shares: the registry, a refusal printed for the operator
+ * (nothing was changed, and why), and an audit entry for every change made.
+ */
+abstract class RegistryCommand implements Action {
+
+    @Reference
+    DeviceRegistry registry;
+
+    /** Where changes are audited; optional so that a node without the store still reads the registry. */
+    @Reference(optional = true)
+    IncidentStore store;
+
+    @Override
+    public final Object execute() {
+        try {
+            run();
+        } catch (RegistryException | IllegalArgumentException e) {
+            System.err.println("Not changed: " + e.getMessage());
+        }
+        return null;
+    }
+
+    abstract void run() throws RegistryException;
+
+    /** Records a change made by the logged-in operator. */
+    void audit(String action, String subject, String detail) {
+        if (store != null) {
+            store.audit(new AuditEntry(Instant.now(), ShellUtil.getCurrentUserName(), action, subject, detail));
+        }
+    }
+
+    Customer existingCustomer(String id) throws RegistryException {
+        return registry.customer(id).orElseThrow(() -> new RegistryException("no customer with id '" + id
+                + "' (yagura:customers lists them)"));
+    }
+}
