@@ -5,6 +5,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
+import static io.yagura.itests.SyslogClient.logger;
+import static io.yagura.itests.SyslogClient.syslogPort;
 
 import io.yagura.api.event.DeadLetter;
 import io.yagura.api.event.Ecs;
@@ -79,22 +81,9 @@ public class IngestIT {
         return options.toArray(new Option[0]);
     }
 
-    private static int syslogPort() {
-        return Integer.getInteger("yagura.itest.syslogPort");
-    }
-
     private static String denyLine(int port) {
         return "%ASA-4-106023: Deny tcp src outside:203.0.113.9/" + port
                 + " dst inside:10.0.0.5/443 by access-group \"outside_in\" [0x0, 0x0]";
-    }
-
-    private static void logger(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("logger", "-n", "127.0.0.1", "-P", Integer.toString(syslogPort())));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue("logger finished", p.waitFor(20, TimeUnit.SECONDS));
-        assertEquals("logger " + cmd + ": " + out, 0, p.exitValue());
     }
 
     @Test

@@ -10,6 +10,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 final class SmtpServer {
 
     static final String USER = "soc@demo.example";
+    /** A second contact, added from the console by AttackStoriesIT. */
+    static final String NIGHT_DESK = "night@demo.example";
     static final String PASSWORD = "itest-secret";
 
     final int smtpPort;
@@ -24,6 +26,7 @@ final class SmtpServer {
             new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
         mail.start();
         mail.setUser(USER, USER, PASSWORD);
+        mail.setUser(NIGHT_DESK, NIGHT_DESK, PASSWORD);
         Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
     }
 }

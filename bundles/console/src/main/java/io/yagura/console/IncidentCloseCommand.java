@@ -6,7 +6,6 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.ShellUtil;
 
 @Command(scope = "yagura", name = "incident-close", description = "Closes an incident, or marks it a false positive.",
         detailedDescription = "With --false-positive the level becomes Low; with --suppress-days N the same rule towards "
@@ -32,7 +31,7 @@ public class IncidentCloseCommand extends TriageCommand {
 
     @Override
     void run() {
-        String actor = ShellUtil.getCurrentUserName();
+        String actor = Operator.name();
         if (falsePositive != null) {
             Instant until = suppressDays > 0 ? Instant.now().plus(Duration.ofDays(suppressDays)) : null;
             triage.falsePositive(id, falsePositive, until, actor);

@@ -6,7 +6,6 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.ShellUtil;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 
 @Command(scope = "yagura", name = "incident-level", description = "Confirms an incident's level, or changes it.",
@@ -25,7 +24,7 @@ public class IncidentLevelCommand extends TriageCommand {
 
     @Override
     void run() {
-        Incident i = triage.confirm(id, Level.parse(level), ShellUtil.getCurrentUserName());
+        Incident i = triage.confirm(id, Level.parse(level), Operator.name());
         System.out.println(i.id() + " is " + i.level().label() + " (confirmed)"
                 + (i.deadline() == null ? "" : ", customer to be told by " + i.deadline()));
     }

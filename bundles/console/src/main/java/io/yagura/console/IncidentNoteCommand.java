@@ -5,7 +5,6 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.ShellUtil;
 
 @Command(scope = "yagura", name = "incident-note", description = "Adds the analysis, recommended countermeasures "
         + "and references that the customer's notice carries.",
@@ -33,7 +32,7 @@ public class IncidentNoteCommand extends TriageCommand {
             System.err.println("Nothing to add: give --analysis, --countermeasures or --reference");
             return;
         }
-        triage.annotate(id, analysis, countermeasures, references, ShellUtil.getCurrentUserName());
+        triage.annotate(id, analysis, countermeasures, references, Operator.name());
         System.out.println(id + " updated");
     }
 }

@@ -8,7 +8,6 @@ import io.yagura.api.registry.RegistryException;
 import java.time.Instant;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
-import org.apache.karaf.shell.support.ShellUtil;
 
 /**
  * What every registry command shares: the registry, a refusal printed for the operator
@@ -38,7 +37,7 @@ abstract class RegistryCommand implements Action {
     /** Records a change made by the logged-in operator. */
     void audit(String action, String subject, String detail) {
         if (store != null) {
-            store.audit(new AuditEntry(Instant.now(), ShellUtil.getCurrentUserName(), action, subject, detail));
+            store.audit(new AuditEntry(Instant.now(), Operator.name(), action, subject, detail));
         }
     }
 

@@ -8,7 +8,6 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.ShellUtil;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 @Command(scope = "yagura", name = "suppress", description = "Lists a customer's suppressions, adds one, or removes one.",
@@ -43,7 +42,7 @@ public class SuppressionsCommand extends TriageCommand {
 
     @Override
     void run() {
-        String actor = ShellUtil.getCurrentUserName();
+        String actor = Operator.name();
         if (remove != null) {
             System.out.println(triage.unsuppress(remove, actor) ? remove + " removed" : "No suppression " + remove);
             return;
@@ -55,12 +54,12 @@ public class SuppressionsCommand extends TriageCommand {
             return;
         }
         ShellTable table = new ShellTable();
-        for (String c : new String[] {"Id", "Rule", "Source", "Target", "Expires", "By", "Reason"}) {
+        for (String c : new String[] {"Id", "Rule", "Source", "Target", "Expires", "By", "Suppressed", "Reason"}) {
             table.column(c);
         }
         for (Suppression s : triage.suppressions(customer)) {
             table.addRow().addContent(s.id(), nz(s.rule()), nz(s.source()), nz(s.target()), s.expiresAt(), s.createdBy(),
-                    s.reason());
+                    triage.suppressedCount(s.id()), s.reason());
         }
         table.print(System.out);
     }

@@ -120,6 +120,11 @@ final class Fakes {
         }
 
         @Override
+        public long suppressedCount(String suppressionId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Notification createNotification(Notification n) {
             if (!incidents.containsKey(n.incidentId())) {
                 throw new IllegalStateException("foreign key: no incident " + n.incidentId());

@@ -232,7 +232,7 @@ public class JdbcIncidentStore implements IncidentStore {
                         time(rs, "created_at")));
     }
 
-    /** How many events a suppression has swallowed so far. */
+    @Override
     public long suppressedCount(String suppressionId) {
         List<Long> l = query("SELECT suppressed_events FROM suppression WHERE id=?", ps -> ps.setString(1, suppressionId),
                 rs -> rs.getLong(1));

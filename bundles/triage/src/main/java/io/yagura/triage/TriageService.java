@@ -139,6 +139,11 @@ public class TriageService implements Triage {
     }
 
     @Override
+    public long suppressedCount(String suppressionId) {
+        return store.suppressedCount(suppressionId);
+    }
+
+    @Override
     public List<Suppression> suppressions(String customerId) {
         return store.activeSuppressions(customerId, clock.instant());
     }

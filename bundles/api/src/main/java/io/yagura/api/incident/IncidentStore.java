@@ -52,6 +52,9 @@ public interface IncidentStore {
     /** Counts an event that a suppression matched (counted, never lost). */
     void countSuppressed(String suppressionId, long events);
 
+    /** How many events a suppression has swallowed so far. */
+    long suppressedCount(String suppressionId);
+
     Notification createNotification(Notification notification);
 
     Notification updateNotification(Notification notification);

@@ -37,6 +37,9 @@ public interface Triage {
 
     List<Suppression> suppressions(String customerId);
 
+    /** How many events a suppression has swallowed so far (counted, never lost). */
+    long suppressedCount(String suppressionId);
+
     /** Thrown with a message for the operator: unknown id, invalid transition… */
     final class TriageException extends RuntimeException {
         private static final long serialVersionUID = 1L;
