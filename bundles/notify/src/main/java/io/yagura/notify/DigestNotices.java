@@ -34,11 +34,11 @@ import org.slf4j.LoggerFactory;
  * and day, so the store's primary key lets only one node create it; a notice that exists is
  * never created again.
  *
- * <p>The store keeps a notice only for an incident, so a digest notice belongs to the first
- * incident of its day (a day without such incidents sends nothing). What the digest lists is
- * recorded in the audit log (action "digest", subject the notice id, detail
- * {@code date=2026-11-27 incidents=INC-1,INC-2 to=address}); the mail channel reads it from
- * there, also when it sends a digest left pending by an earlier run.
+ * <p>The store keeps each notice with what it lists ({@link IncidentStore#createDigest}); the
+ * notice hangs on the first incident of its day (a day without such incidents sends nothing)
+ * and shows among the notices of every incident it lists. The mail channel reads the list
+ * from the store, also when it sends a digest left pending by an earlier run. Each digest is
+ * also audited (action "digest": day, incidents, address).
  */
 final class DigestNotices {
 
@@ -83,11 +83,9 @@ final class DigestNotices {
             Instant now = clock.instant();
             Notification n = new Notification(id, anchor, customer.id(), KIND, "mail", address, c.language(), null,
                     now, "pending", null, null, null);
-            // The contents first: a crash between the two leaves a record and no notice, which the next
-            // run repairs; the other way round would leave a notice the channel cannot render.
-            store.audit(new AuditEntry(now, "dispatcher", AUDIT_ACTION, id,
-                    "date=" + day + " incidents=" + ids + " to=" + address));
-            if (claim(n)) {
+            if (claim(n, new IncidentStore.Digest(day, incidents.stream().map(Incident::id).toList()))) {
+                store.audit(new AuditEntry(now, "dispatcher", AUDIT_ACTION, id,
+                        "date=" + day + " incidents=" + ids + " to=" + address));
                 created.add(n);
             }
         }
@@ -98,10 +96,10 @@ final class DigestNotices {
         return created;
     }
 
-    /** Stores the notice; false when another node stored the same one first. */
-    private boolean claim(Notification n) {
+    /** Stores the notice with its list; false when another node stored the same one first. */
+    private boolean claim(Notification n, IncidentStore.Digest digest) {
         try {
-            store.createNotification(n);
+            store.createDigest(n, digest);
             return true;
         } catch (RuntimeException e) {
             boolean raced = store.notifications(n.incidentId()).stream().anyMatch(x -> x.id().equals(n.id()));

@@ -35,6 +35,7 @@ final class Fakes {
     static class MemoryStore implements IncidentStore {
         final Map<String, Incident> incidents = new LinkedHashMap<>();
         final Map<String, Notification> notices = new LinkedHashMap<>();
+        final Map<String, Digest> digests = new LinkedHashMap<>();
         final List<AuditEntry> audit = new ArrayList<>();
 
         Incident put(Incident i) {
@@ -143,7 +144,25 @@ final class Fakes {
 
         @Override
         public List<Notification> notifications(String incidentId) {
-            return notices.values().stream().filter(n -> n.incidentId().equals(incidentId)).toList();
+            return notices.values().stream().filter(n -> n.incidentId().equals(incidentId)
+                    || digests.containsKey(n.id()) && digests.get(n.id()).incidentIds().contains(incidentId)).toList();
+        }
+
+        @Override
+        public Notification createDigest(Notification n, Digest digest) {
+            for (String id : digest.incidentIds()) {
+                if (!incidents.containsKey(id)) {
+                    throw new IllegalStateException("foreign key: no incident " + id);
+                }
+            }
+            createNotification(n);
+            digests.put(n.id(), digest);
+            return n;
+        }
+
+        @Override
+        public Optional<Digest> digest(String notificationId) {
+            return Optional.ofNullable(digests.get(notificationId));
         }
 
         @Override

@@ -248,23 +248,80 @@ public class JdbcIncidentStore implements IncidentStore {
     }
 
     @Override
-    public Notification createNotification(Notification n) {
-        update("INSERT INTO notification (id, incident_id, customer_id, kind, channel, address, language, level, "
-                + "created_at, status, deadline, delivered_at, deadline_met) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", ps -> {
+    public Notification createDigest(Notification n, Digest digest) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement ps = c.prepareStatement(INSERT_NOTIFICATION)) {
+                    bindNotification(ps, n);
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO digest (notification_id, covers_day) VALUES (?,?)")) {
                     ps.setString(1, n.id());
-                    ps.setString(2, n.incidentId());
-                    ps.setString(3, n.customerId());
-                    ps.setString(4, n.kind());
-                    ps.setString(5, n.channel());
-                    ps.setString(6, n.address());
-                    ps.setString(7, n.language());
-                    ps.setString(8, n.level() == null ? null : n.level().name());
-                    setTime(ps, 9, n.createdAt());
-                    ps.setString(10, n.status());
-                    setTime(ps, 11, n.deadline());
-                    setTime(ps, 12, n.deliveredAt());
-                    setBoolean(ps, 13, n.deadlineMet());
-                });
+                    ps.setString(2, digest.day().toString());
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO digest_item (notification_id, seq, incident_id) VALUES (?,?,?)")) {
+                    int seq = 0;
+                    for (String incidentId : digest.incidentIds()) {
+                        ps.setString(1, n.id());
+                        ps.setInt(2, seq++);
+                        ps.setString(3, incidentId);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                c.commit();
+                return n;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(INSERT_NOTIFICATION, e);
+        }
+    }
+
+    @Override
+    public Optional<Digest> digest(String notificationId) {
+        List<String> day = query("SELECT covers_day FROM digest WHERE notification_id=?",
+                ps -> ps.setString(1, notificationId), rs -> rs.getString(1));
+        if (day.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> ids = query("SELECT incident_id FROM digest_item WHERE notification_id=? ORDER BY seq",
+                ps -> ps.setString(1, notificationId), rs -> rs.getString(1));
+        return Optional.of(new Digest(java.time.LocalDate.parse(day.get(0)), ids));
+    }
+
+    private static final String INSERT_NOTIFICATION = "INSERT INTO notification (id, incident_id, customer_id, kind, "
+            + "channel, address, language, level, created_at, status, deadline, delivered_at, deadline_met) "
+            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+    private static void bindNotification(PreparedStatement ps, Notification n) throws SQLException {
+        ps.setString(1, n.id());
+        ps.setString(2, n.incidentId());
+        ps.setString(3, n.customerId());
+        ps.setString(4, n.kind());
+        ps.setString(5, n.channel());
+        ps.setString(6, n.address());
+        ps.setString(7, n.language());
+        ps.setString(8, n.level() == null ? null : n.level().name());
+        setTime(ps, 9, n.createdAt());
+        ps.setString(10, n.status());
+        setTime(ps, 11, n.deadline());
+        setTime(ps, 12, n.deliveredAt());
+        setBoolean(ps, 13, n.deadlineMet());
+    }
+
+    @Override
+    public Notification createNotification(Notification n) {
+        update(INSERT_NOTIFICATION, ps -> bindNotification(ps, n));
         return n;
     }
 
@@ -284,8 +341,11 @@ public class JdbcIncidentStore implements IncidentStore {
 
     @Override
     public List<Notification> notifications(String incidentId) {
-        return query("SELECT " + NOTIFICATION_COLUMNS + " FROM notification WHERE incident_id=? ORDER BY created_at",
-                ps -> ps.setString(1, incidentId), JdbcIncidentStore::notification);
+        return query("SELECT " + NOTIFICATION_COLUMNS + " FROM notification WHERE incident_id=? OR id IN "
+                + "(SELECT notification_id FROM digest_item WHERE incident_id=?) ORDER BY created_at", ps -> {
+                    ps.setString(1, incidentId);
+                    ps.setString(2, incidentId);
+                }, JdbcIncidentStore::notification);
     }
 
     @Override

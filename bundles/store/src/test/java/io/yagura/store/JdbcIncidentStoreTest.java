@@ -148,6 +148,35 @@ class JdbcIncidentStoreTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void aDigestListsItsIncidentsAndShowsInEachOnesNotices(String db) throws Exception {
+        JdbcIncidentStore store = store(db);
+        store.create(incident("W-1", Level.WARNING));
+        store.create(incident("I-1", Level.INFORMATIONAL));
+        store.create(incident("W-2", Level.WARNING));
+        Notification digest = new Notification("DIG-20261127-1", "W-1", "acme", "digest", "mail", "soc@acme.example",
+                "ja", null, T0, "pending", null, null, null);
+        IncidentStore.Digest contents = new IncidentStore.Digest(java.time.LocalDate.of(2026, 11, 27),
+                List.of("W-1", "I-1", "W-2"));
+        store.createDigest(digest, contents);
+
+        assertEquals(java.util.Optional.of(contents), store.digest("DIG-20261127-1"), "day and incidents in order");
+        for (String id : List.of("W-1", "I-1", "W-2")) {
+            assertEquals(List.of("DIG-20261127-1"), store.notifications(id).stream().map(Notification::id).toList(),
+                    "the digest is among the notices of " + id);
+        }
+        assertEquals(java.util.Optional.empty(), store.digest("N-none"), "not a digest");
+
+        // all or nothing: a digest naming an incident that does not exist stores nothing
+        Notification bad = new Notification("DIG-20261127-2", "W-1", "acme", "digest", "mail", "x@acme.example", "en",
+                null, T0, "pending", null, null, null);
+        assertThrows(RuntimeException.class, () -> store.createDigest(bad, new IncidentStore.Digest(
+                java.time.LocalDate.of(2026, 11, 27), List.of("W-1", "NO-SUCH"))));
+        assertEquals(1, store.notifications("W-1").size(), "the failed digest left no notice");
+        assertEquals(java.util.Optional.empty(), store.digest("DIG-20261127-2"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void auditLogNewestFirst(String db) throws Exception {
         JdbcIncidentStore store = store(db);
         store.audit(new AuditEntry(T0, "analyst1", "confirm-level", "INC-8", "critical -> emergency"));

@@ -57,8 +57,27 @@ public interface IncidentStore {
 
     Notification createNotification(Notification notification);
 
+    /**
+     * What a daily digest notice lists.
+     *
+     * @param day         the day it covers (in the digest's time zone)
+     * @param incidentIds its incidents, oldest first; the notice's own incidentId is the first
+     */
+    record Digest(java.time.LocalDate day, List<String> incidentIds) {
+        public Digest {
+            incidentIds = List.copyOf(incidentIds);
+        }
+    }
+
+    /** Stores a digest notice and what it lists, in one transaction. */
+    Notification createDigest(Notification notification, Digest digest);
+
+    /** What a digest notice lists; empty when the notice is not a digest. */
+    Optional<Digest> digest(String notificationId);
+
     Notification updateNotification(Notification notification);
 
+    /** Notices about an incident, the digests that list it included, oldest first. */
     List<Notification> notifications(String incidentId);
 
     /** Notices of a channel still pending (e.g. after a restart), oldest first. */

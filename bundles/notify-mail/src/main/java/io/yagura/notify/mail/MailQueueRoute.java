@@ -86,14 +86,14 @@ public class MailQueueRoute extends RouteBuilder {
     }
 
     /**
-     * A digest lists what the dispatcher recorded for it (the notice's incident is only the
+     * A digest lists what the dispatcher stored with it (the notice's incident is only the
      * first of the list). The incidents are read on the channel's digest thread: a burst of
      * digests must not hold up this consumer, and the Emergency notices queued behind them.
      */
     private void handOverDigest(Notification n) {
-        Optional<DigestContents> contents = DigestContents.of(n.id(), store);
+        Optional<IncidentStore.Digest> contents = store.digest(n.id());
         if (contents.isEmpty()) {
-            String reason = "no record of the digest's contents in the audit log";
+            String reason = "the store has no list of incidents for this digest";
             LOG.error("Digest notice {} to {} not sent: {}", n.id(), n.address(), reason);
             store.addAttempt(new DeliveryAttempt(n.id(), 1, Instant.now(), "failed", reason));
             store.updateNotification(new Notification(n.id(), n.incidentId(), n.customerId(), n.kind(), n.channel(),
@@ -101,7 +101,7 @@ public class MailQueueRoute extends RouteBuilder {
             return;
         }
         List<String> ids = contents.get().incidentIds();
-        channel.deliverDigest(n, contents.get().date(),
+        channel.deliverDigest(n, contents.get().day(),
                 () -> ids.stream().map(store::find).flatMap(Optional::stream).toList());
     }
 }
