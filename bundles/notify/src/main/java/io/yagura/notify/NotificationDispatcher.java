@@ -65,6 +65,7 @@ public class NotificationDispatcher extends RouteBuilder {
     private final DispatchPolicy policy = new DispatchPolicy();
     private final int checkSeconds;
     static final Duration AUTO_SEND_LEAD_MAX = Duration.ofMinutes(1);
+    static final String BREACH_ACTION = "deadline-breached";
     private final Clock clock;
     private final DigestScheduler digests;
     /**
@@ -161,6 +162,11 @@ public class NotificationDispatcher extends RouteBuilder {
         return d.notices();
     }
 
+    /** An earlier run (or another node) already raised the alarm: once per incident, not once per start. */
+    private boolean breachRecorded(String incidentId) {
+        return store.auditLog(incidentId, 100).stream().anyMatch(a -> BREACH_ACTION.equals(a.action()));
+    }
+
     /**
      * When an unconfirmed Critical is sent automatically: ahead of its deadline, so that the
      * notice can be delivered by it. A quarter of the Critical window, at most a minute; at
@@ -199,10 +205,10 @@ public class NotificationDispatcher extends RouteBuilder {
                 }
                 boolean delivered = store.notifications(i.id()).stream()
                         .anyMatch(n -> "incident".equals(n.kind()) && "delivered".equals(n.status()));
-                if (deadlineSettled.add(i.id()) && !delivered) {
+                if (deadlineSettled.add(i.id()) && !delivered && !breachRecorded(i.id())) {
                     LOG.error("DEADLINE BREACHED: incident {} ({}, customer {}) had to be notified by {} and no notice "
                             + "was delivered", i.id(), i.level().label(), i.customerId(), i.deadline());
-                    store.audit(new AuditEntry(now, "dispatcher", "deadline-breached", i.id(),
+                    store.audit(new AuditEntry(now, "dispatcher", BREACH_ACTION, i.id(),
                             "deadline " + i.deadline() + ", level " + i.level().label()));
                     changes.announce(i, IncidentChanges.Change.DEADLINE_BREACHED);
                 }

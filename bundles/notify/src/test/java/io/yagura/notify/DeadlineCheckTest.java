@@ -112,6 +112,18 @@ class DeadlineCheckTest {
     }
 
     @Test
+    void aRestartedDispatcherDoesNotRaiseAnAlarmAlreadyRaised() {
+        critical("INC-C");
+        assertEquals(List.of(), tickAt(dispatcher(false), CRITICAL_DUE.plusSeconds(1)));
+        assertEquals(1, store.audit("deadline-breached").size());
+
+        // the next start (or another node) finds the alarm in the audit log
+        assertEquals(List.of(), tickAt(dispatcher(false), CRITICAL_DUE.plusSeconds(3600)));
+        assertEquals(1, store.audit("deadline-breached").size(), "one alarm per incident, not one per start");
+        assertEquals(List.of("INC-C DEADLINE_BREACHED"), changes.announced);
+    }
+
+    @Test
     void criticalConfirmedAndDeliveredBeforeTheDeadlineIsNotSentAgainAndNotBreached() {
         NotificationDispatcher d = dispatcher(true);
         Incident i = critical("INC-C");

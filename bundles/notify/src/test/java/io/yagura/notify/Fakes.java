@@ -187,7 +187,10 @@ final class Fakes {
 
         @Override
         public List<AuditEntry> auditLog(String subject, int limit) {
-            throw new UnsupportedOperationException();
+            List<AuditEntry> newestFirst = new ArrayList<>(audit.stream()
+                    .filter(a -> java.util.Objects.equals(subject, a.subject())).toList());
+            java.util.Collections.reverse(newestFirst);
+            return newestFirst.stream().limit(limit).toList();
         }
     }
 

@@ -16,10 +16,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.qpid.jms.JmsConnectionFactory;
 
 /**
@@ -32,6 +41,13 @@ import org.apache.qpid.jms.JmsConnectionFactory;
  * java -jar tools/loadgen/target/yagura-loadgen.jar --lines 600000 --rate 25000 \
  *      --target tcp://127.0.0.1:5514 --broker amqp://127.0.0.1:5672
  * </pre>
+ *
+ * With --attacks N, N of the lines are IPS alerts from distinct attackers, and the time to each
+ * attacker's incident being announced on yagura.incidents is measured. With --emergencies each
+ * alert is followed 200 ms to 1 s later by the attacked host's connection back to the attacker,
+ * which the shipped rules rate Emergency; with --smtp-port P the generator also runs an SMTP
+ * server on P and measures, per attack, the time from sending that callback line to the server
+ * accepting the Emergency mail that names the attacker.
  */
 public final class LoadGenerator {
 
@@ -46,10 +62,26 @@ public final class LoadGenerator {
     private boolean count = true;
     private long drainSeconds = 60;
     private int attacks;
+    private boolean emergencies;
+    private String smtpHost = "127.0.0.1";
+    private int smtpPort = -1;
+    private long callbackMinMillis = 200;
+    private long callbackMaxMillis = 1000;
     private final long runOffset = new java.util.Random().nextInt(100_000);
     /** attacker address → nanoTime its IPS alert line was written to the socket. */
-    private final java.util.concurrent.ConcurrentHashMap<String, Long> attackSent = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.ConcurrentHashMap<String, Long> attackOpened = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Long> attackSent = new ConcurrentHashMap<>();
+    /** attacker → nanoTime of the first announcement of its incident on yagura.incidents. */
+    private final Map<String, Long> attackOpened = new ConcurrentHashMap<>();
+    /** attacker → nanoTime the victim's callback line (the Emergency's evidence) was written. */
+    private final Map<String, Long> callbackSent = new ConcurrentHashMap<>();
+    /** attacker → nanoTime of the first announcement of its incident at level EMERGENCY. */
+    private final Map<String, Long> emergencyAnnounced = new ConcurrentHashMap<>();
+    /** attacker → nanoTime the SMTP server accepted the first Emergency mail naming it. */
+    private final Map<String, Long> mailAccepted = new ConcurrentHashMap<>();
+    private final AtomicLong mailsAccepted = new AtomicLong();
+    private final AtomicLong mailsNotEmergency = new AtomicLong();
+    private final AtomicLong mailsUnmatched = new AtomicLong();
+    private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])(\\d{1,3}(?:\\.\\d{1,3}){3})(?!\\.?\\d)");
 
     public static void main(String[] args) throws Exception {
         LoadGenerator g = new LoadGenerator();
@@ -72,18 +104,39 @@ public final class LoadGenerator {
                 case "--no-count" -> count = false;
                 case "--drain-seconds" -> drainSeconds = Long.parseLong(args[++i]);
                 case "--attacks" -> attacks = Integer.parseInt(args[++i]);
+                case "--emergencies" -> emergencies = true;
+                case "--callback-delay-ms" -> {
+                    String[] range = args[++i].split("-");
+                    callbackMinMillis = Long.parseLong(range[0]);
+                    callbackMaxMillis = Long.parseLong(range[range.length - 1]);
+                }
+                case "--smtp-port" -> {
+                    smtpPort = Integer.parseInt(args[++i]);
+                    emergencies = true;
+                }
+                case "--smtp-host" -> smtpHost = args[++i];
                 case "-h", "--help" -> {
                     System.out.println("""
                         usage: yagura-loadgen [--target tcp://host:port | udp://host:port] [--lines N]
                                               [--rate LINES_PER_SECOND (0: as fast as possible)] [--connections N]
                                               [--file LINES_FILE] [--broker amqp://host:port --user U --password P]
                                               [--no-count] [--drain-seconds S] [--attacks N]
+                                              [--emergencies] [--callback-delay-ms MIN-MAX]
+                                              [--smtp-port P [--smtp-host ADDRESS]]
                         Sends ASA deny lines (or the lines of --file, '#' lines skipped, repeated) and counts the
                         normalized events arriving on yagura.events. Drain yagura.events only on a test platform:
                         the events are consumed. With --attacks N, N of the lines are IPS alerts from distinct
                         attackers (198.18.0.0/15) and the time from sending each to its incident being stored
                         and announced on yagura.incidents is measured (p50/p99); then correlation consumes
-                        yagura.events, so use --no-count.""");
+                        yagura.events, so use --no-count.
+                        With --emergencies, each alert targets its own host of the demo customer (192.168.0.0/16)
+                        and is followed after a random 200-1000 ms (--callback-delay-ms) by that host's outbound
+                        connection to the attacker (302013), which makes the incident an Emergency; the time from
+                        that callback line to the Emergency being announced is measured too.
+                        --smtp-port P (implies --emergencies) runs an SMTP server on ADDRESS:P (default 127.0.0.1)
+                        for the platform's mail channel and measures, per attack, the callback line sent -> the
+                        Emergency mail naming the attacker accepted by the server (p50/p95/p99/max, missing ones
+                        listed); exits non-zero if a mail is missing.""");
                     System.exit(0);
                 }
                 default -> throw new IllegalArgumentException("unknown option " + a + " (try --help)");
@@ -91,6 +144,12 @@ public final class LoadGenerator {
         }
         if (!target.startsWith("tcp://") && !target.startsWith("udp://")) {
             throw new IllegalArgumentException("--target must be tcp://host:port or udp://host:port");
+        }
+        if (emergencies && attacks <= 0) {
+            throw new IllegalArgumentException("--emergencies and --smtp-port need --attacks N");
+        }
+        if (callbackMinMillis < 0 || callbackMaxMillis < callbackMinMillis) {
+            throw new IllegalArgumentException("--callback-delay-ms MIN-MAX with 0 <= MIN <= MAX");
         }
     }
 
@@ -142,6 +201,11 @@ public final class LoadGenerator {
             }
             firstEventNanos.set(0);
         }
+        MailSink smtp = null;
+        if (smtpPort >= 0) {
+            smtp = new MailSink(smtpHost, smtpPort, this::mailAccepted);
+            System.out.printf("SMTP server listening on %s:%d%n", smtpHost, smtpPort);
+        }
         Connection incidentsConnection = null;
         if (attacks > 0) {
             incidentsConnection = new JmsConnectionFactory(user, password, broker).createConnection();
@@ -152,9 +216,13 @@ public final class LoadGenerator {
                 try {
                     long now = System.nanoTime();
                     String attackers = m.getStringProperty("yaguraAttackers");
+                    boolean emergency = "EMERGENCY".equals(m.getStringProperty("yaguraLevel"));
                     if (attackers != null) {
                         for (String a : attackers.split(",")) {
                             attackOpened.putIfAbsent(a, now);
+                            if (emergency) {
+                                emergencyAnnounced.putIfAbsent(a, now);
+                            }
                         }
                     }
                 } catch (JMSException e) {
@@ -183,14 +251,18 @@ public final class LoadGenerator {
                 sent.get(), sendSeconds, sent.get() / sendSeconds, target, connections);
         if (attacks > 0) {
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(drainSeconds);
-            while (attackOpened.keySet().containsAll(attackSent.keySet()) == false && System.nanoTime() < until) {
+            while (!everythingArrived(smtp != null) && System.nanoTime() < until) {
                 Thread.sleep(200);
             }
             incidentsConnection.close();
+            if (smtp != null) {
+                smtp.close();
+            }
             reportLatencies();
         }
+        boolean mailsComplete = smtp == null || mailAccepted.keySet().containsAll(callbackSent.keySet());
         if (!count) {
-            return true;
+            return mailsComplete;
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(drainSeconds);
         long expected = fromFile == null ? lines : -1;
@@ -208,9 +280,39 @@ public final class LoadGenerator {
         if (expected >= 0) {
             long missing = expected - events.get();
             System.out.printf("missing events: %d%n", missing);
-            return missing == 0;
+            return missing == 0 && mailsComplete;
         }
-        return true;
+        return mailsComplete;
+    }
+
+    private boolean everythingArrived(boolean mails) {
+        return attackOpened.keySet().containsAll(attackSent.keySet())
+                && emergencyAnnounced.keySet().containsAll(callbackSent.keySet())
+                && (!mails || mailAccepted.keySet().containsAll(callbackSent.keySet()));
+    }
+
+    /** Called by the SMTP server for each accepted mail: which attack (if any) it tells about. */
+    private void mailAccepted(MailSink.Mail mail) {
+        mailsAccepted.incrementAndGet();
+        String subject = mail.subject();
+        // Subject "[Yagura][EMERGENCY] ..." (English, level.code) or "[Yagura][緊急] ..." (Japanese).
+        boolean emergency = subject.toUpperCase(Locale.ROOT).contains("EMERGENCY") || subject.contains("緊急");
+        Set<String> named = new LinkedHashSet<>();
+        Matcher m = IPV4.matcher(subject + "\n" + mail.text());
+        while (m.find()) {
+            if (attackSent.containsKey(m.group(1))) {
+                named.add(m.group(1));
+            }
+        }
+        if (named.isEmpty()) {
+            mailsUnmatched.incrementAndGet();
+        } else if (!emergency) {
+            mailsNotEmergency.incrementAndGet();
+        } else {
+            for (String attacker : named) {
+                mailAccepted.putIfAbsent(attacker, mail.acceptedNanos());
+            }
+        }
     }
 
     private void reportLatencies() {
@@ -228,6 +330,51 @@ public final class LoadGenerator {
             System.out.printf("line sent -> incident stored and announced: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n",
                     pct(millis, 50), pct(millis, 95), pct(millis, 99), millis.get(millis.size() - 1));
         }
+        if (emergencies) {
+            report("callback sent -> Emergency stored and announced", "Emergencies announced", emergencyAnnounced, false);
+        }
+        if (smtpPort >= 0) {
+            List<Long> mails = report("callback sent -> Emergency mail accepted by the SMTP server",
+                    "Emergency mails accepted", mailAccepted, true);
+            System.out.printf("mails accepted by the SMTP server: %d (Emergency mails of this run: %d; of this run's "
+                    + "attackers but not Emergency: %d; about other incidents: %d)%n", mailsAccepted.get(),
+                    mailAccepted.size(), mailsNotEmergency.get(), mailsUnmatched.get());
+            if (!mails.isEmpty()) {
+                long within = mails.stream().filter(ms -> ms <= 2000).count();
+                System.out.printf(Locale.ROOT, "Emergency mails accepted within 2 s of the callback: %d of %d sent "
+                        + "(%.1f%%)%n", within, callbackSent.size(), 100.0 * within / callbackSent.size());
+            }
+        }
+    }
+
+    /** Prints count, missing and percentiles of callback sent → arrival; returns the sorted latencies. */
+    private List<Long> report(String what, String arrivedLabel, Map<String, Long> arrived, boolean listMissing) {
+        List<Long> millis = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (var e : callbackSent.entrySet()) {
+            Long at = arrived.get(e.getKey());
+            if (at != null) {
+                millis.add((at - e.getValue()) / 1_000_000);
+            } else {
+                missing.add(e.getKey());
+            }
+        }
+        millis.sort(null);
+        System.out.printf("callback lines sent: %d; %s: %d; missing: %d%n", callbackSent.size(), arrivedLabel,
+                millis.size(), missing.size());
+        if (!millis.isEmpty()) {
+            System.out.printf("%s: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n", what,
+                    pct(millis, 50), pct(millis, 95), pct(millis, 99), millis.get(millis.size() - 1));
+        }
+        if (listMissing && !missing.isEmpty()) {
+            missing.sort(null);
+            System.out.println("missing Emergency mails (attacker whose callback was sent; was its incident announced "
+                    + "as Emergency?):");
+            for (String a : missing) {
+                System.out.printf("  %s (Emergency announced: %s)%n", a, emergencyAnnounced.containsKey(a) ? "yes" : "no");
+            }
+        }
+        return millis;
     }
 
     private static long pct(List<Long> sorted, int p) {
@@ -243,6 +390,15 @@ public final class LoadGenerator {
         }
     }
 
+    /** A victim's connection back to its attacker, due at a given nanoTime. */
+    private record Callback(long due, long k, String attacker, String victim) {
+    }
+
+    @FunctionalInterface
+    private interface LineOut {
+        void write(byte[] line) throws IOException;
+    }
+
     private void send(long first, long n, long linesPerSecond, List<byte[]> fromFile, AtomicLong sent) {
         String hostPort = target.substring(6);
         int colon = hostPort.lastIndexOf(':');
@@ -252,30 +408,42 @@ public final class LoadGenerator {
         try (Socket tcp = udp ? null : new Socket(address.getAddress(), address.getPort());
              DatagramSocket datagrams = udp ? new DatagramSocket() : null) {
             OutputStream out = udp ? null : new BufferedOutputStream(tcp.getOutputStream(), 1 << 16);
+            LineOut lineOut = udp ? line -> datagrams.send(new DatagramPacket(line, line.length, address)) : out::write;
+            PriorityQueue<Callback> callbacks = new PriorityQueue<>(Comparator.comparingLong(Callback::due));
+            Random random = new Random(runOffset + first);
+            long step = Math.max(1, lines / Math.max(1, attacks));
             long start = System.nanoTime();
             for (long i = 0; i < n; i++) {
                 long seq = first + i;
+                if (!callbacks.isEmpty()) {
+                    sendDueCallbacks(callbacks, lineOut, out, sent);
+                }
                 byte[] line = fromFile == null ? syntheticLine(seq) : fromFile.get((int) (seq % fromFile.size()));
-                if (attacks > 0 && seq % Math.max(1, lines / attacks) == 0) {
+                String attacker = null;
+                String victim = null;
+                long k = 0;
+                if (attacks > 0 && seq % step == 0) {
                     // distinct attackers in 198.18.0.0/15, different on each run (a repeat would only
                     // update the incident of an earlier run)
-                    long k = runOffset + seq / Math.max(1, lines / attacks);
-                    String attacker = "198." + (18 + k / 62500) + "." + (k / 250 % 250) + "." + (k % 250 + 1);
+                    k = runOffset + seq / step;
+                    attacker = "198." + (18 + k / 62500) + "." + (k / 250 % 250) + "." + (k % 250 + 1);
+                    // Emergencies: one victim per attack inside the demo customer's 192.168.0.0/16.
+                    victim = emergencies ? "192.168." + (k / 250 % 250) + "." + (k % 250 + 1) : "10.0.0.5";
                     line = ("<164>%ASA-4-400032: IPS:4051 UDP Snork attack from " + attacker
-                            + " to 10.0.0.5 on interface outside\n").getBytes(StandardCharsets.US_ASCII);
-                    if (out != null) {
-                        out.write(line);
-                        out.flush();
-                        attackSent.put(attacker, System.nanoTime());
-                        sent.incrementAndGet();
-                        continue;
-                    }
-                    attackSent.put(attacker, System.nanoTime());
+                            + " to " + victim + " on interface outside\n").getBytes(StandardCharsets.US_ASCII);
                 }
-                if (udp) {
-                    datagrams.send(new DatagramPacket(line, line.length, address));
-                } else {
-                    out.write(line);
+                lineOut.write(line);
+                if (attacker != null) {
+                    if (out != null) {
+                        out.flush();
+                    }
+                    long now = System.nanoTime();
+                    attackSent.put(attacker, now);
+                    if (emergencies) {
+                        long delay = callbackMinMillis + (callbackMaxMillis > callbackMinMillis
+                                ? random.nextLong(callbackMaxMillis - callbackMinMillis + 1) : 0);
+                        callbacks.add(new Callback(now + TimeUnit.MILLISECONDS.toNanos(delay), k, attacker, victim));
+                    }
                 }
                 sent.incrementAndGet();
                 if (linesPerSecond > 0 && i % 100 == 99) {
@@ -293,8 +461,36 @@ public final class LoadGenerator {
             if (out != null) {
                 out.flush();
             }
+            // Callbacks of the last attacks come after the background load.
+            while (!callbacks.isEmpty()) {
+                long wait = callbacks.peek().due() - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                sendDueCallbacks(callbacks, lineOut, out, sent);
+            }
         } catch (Exception e) {
             throw new IllegalStateException("sending to " + target + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Sends the callbacks that are due, each flushed at once; their send time starts the mail's clock. */
+    private void sendDueCallbacks(PriorityQueue<Callback> callbacks, LineOut lineOut, OutputStream out, AtomicLong sent)
+            throws IOException {
+        long now = System.nanoTime();
+        while (!callbacks.isEmpty() && callbacks.peek().due() <= now) {
+            Callback c = callbacks.poll();
+            // 302013 outbound: the victim (inside) connects to the attacker's port 4444 (outside),
+            // composed like the AsaScenarioTest and IncidentsIT callback.
+            byte[] line = ("<166>%ASA-6-302013: Built outbound TCP connection " + (800_000 + c.k()) + " for outside:"
+                    + c.attacker() + "/4444 (" + c.attacker() + "/4444) to inside:" + c.victim()
+                    + "/50433 (198.51.100.5/50433)\n").getBytes(StandardCharsets.US_ASCII);
+            lineOut.write(line);
+            if (out != null) {
+                out.flush();
+            }
+            callbackSent.put(c.attacker(), System.nanoTime());
+            sent.incrementAndGet();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.yagura.correlation.engine;
 
+import io.yagura.correlation.rules.FileStamps;
 import io.yagura.correlation.rules.CidrTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

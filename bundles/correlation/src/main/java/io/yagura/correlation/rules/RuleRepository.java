@@ -35,6 +35,7 @@ public final class RuleRepository {
     private final Path directory;
     private final List<Consumer<RuleSet>> listeners = new CopyOnWriteArrayList<>();
     private volatile RuleLoad last = new RuleLoad(RuleSet.empty(), List.of());
+    private FileStamps lastStamps;
 
     public RuleRepository(Path directory) {
         this.directory = directory;
@@ -73,12 +74,13 @@ public final class RuleRepository {
      * Problems are logged (one warning per problem) and returned.
      */
     public synchronized RuleLoad reload() {
+        lastStamps = stamps();
         RuleLoad load = read(directory);
         last = load;
         for (RuleProblem p : load.problems()) {
-            LOG.warn("rule problem {}", p);
+            LOG.debug("rule problem {}", p);
         }
-        LOG.info("loaded {} rules from {} ({} problems)", load.ruleSet().size(), directory, load.problems().size());
+        LOG.debug("loaded {} rules from {} ({} problems)", load.ruleSet().size(), directory, load.problems().size());
         for (Consumer<RuleSet> l : listeners) {
             try {
                 l.accept(load.ruleSet());
@@ -87,6 +89,32 @@ public final class RuleRepository {
             }
         }
         return load;
+    }
+
+    /**
+     * Reloads when a rule file was added, removed or changed since the last (re)load: the
+     * housekeeping calls this every few seconds, and a reload re-parses every rule.
+     *
+     * @return the new load, or empty when nothing changed
+     */
+    public synchronized java.util.Optional<RuleLoad> reloadIfChanged() {
+        if (stamps().equals(lastStamps)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(reload());
+    }
+
+    /** Stamps of the rule files (and the listing itself: a file added or removed changes it). */
+    private FileStamps stamps() {
+        if (directory == null || !Files.isDirectory(directory)) {
+            return FileStamps.NONE;
+        }
+        try (Stream<Path> walk = Files.walk(directory)) {
+            return FileStamps.of(walk.filter(p -> Files.isRegularFile(p) && isRuleFile(p) && !hidden(directory, p))
+                    .sorted().toList());
+        } catch (IOException | RuntimeException e) {
+            return new FileStamps(Map.of(directory, new FileStamps.Stamp(-1, -1)));
+        }
     }
 
     /** Reads a directory without keeping the result. */

@@ -187,11 +187,7 @@ public class CorrelationService extends RouteBuilder {
 
     private void housekeeping() {
         try {
-            RuleLoad before = new RuleLoad(rules.current(), rules.problems());
-            RuleLoad after = rules.reload();
-            if (after.ruleSet() != before.ruleSet()) {
-                report(after);
-            }
+            rules.reloadIfChanged().ifPresent(this::report);
             threatIntel.reloadIfChanged();
             assets.reloadIfChanged();
             engine.expire();

@@ -54,6 +54,28 @@ class RuleRepositoryTest {
     }
 
     @Test
+    void reloadIfChangedReadsOnlyWhenAFileWasAddedChangedOrRemoved() throws Exception {
+        Path a = dir.resolve("a.yml");
+        Files.writeString(a, RuleValidationTest.GOOD_1);
+        RuleRepository repo = new RuleRepository(dir);
+        List<RuleSet> told = new ArrayList<>();
+        repo.addListener(told::add);
+        assertTrue(repo.reloadIfChanged().isPresent(), "first call loads");
+        assertTrue(repo.reloadIfChanged().isEmpty(), "nothing changed: not read again");
+        assertEquals(1, told.size(), "listeners (the engine) not told again");
+
+        Files.writeString(dir.resolve("b.yml"), RuleValidationTest.GOOD_2);
+        assertEquals(2, repo.reloadIfChanged().orElseThrow().ruleSet().size(), "a file added");
+        Files.writeString(a, RuleValidationTest.GOOD_1 + "\n# edited\n");
+        assertTrue(repo.reloadIfChanged().isPresent(), "a file changed");
+        Files.delete(dir.resolve("b.yml"));
+        assertEquals(1, repo.reloadIfChanged().orElseThrow().ruleSet().size(), "a file removed");
+        Files.writeString(dir.resolve("notes.txt"), "not a rule");
+        assertTrue(repo.reloadIfChanged().isEmpty(), "other files do not count");
+        assertEquals(4, told.size());
+    }
+
+    @Test
     void readersNeverSeeAHalfLoadedSet() throws Exception {
         Files.writeString(dir.resolve("a.yml"), RuleValidationTest.GOOD_1 + "---\n" + RuleValidationTest.GOOD_2);
         RuleRepository repo = new RuleRepository(dir);

@@ -1,4 +1,4 @@
-package io.yagura.correlation.engine;
+package io.yagura.correlation.rules;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,20 +12,20 @@ import java.util.Map;
  * Modification time and size of a set of files, taken before they are read: a file list is read
  * again when its stamps differ from the stamps of the last read (a file added, removed, changed).
  * A missing or unreadable file has the stamp (-1, -1), so that creating it later counts as a change.
- * Shared by the threat-intelligence lists and the asset file.
+ * Shared by the rule directory, the threat-intelligence lists and the asset file.
  */
-record FileStamps(Map<Path, Stamp> stamps) {
+public record FileStamps(Map<Path, Stamp> stamps) {
 
-    static final FileStamps NONE = new FileStamps(Map.of());
+    public static final FileStamps NONE = new FileStamps(Map.of());
 
-    record Stamp(long modified, long size) {
+    public record Stamp(long modified, long size) {
     }
 
     FileStamps {
         stamps = Collections.unmodifiableMap(new LinkedHashMap<>(stamps)); // keeps the reading order
     }
 
-    static FileStamps of(Collection<Path> files) {
+    public static FileStamps of(Collection<Path> files) {
         Map<Path, Stamp> out = new LinkedHashMap<>();
         for (Path p : files) {
             try {
@@ -37,7 +37,7 @@ record FileStamps(Map<Path, Stamp> stamps) {
         return new FileStamps(out);
     }
 
-    Collection<Path> files() {
+    public Collection<Path> files() {
         return stamps.keySet();
     }
 }
