@@ -21,7 +21,7 @@ public record FileStamps(Map<Path, Stamp> stamps) {
     public record Stamp(long modified, long size) {
     }
 
-    FileStamps {
+    public FileStamps {
         stamps = Collections.unmodifiableMap(new LinkedHashMap<>(stamps)); // keeps the reading order
     }
 
