@@ -154,6 +154,34 @@ class AsaScenarioTest {
     }
 
     @Test
+    void informationalSignatureThenConnectionBackIsNotASuccessfulAttack() {
+        // 203.0.113.40 answers a ping from 10.0.0.40 (ICMP echo reply, signature 2000, Cisco class
+        // Informational), then 10.0.0.40 opens a connection to it: ordinary traffic, not a callback.
+        Incident inc = only(feed("2024-03-12T10:00:00Z",
+                "%ASA-4-400010: IPS:2000 ICMP echo reply from 203.0.113.40 to 10.0.0.40 on interface outside")).incident();
+        assertEquals(Level.INFORMATIONAL, inc.proposedLevel(), "informational signature: proposedLevel");
+        assertEquals("reconnaissance", inc.category());
+        assertEquals(List.of(), feed("2024-03-12T10:00:05Z", "%ASA-6-302013: Built outbound TCP connection 77 for "
+                + "outside:203.0.113.40/443 (203.0.113.40/443) to inside:10.0.0.40/50433 (198.51.100.5/50433)"),
+                "no attack then callback, no Emergency");
+    }
+
+    @Test
+    void greylistedAddressIsInformationalUntilBlacklistEvidenceRaisesIt() {
+        Incident grey = only(feed("2024-03-12T10:00:00Z", "%ASA-4-338202: Dynamic Filter monitored greylisted TCP "
+                + "traffic from inside:10.10.6.20/59610 (198.51.100.7/59610) to outside:203.0.113.90/443 "
+                + "(203.0.113.90/443), destination 203.0.113.90 resolved from dynamic list: cdn.example.net, "
+                + "threat-level: very-high, category: Malware")).incident();
+        assertEquals(Level.INFORMATIONAL, grey.proposedLevel(), "greylisted (shared hosting, CDN): proposedLevel");
+        IncidentChange black = only(feed("2024-03-12T10:00:30Z", "%ASA-4-338004: Dynamic Filter monitored blacklisted "
+                + "TCP traffic from inside:10.10.6.20/59611 (198.51.100.7/59611) to outside:203.0.113.90/443 "
+                + "(203.0.113.90/443), destination 203.0.113.90 resolved from dynamic list: "
+                + "203.0.113.90/255.255.255.255, threat-level: very-high, category: Malware"));
+        assertEquals(grey.id(), black.incident().id(), "same c2 incident of the address and the host");
+        assertEquals(Level.CRITICAL, black.incident().proposedLevel(), "blacklisted and let through raises it");
+    }
+
+    @Test
     void botnetMonitoredIsCriticalAndEmergencyWhenOnTheC2List() {
         Incident monitored = only(feed("2024-03-12T10:00:00Z", "%ASA-4-338001: Dynamic Filter monitored blacklisted TCP "
                 + "traffic from outside:203.0.113.78/80 (203.0.113.78/80) to inside:10.10.6.5/51000 (198.51.100.30/51000), "

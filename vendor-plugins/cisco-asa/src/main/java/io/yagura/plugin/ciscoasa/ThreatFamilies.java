@@ -115,6 +115,9 @@ final class ThreatFamilies {
                     e.set(Ecs.RULE_ID, g.get("sig"));
                     e.set(Ecs.RULE_NAME, g.get("name").trim());
                     e.set(Ecs.RULE_RULESET, "ip audit");
+                    if (INFORMATIONAL_SIGNATURES.contains(g.get("sig"))) {
+                        e.set(Ecs.EVENT_TYPE, List.of("info"));
+                    }
                     String family = signatureClass(g.get("name"));
                     e.set(Ecs.RULE_CATEGORY, family);
                     if (family.equals("icmp") || family.equals("tcp") || family.equals("udp")) {
@@ -125,6 +128,18 @@ final class ThreatFamilies {
             t.put(Integer.toString(id), signature);
         }
     }
+
+    /**
+     * The ip-audit signatures Cisco classes as "Informational" rather than "Attack" in its
+     * IP audit signature list (configuration guide, "Configuring IP Audit for Basic IPS
+     * Support"): IP options 1000-1006 and ICMP types 2000-2012 (echo, echo reply, unreachable,
+     * redirect...). They describe normal traffic as often as an attack, so they are marked
+     * event.type "info" (ECS: purely informational) and rules can tell them apart.
+     */
+    static final java.util.Set<String> INFORMATIONAL_SIGNATURES = java.util.stream.Stream.concat(
+            java.util.stream.IntStream.rangeClosed(1000, 1006).boxed(),
+            java.util.stream.IntStream.rangeClosed(2000, 2012).boxed()).map(String::valueOf)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** Protocol family of an ip-audit signature from its title ("ICMP redirect" -> "icmp"). */
     private static String signatureClass(String name) {

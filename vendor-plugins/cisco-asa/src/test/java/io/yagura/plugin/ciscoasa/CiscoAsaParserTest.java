@@ -610,6 +610,7 @@ class CiscoAsaParserTest {
             field(e, "destination.ip", "10.10.10.1");
             field(e, "observer.ingress.interface.name", "dmz");
             field(e, "network.transport", "icmp");
+            field(e, "event.type", List.of("info")); // Cisco classes 2003 ICMP redirect as Informational
         }
 
         @Test
@@ -619,6 +620,7 @@ class CiscoAsaParserTest {
             field(e, "rule.id", "4051");
             field(e, "rule.name", "UDP Snork attack");
             field(e, "network.transport", "udp");
+            absent(e, "event.type"); // 4051 is an Attack signature
         }
 
         @Test
