@@ -3,6 +3,9 @@ package io.yagura.store;
 import java.sql.Connection;
 import javax.sql.DataSource;
 import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
+import liquibase.ui.LoggerUIService;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
@@ -33,7 +36,9 @@ final class Schema {
             // The changelog is a resource of this bundle: read it through this bundle's class loader.
             try (Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(Schema.class.getClassLoader()),
                     database)) {
-                liquibase.update("");
+                // Progress and the update summary go to the log, not to the operator's console.
+                liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
+                Scope.child(Scope.Attr.ui.name(), new LoggerUIService(), () -> liquibase.update(""));
             }
         }
         MIGRATED.add(dataSource);
