@@ -27,6 +27,21 @@ final class SmtpServer {
         mail.start();
         mail.setUser(USER, USER, PASSWORD);
         mail.setUser(NIGHT_DESK, NIGHT_DESK, PASSWORD);
-        Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopWithin(mail, 2000)));
+    }
+
+    /**
+     * GreenMail's stop waits for its connection handlers, which can keep the test JVM from
+     * exiting for half a minute after Karaf is gone; the JVM is ending anyway, so wait briefly.
+     */
+    private static void stopWithin(GreenMail mail, long millis) {
+        Thread stopper = new Thread(mail::stop, "greenmail-stop");
+        stopper.setDaemon(true);
+        stopper.start();
+        try {
+            stopper.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
