@@ -24,4 +24,9 @@ public @interface BrokerConfig {
 
     @AttributeDefinition(description = "Seconds a stopping route may take to finish in-flight messages")
     int shutdown_timeoutSeconds() default 15;
+
+    @AttributeDefinition(description = "Seconds to wait at start for the broker's port to accept connections "
+            + "before the routes start (the embedded broker starts a moment after this bundle); after that "
+            + "the routes start anyway and keep retrying")
+    int broker_waitSeconds() default 60;
 }

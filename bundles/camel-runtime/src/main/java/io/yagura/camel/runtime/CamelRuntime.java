@@ -51,6 +51,10 @@ public class CamelRuntime {
     private ServiceRegistration<CamelContext> registration;
     private ServiceRegistration<ConnectionFactory> brokerRegistration;
     private int shutdownTimeout;
+    /** The context from activation on; {@link #camel} only once routes may start. */
+    private DefaultCamelContext context;
+    private Thread starter;
+    private volatile boolean stopping;
 
     @Activate
     void activate(BrokerConfig config, BundleContext bundleContext) throws Exception {
@@ -80,32 +84,76 @@ public class CamelRuntime {
         ctx.addComponent("amqp", amqpComponent);
 
         ctx.start();
+        context = ctx;
+        // Routes start once the broker listens: the embedded broker starts a moment after this
+        // bundle, and a route started before it only logs connection errors and retries.
+        starter = new Thread(() -> startWhenBrokerListens(ctx, config, bundleContext), "yagura-camel-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    private void startWhenBrokerListens(DefaultCamelContext ctx, BrokerConfig config, BundleContext bundleContext) {
+        String url = redact(config.broker_url());
+        BrokerAddress.of(config.broker_url()).ifPresent(address -> {
+            long deadline = System.currentTimeMillis() + config.broker_waitSeconds() * 1000L;
+            boolean told = false;
+            while (!BrokerAddress.accepts(address, 500)) {
+                if (stopping || System.currentTimeMillis() > deadline) {
+                    if (!stopping) {
+                        LOG.warn("Broker {} does not answer after {} s; starting the routes anyway, they retry until "
+                                + "it does", url, config.broker_waitSeconds());
+                    }
+                    return;
+                }
+                if (!told) {
+                    LOG.info("Waiting for the broker at {} before starting the routes", url);
+                    told = true;
+                }
+                sleep(250);
+            }
+        });
         synchronized (this) {
+            if (stopping) {
+                return;
+            }
             camel = ctx;
             for (RoutesBuilder b : pending) {
                 addRoutes(b);
             }
             pending.clear();
+            registration = bundleContext.registerService(CamelContext.class, ctx, null);
+            // The same broker connection for code that talks JMS directly (browsing, replays).
+            brokerRegistration = bundleContext.registerService(ConnectionFactory.class, connectionFactory, null);
         }
-        registration = bundleContext.registerService(CamelContext.class, ctx, null);
-        // The same broker connection for code that talks JMS directly (browsing, replays).
-        brokerRegistration = bundleContext.registerService(ConnectionFactory.class, connectionFactory, null);
-        LOG.info("Yagura Camel runtime started (Camel {}, broker {})", ctx.getVersion(),
-                redact(config.broker_url()));
+        LOG.info("Yagura Camel runtime started (Camel {}, broker {})", ctx.getVersion(), url);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Deactivate
     void deactivate() {
-        if (brokerRegistration != null) {
-            brokerRegistration.unregister();
-        }
-        if (registration != null) {
-            registration.unregister();
+        stopping = true;
+        if (starter != null) {
+            starter.interrupt();
         }
         synchronized (this) {
+            if (brokerRegistration != null) {
+                brokerRegistration.unregister();
+            }
+            if (registration != null) {
+                registration.unregister();
+            }
             if (camel != null) {
                 camel.stop();
                 camel = null;
+            } else if (context != null) {
+                context.stop(); // deactivated while waiting for the broker
             }
             routesByBuilder.clear();
         }
