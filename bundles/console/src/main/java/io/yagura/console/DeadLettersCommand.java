@@ -42,10 +42,11 @@ public class DeadLettersCommand implements Action {
         Deque<DeadLetter> newest = new ArrayDeque<>();
         Deque<String> foreign = new ArrayDeque<>();
         int browsed = 0;
-        try (Connection c = broker.createConnection()) {
+        // The broker's connection is shared (closing it does nothing): close session and browser.
+        try (Connection c = broker.createConnection();
+             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+             QueueBrowser browser = s.createBrowser(s.createQueue(Queues.DEAD_LETTER))) {
             c.start();
-            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            QueueBrowser browser = s.createBrowser(s.createQueue(Queues.DEAD_LETTER));
             Enumeration<?> messages = browser.getEnumeration();
             while (messages.hasMoreElements() && browsed++ < MAX_BROWSED) {
                 Message m = (Message) messages.nextElement();

@@ -12,6 +12,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
+import jakarta.jms.TransactionRolledBackException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,6 +22,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Moves lines out of yagura.raw.unknown again, one broker message at a time, in a local
@@ -32,6 +35,7 @@ import org.osgi.service.component.annotations.Reference;
 public class UnknownLineReplayer implements UnknownLineReplay {
 
     private static final String RUN_PROPERTY = "yaguraReplayRun";
+    private static final Logger LOG = LoggerFactory.getLogger(UnknownLineReplayer.class);
 
     @Reference
     private SyslogIngest ingest;
@@ -39,22 +43,45 @@ public class UnknownLineReplayer implements UnknownLineReplay {
     @Reference
     private ConnectionFactory broker;
 
+    /** Attempts after a transaction the broker rolled back (a broker restart, a dropped connection). */
+    private static final int ATTEMPTS = 3;
+
     @Override
     public Result replay() throws Exception {
         Map<String, Long> routed = new TreeMap<>();
-        long lines = 0;
-        try (Connection connection = broker.createConnection()) {
+        String run = UUID.randomUUID().toString();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                moveAll(run, routed);
+                break;
+            } catch (TransactionRolledBackException e) {
+                // The batch in flight went back to yagura.raw.unknown with nothing sent: safe to go on.
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warn("Replay of yagura.raw.unknown: the broker rolled a batch back ({}); continuing", e.getMessage());
+            }
+        }
+        long lines = routed.values().stream().mapToLong(Long::longValue).sum();
+        return new Result(lines, new HashMap<>(routed));
+    }
+
+    /** Moves the messages of the queue, one committed transaction each, counting what was committed. */
+    private void moveAll(String run, Map<String, Long> routed) throws Exception {
+        // The broker's connection is shared (closing it does nothing): the session, consumer
+        // and producer must be closed, or a forgotten consumer would keep prefetching
+        // yagura.raw.unknown and hide those lines from the next replay until a restart.
+        try (Connection connection = broker.createConnection();
+             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+             MessageConsumer consumer = session.createConsumer(session.createQueue(Queues.RAW_UNKNOWN),
+                     RUN_PROPERTY + " IS NULL OR " + RUN_PROPERTY + " <> '" + run + "'");
+             MessageProducer producer = session.createProducer(null)) {
             connection.start();
-            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-            String run = UUID.randomUUID().toString();
-            MessageConsumer consumer = session.createConsumer(session.createQueue(Queues.RAW_UNKNOWN),
-                    RUN_PROPERTY + " IS NULL OR " + RUN_PROPERTY + " <> '" + run + "'");
-            MessageProducer producer = session.createProducer(null);
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
             while (true) {
                 Message m = consumer.receive(1000);
                 if (m == null) {
-                    break;
+                    return;
                 }
                 if (!(m instanceof BytesMessage bytes)) {
                     // not a batch of ours: keep it where operators look for what could not be processed
@@ -76,13 +103,10 @@ public class UnknownLineReplayer implements UnknownLineReplay {
                     out.setStringProperty(Wire.FORMAT_PROPERTY, Wire.FORMAT_VERSION);
                     out.setStringProperty(RUN_PROPERTY, run);
                     producer.send(session.createQueue(q.getKey()), out);
-                    routed.merge(q.getKey(), (long) q.getValue().size(), Long::sum);
-                    lines += q.getValue().size();
                 }
                 session.commit();
+                byQueue.forEach((queue, envelopes) -> routed.merge(queue, (long) envelopes.size(), Long::sum));
             }
         }
-        return new Result(lines, new HashMap<>(routed));
     }
-
 }
