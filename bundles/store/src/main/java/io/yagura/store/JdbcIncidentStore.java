@@ -249,10 +249,8 @@ public class JdbcIncidentStore implements IncidentStore {
 
     @Override
     public Notification createDigest(Notification n, Digest digest) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
+        try {
+            return Transactions.<Notification, RuntimeException>inTransaction(dataSource, c -> {
                 try (PreparedStatement ps = c.prepareStatement(INSERT_NOTIFICATION)) {
                     bindNotification(ps, n);
                     ps.executeUpdate();
@@ -274,14 +272,8 @@ public class JdbcIncidentStore implements IncidentStore {
                     }
                     ps.executeBatch();
                 }
-                c.commit();
                 return n;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
+            });
         } catch (SQLException e) {
             throw new StoreException(INSERT_NOTIFICATION, e);
         }

@@ -114,20 +114,12 @@ public class JdbcRegistryRepository implements RegistryRepository {
 
     @Override
     public long apply(long expectedRevision, Change change) throws RegistryException {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
+        try {
+            return Transactions.<Long, RegistryException>inTransaction(dataSource, c -> {
                 long next = bumpRevision(c, expectedRevision);
                 write(c, change);
-                c.commit();
                 return next;
-            } catch (SQLException | RuntimeException | RegistryException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
+            });
         } catch (SQLException e) {
             throw failure("store the registry change", e);
         }
