@@ -109,11 +109,17 @@ public final class RuleRepository {
         if (directory == null || !Files.isDirectory(directory)) {
             return FileStamps.NONE;
         }
-        try (Stream<Path> walk = Files.walk(directory)) {
-            return FileStamps.of(walk.filter(p -> Files.isRegularFile(p) && isRuleFile(p) && !hidden(directory, p))
-                    .sorted().toList());
+        try {
+            return FileStamps.of(ruleFiles(directory));
         } catch (IOException | RuntimeException e) {
             return new FileStamps(Map.of(directory, new FileStamps.Stamp(-1, -1)));
+        }
+    }
+
+    /** The rule files below the directory, in a stable order (hidden directories such as .git left out). */
+    private static List<Path> ruleFiles(Path directory) throws IOException {
+        try (Stream<Path> walk = Files.walk(directory)) {
+            return walk.filter(p -> Files.isRegularFile(p) && isRuleFile(p) && !hidden(directory, p)).sorted().toList();
         }
     }
 
@@ -126,9 +132,8 @@ public final class RuleRepository {
             return new RuleLoad(RuleSet.empty(), problems);
         }
         List<Path> paths = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(directory)) {
-            walk.filter(p -> Files.isRegularFile(p) && isRuleFile(p) && !hidden(directory, p)).sorted()
-                    .forEach(paths::add);
+        try {
+            paths.addAll(ruleFiles(directory));
         } catch (IOException | RuntimeException e) {
             problems.add(new RuleProblem(directory.toString(), 0, "cannot list rule directory: " + e));
         }
