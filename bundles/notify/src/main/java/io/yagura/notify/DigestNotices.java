@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,14 +70,13 @@ final class DigestNotices {
             return List.of();
         }
         String anchor = incidents.get(0).id();
-        Set<String> existing = existingDigests(incidents);
         String ids = incidents.stream().map(Incident::id).collect(Collectors.joining(","));
         List<Notification> created = new ArrayList<>();
         for (Contact c : recipients(customer)) {
             String address = c.email().trim();
             String id = id(customer.id(), day, address);
-            if (existing.contains(id)) {
-                continue;
+            if (store.digest(id).isPresent()) {
+                continue; // made before (this node before a restart, or another node)
             }
             Instant now = clock.instant();
             Notification n = new Notification(id, anchor, customer.id(), KIND, "mail", address, c.language(), null,
@@ -102,7 +100,7 @@ final class DigestNotices {
             store.createDigest(n, digest);
             return true;
         } catch (RuntimeException e) {
-            boolean raced = store.notifications(n.incidentId()).stream().anyMatch(x -> x.id().equals(n.id()));
+            boolean raced = store.digest(n.id()).isPresent();
             if (!raced) {
                 throw e;
             }
@@ -124,15 +122,6 @@ final class DigestNotices {
         }
         out.sort(Comparator.comparing(Incident::detectedAt).thenComparing(Incident::id));
         return out;
-    }
-
-    /**
-     * Ids of digest notices on these incidents. All of them, not only the first: a digest sent
-     * before one incident's level changed hangs on an incident that may have left the list.
-     */
-    private Set<String> existingDigests(List<Incident> incidents) {
-        return incidents.stream().flatMap(i -> store.notifications(i.id()).stream())
-                .filter(n -> KIND.equals(n.kind())).map(Notification::id).collect(Collectors.toSet());
     }
 
     /** Contacts that get the digest by mail, in escalation order, each address once (in any case). */

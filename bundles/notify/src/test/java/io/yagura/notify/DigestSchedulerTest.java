@@ -177,9 +177,9 @@ class DigestSchedulerTest {
         aDayOfIncidents();
         Fakes.MemoryStore racing = new Fakes.MemoryStore() {
             @Override
-            public Notification createNotification(Notification n) {
-                super.createNotification(n); // the other node, a moment earlier
-                return super.createNotification(n);
+            public Notification createDigest(Notification n, Digest digest) {
+                super.createDigest(n, digest); // the other node, a moment earlier
+                return super.createDigest(n, digest);
             }
         };
         racing.incidents.putAll(store.incidents);
