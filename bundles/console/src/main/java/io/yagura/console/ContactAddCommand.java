@@ -58,7 +58,7 @@ public class ContactAddCommand extends RegistryCommand {
         Contact contact = new Contact(name, email, phone, order != null ? order : next, channels, levels, language, hours);
         contacts.add(contact);
         contacts.sort(java.util.Comparator.comparingInt(Contact::order));
-        registry.putCustomer(new Customer(c.id(), c.name(), c.networks(), contacts, c.policy()));
+        registry.putCustomer(c.withContacts(contacts));
         audit(replaced ? "contact-change" : "contact-add", customer, name + " order " + contact.order() + " "
                 + contact.channels() + " " + (contact.levels().isEmpty() ? "[emergency, critical]" : contact.levels()));
         System.out.println("Contact " + name + (replaced ? " changed" : " added") + " for " + customer

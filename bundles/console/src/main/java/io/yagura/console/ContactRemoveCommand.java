@@ -31,7 +31,7 @@ public class ContactRemoveCommand extends RegistryCommand {
                     + customer + " lists them)");
             return;
         }
-        registry.putCustomer(new Customer(c.id(), c.name(), c.networks(), contacts, c.policy()));
+        registry.putCustomer(c.withContacts(contacts));
         audit("contact-remove", customer, name);
         System.out.println("Contact " + name + " removed from " + customer + (contacts.isEmpty()
                 ? "; the customer has no contact left: nobody will be told about its incidents" : ""));

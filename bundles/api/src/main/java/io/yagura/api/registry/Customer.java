@@ -22,4 +22,9 @@ public record Customer(String id, String name, List<String> networks, List<Conta
     public Customer(String id, String name, List<String> networks) {
         this(id, name, networks, List.of(), null);
     }
+
+    /** The same customer with other contacts. */
+    public Customer withContacts(List<Contact> newContacts) {
+        return new Customer(id, name, networks, newContacts, policy);
+    }
 }
