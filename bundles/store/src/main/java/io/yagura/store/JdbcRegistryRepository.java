@@ -155,24 +155,9 @@ public class JdbcRegistryRepository implements RegistryRepository {
     }
 
     private static void putCustomers(Connection c, Collection<Customer> customers) throws SQLException {
-        List<Customer> inserts = new ArrayList<>();
-        try (PreparedStatement update = c.prepareStatement("UPDATE customer SET name=?, critical_auto_send=?, "
-                + "critical_minutes=?, daily_digest=?, all_clear=? WHERE id=?")) {
-            for (Customer cu : customers) {
-                bindCustomer(update, cu);
-                if (update.executeUpdate() == 0) {
-                    inserts.add(cu);
-                }
-            }
-        }
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO customer (name, critical_auto_send, "
-                + "critical_minutes, daily_digest, all_clear, id) VALUES (?,?,?,?,?,?)")) {
-            for (Customer cu : inserts) {
-                bindCustomer(insert, cu);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        upsert(c, "UPDATE customer SET name=?, critical_auto_send=?, critical_minutes=?, daily_digest=?, all_clear=? "
+                + "WHERE id=?", "INSERT INTO customer (name, critical_auto_send, critical_minutes, daily_digest, "
+                + "all_clear, id) VALUES (?,?,?,?,?,?)", customers, JdbcRegistryRepository::bindCustomer);
         try (PreparedStatement net = c.prepareStatement(
                 "INSERT INTO customer_network (customer_id, seq, cidr) VALUES (?,?,?)");
              PreparedStatement contact = c.prepareStatement("INSERT INTO contact (customer_id, seq, name, email, "
@@ -205,6 +190,33 @@ public class JdbcRegistryRepository implements RegistryRepository {
         }
     }
 
+    /** Binds one row; the id is the last parameter, so that one binder serves UPDATE ... WHERE id=? and INSERT. */
+    @FunctionalInterface
+    private interface RowBinder<T> {
+        void bind(PreparedStatement ps, T row) throws SQLException;
+    }
+
+    /** Updates the rows that exist, then inserts the others in one batch (portable: H2 and PostgreSQL). */
+    private static <T> void upsert(Connection c, String update, String insert, Collection<T> rows, RowBinder<T> binder)
+            throws SQLException {
+        List<T> inserts = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(update)) {
+            for (T row : rows) {
+                binder.bind(ps, row);
+                if (ps.executeUpdate() == 0) {
+                    inserts.add(row);
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(insert)) {
+            for (T row : inserts) {
+                binder.bind(ps, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     private static void bindCustomer(PreparedStatement ps, Customer cu) throws SQLException {
         NotificationPolicy p = cu.policy();
         ps.setString(1, cu.name());
@@ -216,24 +228,9 @@ public class JdbcRegistryRepository implements RegistryRepository {
     }
 
     private static void putDevices(Connection c, Collection<Device> devices) throws SQLException {
-        List<Device> inserts = new ArrayList<>();
-        try (PreparedStatement update = c.prepareStatement(
-                "UPDATE device SET customer_id=?, vendor=?, product=? WHERE id=?")) {
-            for (Device d : devices) {
-                bindDevice(update, d);
-                if (update.executeUpdate() == 0) {
-                    inserts.add(d);
-                }
-            }
-        }
-        try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO device (customer_id, vendor, product, id) VALUES (?,?,?,?)")) {
-            for (Device d : inserts) {
-                bindDevice(insert, d);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        upsert(c, "UPDATE device SET customer_id=?, vendor=?, product=? WHERE id=?",
+                "INSERT INTO device (customer_id, vendor, product, id) VALUES (?,?,?,?)", devices,
+                JdbcRegistryRepository::bindDevice);
         try (PreparedStatement address = c.prepareStatement(
                 "INSERT INTO device_address (device_id, seq, address) VALUES (?,?,?)")) {
             for (Device d : devices) {
