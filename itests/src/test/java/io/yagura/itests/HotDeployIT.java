@@ -11,7 +11,7 @@ import io.yagura.api.event.Ecs;
 import io.yagura.api.event.SecurityEvent;
 import io.yagura.api.metrics.Counters;
 import io.yagura.api.metrics.Metric;
-import io.yagura.api.wire.Wire;
+import io.yagura.wire.Wire;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.net.Socket;

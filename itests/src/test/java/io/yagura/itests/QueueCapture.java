@@ -2,7 +2,7 @@ package io.yagura.itests;
 
 import io.yagura.api.event.DeadLetter;
 import io.yagura.api.event.SecurityEvent;
-import io.yagura.api.wire.Wire;
+import io.yagura.wire.Wire;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.RoutesBuilder;

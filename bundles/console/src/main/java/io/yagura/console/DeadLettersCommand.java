@@ -2,7 +2,7 @@ package io.yagura.console;
 
 import io.yagura.api.Queues;
 import io.yagura.api.event.DeadLetter;
-import io.yagura.api.wire.Wire;
+import io.yagura.wire.Wire;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;

@@ -3,7 +3,7 @@ package io.yagura.console;
 import io.yagura.api.event.Ecs;
 import io.yagura.api.event.EventTail;
 import io.yagura.api.event.SecurityEvent;
-import io.yagura.api.wire.Wire;
+import io.yagura.wire.Wire;
 import java.util.List;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;

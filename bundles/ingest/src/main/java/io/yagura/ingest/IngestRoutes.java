@@ -5,7 +5,7 @@ import io.yagura.api.event.DeadLetter;
 import io.yagura.api.event.RawEnvelope;
 import io.yagura.api.metrics.Counters;
 import io.yagura.api.metrics.Metric;
-import io.yagura.api.wire.Wire;
+import io.yagura.wire.Wire;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Arrays;

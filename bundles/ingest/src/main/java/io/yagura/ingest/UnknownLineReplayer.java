@@ -3,7 +3,7 @@ package io.yagura.ingest;
 import io.yagura.api.Queues;
 import io.yagura.api.event.RawEnvelope;
 import io.yagura.api.ingest.UnknownLineReplay;
-import io.yagura.api.wire.Wire;
+import io.yagura.wire.Wire;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;

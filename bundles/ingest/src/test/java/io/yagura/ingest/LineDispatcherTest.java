@@ -65,7 +65,7 @@ class LineDispatcherTest {
             }
 
             public LogParser parser() {
-                return e -> ParseResult.ignored("test");
+                return (e, context) -> ParseResult.ignored("test");
             }
         };
     }

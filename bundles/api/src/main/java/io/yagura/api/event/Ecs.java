@@ -49,6 +49,27 @@ public final class Ecs {
 
     public static final String URL_ORIGINAL = "url.original";
     public static final String URL_DOMAIN = "url.domain";
+    public static final String URL_PATH = "url.path";
+    public static final String URL_QUERY = "url.query";
+    public static final String HTTP_REQUEST_REFERRER = "http.request.referrer";
+    public static final String HTTP_RESPONSE_BODY_BYTES = "http.response.body.bytes";
+    public static final String HTTP_VERSION = "http.version";
+    public static final String USER_AGENT_ORIGINAL = "user_agent.original";
+    public static final String DNS_QUESTION_NAME = "dns.question.name";
+    public static final String TLS_SERVER_NAME = "tls.client.server_name";
+    public static final String FILE_NAME = "file.name";
+    public static final String FILE_HASH_SHA256 = "file.hash.sha256";
+    public static final String FILE_SIZE = "file.size";
+    public static final String NETWORK_APPLICATION = "network.application";
+    public static final String DESTINATION_BYTES = "destination.bytes";
+    public static final String SOURCE_PACKETS = "source.packets";
+    public static final String DESTINATION_PACKETS = "destination.packets";
+    public static final String THREAT_INDICATOR = "threat.indicator.description";
+    public static final String RULE_REFERENCE = "rule.reference";
+    public static final String OBSERVER_VERSION = "observer.version";
+    public static final String OBSERVER_NAME = "observer.name";
+    /** Firewall policy or ACL that decided (never the signature: that is rule.*). */
+    public static final String YAGURA_POLICY = "yagura.policy";
     public static final String HTTP_REQUEST_METHOD = "http.request.method";
     public static final String HTTP_RESPONSE_STATUS_CODE = "http.response.status_code";
     public static final String USER_NAME = "user.name";
@@ -82,11 +103,41 @@ public final class Ecs {
     public static final String ACTION_DENIED = "denied";
     public static final String ACTION_DROPPED = "dropped";
     public static final String ACTION_RESET = "reset";
+    /** Detected and let through (an IDS alert, an IPS in monitor mode). */
     public static final String ACTION_ALERT = "alert";
+    /** Stopped by a security function other than a firewall rule (IPS, AV, URL filter, WAF). */
+    public static final String ACTION_BLOCKED = "blocked";
+    /** The shared verdict vocabulary of event.action; every plugin maps what the device did to one of these. */
+    public static final java.util.Set<String> VERDICTS = java.util.Set.of(ACTION_ALLOWED, ACTION_DENIED,
+            ACTION_DROPPED, ACTION_RESET, ACTION_BLOCKED, ACTION_ALERT);
+    /** @deprecated write {@link #ACTION_ALLOWED} with event.type connection+start */
+    @Deprecated
     public static final String ACTION_CONNECTION_STARTED = "connection-started";
+    /** @deprecated write {@link #ACTION_ALLOWED} with event.type connection+end */
+    @Deprecated
     public static final String ACTION_CONNECTION_ENDED = "connection-ended";
+    /** @deprecated write {@link #ACTION_ALLOWED}, category authentication, outcome success */
+    @Deprecated
     public static final String ACTION_LOGON = "logon";
+    /** @deprecated write {@link #ACTION_DENIED}, category authentication, outcome failure */
+    @Deprecated
     public static final String ACTION_LOGON_FAILED = "logon-failed";
+
+    // Values of event.type (ECS), a list beside event.category.
+    public static final String TYPE_CONNECTION = "connection";
+    public static final String TYPE_START = "start";
+    public static final String TYPE_END = "end";
+    public static final String TYPE_ALLOWED = "allowed";
+    public static final String TYPE_DENIED = "denied";
+    public static final String TYPE_INFO = "info";
+    public static final String TYPE_PROTOCOL = "protocol";
+    public static final String TYPE_ACCESS = "access";
+
+    // Values of network.direction (ECS).
+    public static final String DIRECTION_INBOUND = "inbound";
+    public static final String DIRECTION_OUTBOUND = "outbound";
+    public static final String DIRECTION_INTERNAL = "internal";
+    public static final String DIRECTION_EXTERNAL = "external";
 
     public static final String OUTCOME_SUCCESS = "success";
     public static final String OUTCOME_FAILURE = "failure";
@@ -99,6 +150,9 @@ public final class Ecs {
     public static final String CATEGORY_AUTHENTICATION = "authentication";
     public static final String CATEGORY_HOST = "host";
     public static final String CATEGORY_THREAT = "threat";
+    public static final String CATEGORY_FILE = "file";
+    public static final String CATEGORY_CONFIGURATION = "configuration";
+    public static final String CATEGORY_SESSION = "session";
 
     private Ecs() {
     }

@@ -2,12 +2,14 @@ package io.yagura.api.plugin;
 
 import java.time.Duration;
 import java.util.List;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Optional capability: push and remove an emergency block on a customer's firewall.
  * Declared now so that the response bundle can be written against it; no plugin
  * implements it yet.
  */
+@ConsumerType
 public interface FirewallDriver {
 
     /** Connection details of one firewall, resolved by the platform from the registry. */

@@ -3,6 +3,7 @@ package io.yagura.api.plugin;
 import io.yagura.api.event.SecurityEvent;
 import java.util.List;
 import java.util.Objects;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * What a parser made of one line. Every line ends in exactly one of three outcomes, so
@@ -14,6 +15,7 @@ import java.util.Objects;
  *   <li>{@link Rejected}: could not be read; goes to the dead-letter queue with the reason.</li>
  * </ul>
  */
+@ProviderType
 public sealed interface ParseResult {
 
     record Parsed(List<SecurityEvent> events) implements ParseResult {

@@ -2,13 +2,20 @@ package io.yagura.api.plugin;
 
 import java.util.Optional;
 import java.util.Set;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * A vendor plugin: one bundle per device vendor registers one of these as an OSGi service.
- * Ingest uses {@link #probe} to recognise lines from unregistered sources; the plugin's
- * route (see {@code io.yagura.camel.support.VendorRouteBuilder}) uses {@link #parser}.
+ * A vendor plugin: one bundle per device vendor registers one of these as an OSGi service, and
+ * nothing else. The platform does the plumbing: for every registered plugin the Camel runtime
+ * builds the transacted route {@code yagura.raw.<vendorId>} → {@link #parser()} →
+ * {@code yagura.events} (unreadable lines → {@code yagura.deadletter}), counts received,
+ * parsed, ignored and rejected lines, and stamps each event with its customer, device and
+ * plugin; ingest asks {@link #probe} to recognise lines from unregistered sources; a
+ * {@link PullConnector} is scheduled for the vendor's devices that have a management endpoint.
  * Optional capabilities default to absent, so a plugin implements only what it offers.
+ * See docs/plugin-guide.md.
  */
+@ConsumerType
 public interface VendorPlugin {
 
     /** Stable id, lower-case with dashes ("cisco-asa"); names the queue yagura.raw.&lt;id&gt;. */

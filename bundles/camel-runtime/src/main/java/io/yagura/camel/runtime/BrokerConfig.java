@@ -29,4 +29,7 @@ public @interface BrokerConfig {
             + "before the routes start (the embedded broker starts a moment after this bundle); after that "
             + "the routes start anyway and keep retrying")
     int broker_waitSeconds() default 60;
+
+    @AttributeDefinition(description = "Concurrent consumers of each vendor plugin's raw queue (parsing threads per plugin)")
+    int plugin_consumers() default 1;
 }

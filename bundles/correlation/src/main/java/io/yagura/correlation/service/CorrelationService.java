@@ -8,7 +8,7 @@ import io.yagura.api.incident.IncidentStore;
 import io.yagura.api.incident.Level;
 import io.yagura.api.metrics.Counters;
 import io.yagura.api.registry.DeviceRegistry;
-import io.yagura.api.wire.Wire;
+import io.yagura.wire.Wire;
 import io.yagura.correlation.engine.AssetFile;
 import io.yagura.correlation.engine.CorrelationEngine;
 import io.yagura.correlation.engine.EngineSettings;

@@ -1,13 +1,13 @@
 package io.yagura.plugin.ciscoasa;
 
 import io.yagura.api.event.Ecs;
-import io.yagura.api.event.Envelopes;
 import io.yagura.api.event.RawEnvelope;
 import io.yagura.api.event.SecurityEvent;
 import io.yagura.api.plugin.LogParser;
+import io.yagura.api.plugin.ParseContext;
 import io.yagura.api.plugin.ParseResult;
-import io.yagura.api.syslog.SyslogHeaderParser;
-import io.yagura.api.syslog.SyslogLine;
+import io.yagura.format.syslog.SyslogHeaderParser;
+import io.yagura.format.syslog.SyslogLine;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
@@ -50,7 +50,7 @@ public final class CiscoAsaParser implements LogParser {
     private final SyslogHeaderParser headers = new SyslogHeaderParser();
 
     @Override
-    public ParseResult parse(RawEnvelope envelope) {
+    public ParseResult parse(RawEnvelope envelope, ParseContext context) {
         try {
             return parseChecked(envelope);
         } catch (RuntimeException | StackOverflowError unexpected) {
@@ -124,7 +124,7 @@ public final class CiscoAsaParser implements LogParser {
         e.set(Ecs.OBSERVER_PRODUCT, marker.product());
         e.set(Ecs.OBSERVER_TYPE, "firewall");
         e.set("cisco.asa.facility", marker.facility());
-        return Envelopes.stamp(e, env, PLUGIN_ID);
+        return e;
     }
 
     private static String stripLineEnd(String s) {

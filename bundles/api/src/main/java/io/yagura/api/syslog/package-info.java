@@ -1,2 +1,0 @@
-@org.osgi.annotation.versioning.Version("1.0.0")
-package io.yagura.api.syslog;

@@ -1,3 +1,0 @@
-/** What vendor plugins build their routes on. */
-@org.osgi.annotation.versioning.Version("1.0.0")
-package io.yagura.camel.support;
