@@ -1,0 +1,50 @@
+package io.yagura.plugin.ciscoips;
+
+import io.yagura.api.plugin.DeviceType;
+import io.yagura.api.plugin.LogParser;
+import io.yagura.api.plugin.VendorPlugin;
+import java.util.Set;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Cisco IPS. The only service this bundle registers: the platform builds the route
+ * yagura.raw.cisco-ips → {@link CiscoIpsParser} → yagura.events and asks {@link CiscoIpsProbe} about
+ * lines from unregistered sources. See docs/vendors/cisco-ips.md.
+ */
+@Component(service = VendorPlugin.class)
+public final class CiscoIpsPlugin implements VendorPlugin {
+
+    static final String ID = "cisco-ips";
+
+    private final CiscoIpsParser parser = new CiscoIpsParser();
+
+    @Override
+    public String vendorId() {
+        return ID;
+    }
+
+    @Override
+    public String vendorName() {
+        return CiscoIpsParser.OBSERVER.vendor();
+    }
+
+    @Override
+    public Set<String> products() {
+        return Set.of("IPS");
+    }
+
+    @Override
+    public Set<DeviceType> deviceTypes() {
+        return Set.of(DeviceType.IPS);
+    }
+
+    @Override
+    public boolean probe(String line) {
+        return CiscoIpsProbe.probe(line);
+    }
+
+    @Override
+    public LogParser parser() {
+        return parser;
+    }
+}
