@@ -9,7 +9,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
-@Command(scope = "yagura", name = "devices", description = "Lists the registered devices.",
+@Command(scope = "yagura", name = "devices", description = "Lists the registered devices (yagura:device ID "
+        + "shows one, with its management endpoint).",
         detailedDescription = "Examples:\n  yagura:devices\n  yagura:devices --customer acme")
 @Service
 public class DevicesCommand implements Action {
@@ -27,11 +28,15 @@ public class DevicesCommand implements Action {
         table.column("Customer");
         table.column("Vendor");
         table.column("Product");
+        table.column("Version");
+        table.column("Zone");
         table.column("Source addresses");
+        table.column("Management");
         for (Device d : registry.devices()) {
             if (customer == null || customer.equals(d.customer())) {
                 table.addRow().addContent(d.id(), d.customer(), d.vendor(), d.product() == null ? "" : d.product(),
-                        String.join(", ", d.addresses()));
+                        d.productVersion() == null ? "" : d.productVersion(), DeviceText.zone(d),
+                        String.join(", ", d.addresses()), d.management() == null ? "" : d.management().url());
             }
         }
         table.print(System.out);

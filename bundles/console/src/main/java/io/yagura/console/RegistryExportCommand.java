@@ -11,7 +11,9 @@ import org.apache.karaf.shell.support.completers.FileCompleter;
 @Command(scope = "yagura", name = "registry-export", description = "Writes the whole registry (customers with "
         + "contacts and policy, devices) to a YAML file that yagura:registry-import reads back.",
         detailedDescription = "For backups, for editing many entries at once, and for moving customers to another "
-        + "installation.\n\nExample:\n  yagura:registry-export /tmp/registry.yaml")
+        + "installation. Device secrets are written sealed with this installation's key (etc/yagura-secret.key or "
+        + "YAGURA_SECRET_KEY), never in clear: only an installation with the same key imports them.\n\n"
+        + "Example:\n  yagura:registry-export /tmp/registry.yaml")
 @Service
 public class RegistryExportCommand extends RegistryCommand {
 

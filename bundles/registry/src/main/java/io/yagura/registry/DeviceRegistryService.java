@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -202,7 +203,7 @@ public class DeviceRegistryService implements DeviceRegistry {
         if (!Files.isReadable(file)) {
             throw new RegistryException("cannot read " + file.toAbsolutePath());
         }
-        RegistryYaml.Content c = RegistryYaml.read(file);
+        RegistryYaml.Content c = RegistryYaml.read(file, repository::unseal);
         return importAll(c.customers, c.devices);
     }
 
@@ -212,7 +213,14 @@ public class DeviceRegistryService implements DeviceRegistry {
         RegistryYaml.Content c = new RegistryYaml.Content();
         c.customers.addAll(s.customers.values());
         c.devices.addAll(s.devices.values());
-        RegistryYaml.write(file, c);
+        // secrets leave only sealed with the repository's key, never in clear
+        Map<String, String> sealed = new HashMap<>();
+        for (Device d : c.devices) {
+            if (d.management() != null && !d.management().secret().isEmpty()) {
+                sealed.put(d.id(), repository.seal(d.id(), d.management().secret()));
+            }
+        }
+        RegistryYaml.write(file, c, sealed);
     }
 
     /**

@@ -66,6 +66,7 @@ final class Snapshot {
                 throw new RegistryException("device '" + d.id() + "': vendor must be a plugin id such as cisco-asa, not '"
                         + d.vendor() + "'");
             }
+            DeviceRules.check(d);
             if (devices.put(d.id(), d) != null) {
                 throw new RegistryException("device '" + d.id() + "' is defined twice");
             }

@@ -8,12 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.yagura.api.registry.Contact;
 import io.yagura.api.registry.Customer;
 import io.yagura.api.registry.Device;
+import io.yagura.api.registry.ManagementEndpoint;
 import io.yagura.api.registry.NotificationPolicy;
 import io.yagura.api.registry.RegistryException;
+import io.yagura.api.registry.Secret;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -200,5 +206,200 @@ class DeviceRegistryServiceTest {
         Files.writeString(file, "customers:\n  - id: acme\n    policy: {criticalMinutez: 3}\n");
         e = assertThrows(RegistryException.class, () -> registry.importFile(file));
         assertTrue(e.getMessage().contains("criticalMinutez"), e.getMessage());
+    }
+
+    // --- version, clock zone, management endpoint -------------------------------------------
+
+    private static final String CLEAR = "hunter2-Cl3ar-secret";
+
+    private static Device ips(ManagementEndpoint m) {
+        return new Device("acme-ips1", "acme", "cisco-ips", "IPS 4345", List.of("192.0.2.20"), "7.3",
+                ZoneId.of("Asia/Tokyo"), m);
+    }
+
+    private static ManagementEndpoint endpoint(String url, Duration poll) {
+        return new ManagementEndpoint(url, "yagura", Secret.of(CLEAR), poll, "yagura/ips-ca.p12");
+    }
+
+    @Test
+    void versionZoneAndManagementEndpointAreKeptWithTheSecret() throws Exception {
+        registry.putCustomer(new Customer("acme", "ACME", List.of()));
+        Device d = ips(endpoint("https://192.0.2.20/cgi-bin/sdee-server", Duration.ofSeconds(30)));
+        registry.putDevice(d);
+
+        Device reread = new DeviceRegistryService(repository).device("acme-ips1").orElseThrow();
+        assertEquals(d, reread, "every field");
+        assertEquals("7.3", reread.productVersion());
+        assertEquals(ZoneId.of("Asia/Tokyo"), reread.zone());
+        assertEquals(CLEAR, new String(reread.management().secret().reveal()), "the secret itself");
+        assertEquals(Duration.ofSeconds(30), reread.management().pollInterval());
+        assertFalse(reread.toString().contains(CLEAR), "a device printed masks its secret: " + reread);
+    }
+
+    @Test
+    void badVersionUrlOrPollIntervalIsRefusedWithTheReasonAndNothingIsStored() throws Exception {
+        registry.putCustomer(new Customer("acme", "ACME", List.of()));
+        int before = repository.applied;
+        Duration minute = Duration.ofMinutes(1);
+        List<Device> bad = List.of(
+                ips(endpoint("ftp://192.0.2.20/", minute)),
+                ips(endpoint("https:///cgi-bin/sdee-server", minute)),
+                ips(endpoint("not a url", minute)),
+                ips(endpoint(null, minute)),
+                ips(endpoint("https://192.0.2.20/", Duration.ofSeconds(4))),
+                ips(endpoint("https://192.0.2.20/", Duration.ofSeconds(3601))),
+                ips(endpoint("https://192.0.2.20/", Duration.ofMillis(5500))),
+                new Device("acme-ips1", "acme", "cisco-ips", "IPS", List.of("192.0.2.20"), "x".repeat(33), null, null),
+                new Device("acme-ips1", "acme", "cisco-ips", "IPS", List.of("192.0.2.20"), " ", null, null));
+        List<String> expected = List.of("must start with http://, https:// or ssh://", "has no host",
+                "is not a URL", "has no url", "poll interval must be whole seconds from 5 s to 1 h (3600 s), not 4 s",
+                "not 3601 s", "not 5.5 s", "longer than 32 characters", "productVersion is empty");
+        for (int i = 0; i < bad.size(); i++) {
+            Device d = bad.get(i);
+            RegistryException e = assertThrows(RegistryException.class, () -> registry.putDevice(d), "case " + i);
+            assertTrue(e.getMessage().contains("device 'acme-ips1'") && e.getMessage().contains(expected.get(i)),
+                    "case " + i + ": " + e.getMessage());
+            assertFalse(e.getMessage().contains(CLEAR), "case " + i + " quotes the secret: " + e.getMessage());
+        }
+        assertEquals(before, repository.applied, "nothing stored");
+
+        // the limits themselves, ssh:// for the firewall drivers, and no endpoint at all are fine
+        registry.putDevice(ips(endpoint("https://192.0.2.20/", Duration.ofSeconds(5))));
+        registry.putDevice(ips(endpoint("ssh://admin@192.0.2.20:22", Duration.ofHours(1))));
+        registry.putDevice(new Device("acme-ips1", "acme", "cisco-ips", "IPS", List.of("192.0.2.20"),
+                "x".repeat(32), null, null));
+    }
+
+    @Test
+    void aPasswordWrittenIntoTheUrlIsRefusedWithoutBeingRepeated() throws Exception {
+        registry.putCustomer(new Customer("acme", "ACME", List.of()));
+        for (String url : List.of("https://admin:" + CLEAR + "@192.0.2.20/", "https://admin:" + CLEAR + " x@192.0.2.20/")) {
+            RegistryException e = assertThrows(RegistryException.class, () -> registry.putDevice(
+                    ips(new ManagementEndpoint(url, null, Secret.NONE, null, null))));
+            assertFalse(e.getMessage().contains(CLEAR), "the password is not repeated: " + e.getMessage());
+            assertTrue(e.getMessage().contains("https://***@192.0.2.20/"), e.getMessage());
+        }
+    }
+
+    @Test
+    void theYamlFileReadsEveryNewKeyAndAnExportHoldsTheSecretOnlySealed() throws Exception {
+        Path file = dir.resolve("onboard.yaml");
+        Files.writeString(file, """
+                customers:
+                  - {id: acme, name: ACME}
+                devices:
+                  - id: acme-ips1
+                    customer: acme
+                    vendor: cisco-ips
+                    product: IPS 4345
+                    productVersion: 10.10
+                    timeZone: Asia/Tokyo
+                    addresses: [192.0.2.20]
+                    management:
+                      url: https://192.0.2.20/cgi-bin/sdee-server
+                      username: yagura
+                      secret: "%s"
+                      pollSeconds: 30
+                      trustStore: yagura/ips-ca.p12
+                  - {id: acme-fw1, customer: acme, vendor: cisco-asa, addresses: [192.0.2.10]}
+                """.formatted(CLEAR));
+        registry.importFile(file);
+        Device d = registry.device("acme-ips1").orElseThrow();
+        assertEquals(new Device("acme-ips1", "acme", "cisco-ips", "IPS 4345", List.of("192.0.2.20"), "10.10",
+                ZoneId.of("Asia/Tokyo"), new ManagementEndpoint("https://192.0.2.20/cgi-bin/sdee-server", "yagura",
+                Secret.of(CLEAR), Duration.ofSeconds(30), "yagura/ips-ca.p12")), d, "10.10 stays text, not 10.1");
+        assertEquals(new Device("acme-fw1", "acme", "cisco-asa", null, List.of("192.0.2.10")),
+                registry.device("acme-fw1").orElseThrow(), "the new keys are optional");
+
+        Path export = dir.resolve("export.yaml");
+        registry.exportFile(export);
+        String text = Files.readString(export);
+        assertFalse(text.contains(CLEAR), "no clear secret in the export:\n" + text);
+        assertTrue(text.contains("sealed: "), text);
+
+        // another installation with the same key opens it; one with another key refuses, naming the device
+        DeviceRegistryService sameKey = new DeviceRegistryService(new MemoryRegistryRepository(repository.key()));
+        sameKey.importFile(export);
+        assertEquals(d, sameKey.device("acme-ips1").orElseThrow(), "every field, the secret too");
+        assertEquals(registry.device("acme-fw1"), sameKey.device("acme-fw1"));
+
+        MemoryRegistryRepository otherRepo = new MemoryRegistryRepository();
+        DeviceRegistryService otherKey = new DeviceRegistryService(otherRepo);
+        RegistryException e = assertThrows(RegistryException.class, () -> otherKey.importFile(export));
+        assertTrue(e.getMessage().contains("(devices[0].management.secret)")
+                && e.getMessage().contains("device 'acme-ips1'") && e.getMessage().contains("another key"),
+                e.getMessage());
+        assertTrue(e.getMessage().matches("(?s).*, line \\d+ .*"), e.getMessage());
+        assertEquals(0, otherRepo.applied, "nothing imported");
+    }
+
+    @Test
+    void anExportRefusesARepositoryThatCannotSealInsteadOfWritingTheSecretInClear() throws Exception {
+        MemoryRegistryRepository cannotSeal = new MemoryRegistryRepository() {
+            @Override
+            public String seal(String deviceId, Secret secret) throws RegistryException {
+                throw new RegistryException("device '" + deviceId + "': no key");
+            }
+        };
+        DeviceRegistryService r = new DeviceRegistryService(cannotSeal);
+        r.putCustomer(new Customer("acme", "ACME", List.of()));
+        r.putDevice(ips(endpoint("https://192.0.2.20/", null)));
+        Path export = dir.resolve("export.yaml");
+        RegistryException e = assertThrows(RegistryException.class, () -> r.exportFile(export));
+        assertTrue(e.getMessage().contains("device 'acme-ips1'"), e.getMessage());
+        assertFalse(Files.exists(export) && Files.readString(export).contains(CLEAR));
+    }
+
+    @Test
+    void yamlProblemsWithTheNewKeysNameTheirLineAndNeverQuoteTheSecret() throws Exception {
+        Path file = dir.resolve("onboard.yaml");
+        String head = "customers:\n  - {id: acme}\ndevices:\n  - id: fw\n    customer: acme\n    vendor: cisco-ips\n"
+                + "    addresses: [192.0.2.20]\n";
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("    timeZone: Asia/Tokio\n", "line 8 (devices[0].timeZone): time zone 'Asia/Tokio' is not known "
+                + "(a region such as Asia/Tokyo");
+        cases.put("    management:\n      url: https://192.0.2.20/\n      secret: " + CLEAR + "\n      pasword: x\n",
+                "line 11 (devices[0].management.pasword): Unrecognized field \"pasword\"");
+        cases.put("    management:\n      secret: " + CLEAR + "\n      pollSeconds: soon\n",
+                "line 10 (devices[0].management.pollSeconds): pollSeconds must be a whole number of seconds");
+        cases.put("    management:\n      secret: [" + CLEAR + "]\n", "(devices[0].management.secret): secret must be text");
+        cases.put("    management:\n      secret: {clear: " + CLEAR + "}\n",
+                "(devices[0].management.secret.clear): Unrecognized field \"clear\"");
+        cases.put("    nmae: fw\n", "line 8 (devices[0].nmae): Unrecognized field \"nmae\"");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            Files.writeString(file, head + c.getKey());
+            RegistryException e = assertThrows(RegistryException.class, () -> registry.importFile(file), c.getKey());
+            assertTrue(e.getMessage().contains(c.getValue()), c.getValue() + "\n  got: " + e.getMessage());
+            assertFalse(e.getMessage().contains(CLEAR), "quotes the secret: " + e.getMessage());
+        }
+        assertEquals(0, repository.applied, "nothing imported");
+    }
+
+    @Test
+    void theShippedSeedFileAndTheExampleInItsCommentsLoad() throws Exception {
+        Path seed = Path.of("../../karaf-assembly/src/main/resources/assembly/etc/yagura-registry.yaml");
+        registry.importFile(seed);
+        assertEquals("demo", registry.deviceBySource("127.0.0.1").orElseThrow().customer(), "the demo device");
+
+        // the commented example, uncommented, is a valid file too
+        List<String> example = new ArrayList<>();
+        boolean in = false;
+        for (String line : Files.readAllLines(seed)) {
+            in = in || line.equals("# customers:");
+            if (in && !line.startsWith("#")) {
+                break;
+            }
+            if (in) {
+                example.add(line.substring(Math.min(2, line.length())));
+            }
+        }
+        Path file = dir.resolve("example.yaml");
+        Files.write(file, example);
+        DeviceRegistryService other = new DeviceRegistryService(new MemoryRegistryRepository());
+        assertEquals(2, other.importFile(file)[1], String.join("\n", example));
+        Device ips = other.device("acme-ips1").orElseThrow();
+        assertEquals(Duration.ofSeconds(60), ips.management().pollInterval());
+        assertTrue(ips.management().secret().isEmpty());
+        assertEquals("9.16", other.device("acme-fw1").orElseThrow().productVersion());
     }
 }

@@ -3,15 +3,22 @@ package io.yagura.store;
 import io.yagura.api.registry.Contact;
 import io.yagura.api.registry.Customer;
 import io.yagura.api.registry.Device;
+import io.yagura.api.registry.ManagementEndpoint;
 import io.yagura.api.registry.NotificationPolicy;
 import io.yagura.api.registry.RegistryException;
 import io.yagura.api.registry.RegistryRepository;
+import io.yagura.api.registry.Secret;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,19 +29,45 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The registry (customers with networks, contacts and policy; devices with their source
- * addresses) in the database. Validation is the registry service's job; this class only
- * reads and writes rows, one change in one transaction, guarded by the revision counter.
+ * addresses, version, clock zone and management endpoint) in the database. Validation is the
+ * registry service's job; this class only reads and writes rows, one change in one
+ * transaction, guarded by the revision counter.
+ *
+ * <p>A device's management secret is stored sealed ({@link SecretCipher}: AES-GCM, bound to
+ * the device) with a key kept outside the database ({@link SecretKeys}: the environment
+ * variable YAGURA_SECRET_KEY or etc/yagura-secret.key); the key is looked for only when a
+ * secret is to be sealed or opened, so a registry without secrets needs none.
  */
 @Component(service = RegistryRepository.class, immediate = true)
 public class JdbcRegistryRepository implements RegistryRepository {
 
     private final DataSource dataSource;
+    private final SecretKeys keys;
+    private final SecretCipher cipher = new SecretCipher();
 
     @Activate
     public JdbcRegistryRepository(@Reference(target = "(dataSourceName=yagura)") DataSource dataSource)
             throws Exception {
+        this(dataSource, SecretKeys.standard());
+    }
+
+    JdbcRegistryRepository(DataSource dataSource, SecretKeys keys) throws Exception {
         this.dataSource = dataSource;
+        this.keys = keys;
         Schema.migrate(dataSource);
+    }
+
+    @Override
+    public String seal(String deviceId, Secret secret) throws RegistryException {
+        if (secret == null || secret.isEmpty()) {
+            return null;
+        }
+        return cipher.seal(keys.forSealing().current(), deviceId, secret);
+    }
+
+    @Override
+    public Secret unseal(String deviceId, String sealed) throws RegistryException {
+        return cipher.open(keys.forOpening(), deviceId, sealed);
     }
 
     @Override
@@ -84,11 +117,27 @@ public class JdbcRegistryRepository implements RegistryRepository {
                 }
             }
             List<Device> devices = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, customer_id, vendor, product FROM device ORDER BY id"); ResultSet rs = ps.executeQuery()) {
+            SecretKeys.Ring ring = null; // read once per load, and only when a device has a secret
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, customer_id, vendor, product, product_version, "
+                    + "time_zone, mgmt_url, mgmt_username, mgmt_secret, mgmt_poll_seconds, mgmt_trust_store "
+                    + "FROM device ORDER BY id"); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    devices.add(new Device(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            addresses.getOrDefault(rs.getString(1), List.of())));
+                    String id = rs.getString(1);
+                    ManagementEndpoint management = null;
+                    if (rs.getString(7) != null) {
+                        String sealed = rs.getString(9);
+                        Secret secret = Secret.NONE;
+                        if (sealed != null) {
+                            ring = ring != null ? ring : keys.forOpening();
+                            secret = cipher.open(ring, id, sealed);
+                        }
+                        int poll = rs.getInt(10);
+                        management = new ManagementEndpoint(rs.getString(7), rs.getString(8), secret,
+                                rs.wasNull() ? null : Duration.ofSeconds(poll), rs.getString(11));
+                    }
+                    devices.add(new Device(id, rs.getString(2), rs.getString(3), rs.getString(4),
+                            addresses.getOrDefault(id, List.of()), rs.getString(5), zone(id, rs.getString(6)),
+                            management));
                 }
             }
             List<Customer> list = new ArrayList<>();
@@ -96,6 +145,18 @@ public class JdbcRegistryRepository implements RegistryRepository {
             return new Content(list, devices, revision);
         } catch (SQLException e) {
             throw failure("read the registry", e);
+        }
+    }
+
+    private static ZoneId zone(String deviceId, String id) throws RegistryException {
+        if (id == null) {
+            return null;
+        }
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            throw new RegistryException("device '" + deviceId + "': its stored time zone '" + id
+                    + "' is not known to this Java runtime: " + e.getMessage(), e);
         }
     }
 
@@ -114,10 +175,18 @@ public class JdbcRegistryRepository implements RegistryRepository {
 
     @Override
     public long apply(long expectedRevision, Change change) throws RegistryException {
+        // Sealed before the transaction: no key file I/O while rows are locked. A new random IV
+        // for every value, every time a device is written.
+        Map<String, String> sealed = new HashMap<>();
+        for (Device d : change.putDevices()) {
+            if (d.management() != null && !d.management().secret().isEmpty()) {
+                sealed.put(d.id(), seal(d.id(), d.management().secret()));
+            }
+        }
         try {
             return Transactions.<Long, RegistryException>inTransaction(dataSource, c -> {
                 long next = bumpRevision(c, expectedRevision);
-                write(c, change);
+                write(c, change, sealed);
                 return next;
             });
         } catch (SQLException e) {
@@ -138,7 +207,7 @@ public class JdbcRegistryRepository implements RegistryRepository {
         return expected + 1;
     }
 
-    private static void write(Connection c, Change change) throws SQLException {
+    private static void write(Connection c, Change change, Map<String, String> sealed) throws SQLException {
         // Addresses go first, so an address can move from one device to another in one change.
         List<String> touchedDevices = new ArrayList<>(change.removeDevices());
         change.putDevices().forEach(d -> touchedDevices.add(d.id()));
@@ -150,7 +219,7 @@ public class JdbcRegistryRepository implements RegistryRepository {
         deleteWhere(c, "DELETE FROM customer_network WHERE customer_id=?", touchedCustomers);
         deleteWhere(c, "DELETE FROM contact WHERE customer_id=?", touchedCustomers);
         putCustomers(c, change.putCustomers());
-        putDevices(c, change.putDevices());
+        putDevices(c, change.putDevices(), sealed);
         deleteWhere(c, "DELETE FROM customer WHERE id=?", change.removeCustomers());
     }
 
@@ -227,10 +296,13 @@ public class JdbcRegistryRepository implements RegistryRepository {
         ps.setString(6, cu.id());
     }
 
-    private static void putDevices(Connection c, Collection<Device> devices) throws SQLException {
-        upsert(c, "UPDATE device SET customer_id=?, vendor=?, product=? WHERE id=?",
-                "INSERT INTO device (customer_id, vendor, product, id) VALUES (?,?,?,?)", devices,
-                JdbcRegistryRepository::bindDevice);
+    private static void putDevices(Connection c, Collection<Device> devices, Map<String, String> sealed)
+            throws SQLException {
+        upsert(c, "UPDATE device SET customer_id=?, vendor=?, product=?, product_version=?, time_zone=?, mgmt_url=?, "
+                        + "mgmt_username=?, mgmt_secret=?, mgmt_poll_seconds=?, mgmt_trust_store=? WHERE id=?",
+                "INSERT INTO device (customer_id, vendor, product, product_version, time_zone, mgmt_url, mgmt_username, "
+                        + "mgmt_secret, mgmt_poll_seconds, mgmt_trust_store, id) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                devices, (ps, d) -> bindDevice(ps, d, sealed.get(d.id())));
         try (PreparedStatement address = c.prepareStatement(
                 "INSERT INTO device_address (device_id, seq, address) VALUES (?,?,?)")) {
             for (Device d : devices) {
@@ -246,11 +318,24 @@ public class JdbcRegistryRepository implements RegistryRepository {
         }
     }
 
-    private static void bindDevice(PreparedStatement ps, Device d) throws SQLException {
+    /** The secret only as sealed text; never in clear. */
+    private static void bindDevice(PreparedStatement ps, Device d, String sealedSecret) throws SQLException {
+        ManagementEndpoint m = d.management();
         ps.setString(1, d.customer());
         ps.setString(2, d.vendor());
         ps.setString(3, d.product());
-        ps.setString(4, d.id());
+        ps.setString(4, d.productVersion());
+        ps.setString(5, d.timeZone() == null ? null : d.timeZone().getId());
+        ps.setString(6, m == null ? null : m.url());
+        ps.setString(7, m == null ? null : m.username());
+        ps.setString(8, m == null ? null : sealedSecret);
+        if (m == null || m.pollInterval() == null) {
+            ps.setNull(9, Types.INTEGER);
+        } else {
+            ps.setInt(9, Math.toIntExact(m.pollInterval().toSeconds()));
+        }
+        ps.setString(10, m == null ? null : m.trustStore());
+        ps.setString(11, d.id());
     }
 
     private static void deleteWhere(Connection c, String sql, Collection<String> ids) throws SQLException {

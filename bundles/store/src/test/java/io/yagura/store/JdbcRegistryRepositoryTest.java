@@ -1,19 +1,35 @@
 package io.yagura.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.yagura.api.registry.Contact;
 import io.yagura.api.registry.Customer;
 import io.yagura.api.registry.Device;
+import io.yagura.api.registry.ManagementEndpoint;
 import io.yagura.api.registry.NotificationPolicy;
+import io.yagura.api.registry.RegistryException;
 import io.yagura.api.registry.RegistryRepository.Change;
 import io.yagura.api.registry.RegistryRepository.Content;
 import io.yagura.api.registry.RegistryRepository.StaleRevisionException;
+import io.yagura.api.registry.Secret;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -114,5 +130,136 @@ class JdbcRegistryRepositoryTest {
         assertEquals(3000, c.devices().size());
         assertEquals(customers.get(42), c.customers().stream().filter(x -> x.id().equals("c42")).findFirst()
                 .orElseThrow());
+    }
+
+    // --- version, zone, management endpoint, sealed secret --------------------------------------
+
+    private static final String CLEAR = "hunter2-Cl3ar-パスワード";
+
+    @TempDir
+    Path etc;
+
+    private SecretKeys keys(String name) {
+        return new SecretKeys(null, etc.resolve(name));
+    }
+
+    private static Device ips(String id, String address, Secret secret) {
+        return new Device(id, "acme", "cisco-ips", "IPS 4345", List.of(address), "7.3", ZoneId.of("Asia/Tokyo"),
+                new ManagementEndpoint("https://" + address + "/cgi-bin/sdee-server", "yagura", secret,
+                        Duration.ofSeconds(30), "yagura/ips-ca.p12"));
+    }
+
+    /** Every column of the device row, as text: what someone reading the database sees. */
+    private static String rawRow(DataSource ds, String id) throws Exception {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT * FROM device WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), "row of " + id);
+                ResultSetMetaData md = rs.getMetaData();
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= md.getColumnCount(); i++) {
+                    row.append(md.getColumnLabel(i).toLowerCase()).append('=').append(rs.getString(i)).append('\n');
+                }
+                return row.toString();
+            }
+        }
+    }
+
+    private static String sealedColumn(DataSource ds, String id) throws Exception {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT mgmt_secret FROM device WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void versionZoneAndManagementEndpointRoundTripAndTheSecretIsSealedAtRest(String db) throws Exception {
+        DataSource ds = Databases.fresh(db);
+        JdbcRegistryRepository repo = new JdbcRegistryRepository(ds, keys("yagura-secret.key"));
+        Device full = ips("acme-ips1", "192.0.2.20", Secret.of(CLEAR));
+        Device noSecret = ips("acme-ips2", "192.0.2.21", Secret.NONE);
+        Device bare = new Device("acme-fw1", "acme", "cisco-asa", null, List.of("192.0.2.10"), null, null,
+                new ManagementEndpoint("ssh://192.0.2.10", null, null, null, null));
+        Device logsOnly = new Device("acme-fw2", "acme", "cisco-asa", "ASA", List.of("192.0.2.11"));
+        repo.apply(0, put(List.of(ACME), List.of(full, noSecret, bare, logsOnly)));
+
+        Content c = repo.load();
+        assertEquals(List.of(bare, logsOnly, full, noSecret), c.devices(), "every field of every device");
+        Device read = c.devices().get(2);
+        assertEquals(CLEAR, new String(read.management().secret().reveal()));
+        assertEquals("7.3", read.productVersion());
+        assertEquals(ZoneId.of("Asia/Tokyo"), read.timeZone());
+        assertEquals(Duration.ofSeconds(30), read.management().pollInterval());
+        assertNull(c.devices().get(1).management(), "no endpoint stays none");
+
+        String row = rawRow(ds, "acme-ips1");
+        assertFalse(row.contains(CLEAR) || row.contains("hunter2"), "the clear secret is not in the row:\n" + row);
+        String sealed = sealedColumn(ds, "acme-ips1");
+        assertTrue(sealed != null && sealed.length() > 40, row);
+        assertEquals(Secret.of(CLEAR), repo.unseal("acme-ips1", sealed), "the column is the sealed secret");
+        assertNull(sealedColumn(ds, "acme-ips2"), "no secret, nothing sealed");
+
+        // every write seals again with a new IV
+        repo.apply(1, put(List.of(), List.of(full)));
+        assertNotEquals(sealed, sealedColumn(ds, "acme-ips1"));
+        // and the endpoint goes away with its secret
+        repo.apply(2, put(List.of(), List.of(new Device("acme-ips1", "acme", "cisco-ips", "IPS", List.of("192.0.2.20")))));
+        assertNull(sealedColumn(ds, "acme-ips1"));
+        assertNull(repo.load().devices().stream().filter(d -> d.id().equals("acme-ips1")).findFirst().orElseThrow()
+                .management());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aNodeWithAnotherKeyOrNoneIsToldWhichDeviceItCannotOpenAndNoKeyFileIsMadeWithoutASecret(String db)
+            throws Exception {
+        DataSource ds = Databases.fresh(db);
+        Path nodeAKey = etc.resolve("a.key");
+        JdbcRegistryRepository nodeA = new JdbcRegistryRepository(ds, new SecretKeys(null, nodeAKey));
+        nodeA.apply(0, put(List.of(ACME), List.of(new Device("acme-fw1", "acme", "cisco-asa", "ASA",
+                List.of("192.0.2.10")))));
+        nodeA.load();
+        assertFalse(Files.exists(nodeAKey), "a registry without secrets needs no key");
+        nodeA.apply(1, put(List.of(), List.of(ips("acme-ips1", "192.0.2.20", Secret.of(CLEAR)))));
+        assertTrue(Files.exists(nodeAKey), "made for the first secret");
+
+        JdbcRegistryRepository otherKey = new JdbcRegistryRepository(ds, keys("b.key"));
+        otherKey.apply(2, put(List.of(), List.of(ips("acme-ips9", "192.0.2.29", Secret.of("other")))));
+        RegistryException e = assertThrows(RegistryException.class, nodeA::load);
+        assertTrue(e.getMessage().startsWith("device 'acme-ips9': its secret was sealed with key "), e.getMessage());
+
+        JdbcRegistryRepository noKey = new JdbcRegistryRepository(ds, keys("absent.key"));
+        e = assertThrows(RegistryException.class, noKey::load);
+        assertTrue(e.getMessage().startsWith("device 'acme-ips1': its secret was sealed with key ")
+                && e.getMessage().contains("this node has no key"), e.getMessage());
+        assertFalse(Files.exists(etc.resolve("absent.key")), "reading never makes a key");
+
+        // with a copy of node A's key file (and b's key after it), every secret opens
+        Files.writeString(etc.resolve("both.key"), Files.readString(nodeAKey) + Files.readString(etc.resolve("b.key")));
+        Content both = new JdbcRegistryRepository(ds, keys("both.key")).load();
+        assertEquals(List.of(Secret.of(CLEAR), Secret.of("other")), both.devices().stream()
+                .filter(d -> d.management() != null).map(d -> d.management().secret()).toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aSealedSecretCopiedOntoAnotherDevicesRowIsRefused(String db) throws Exception {
+        DataSource ds = Databases.fresh(db);
+        JdbcRegistryRepository repo = new JdbcRegistryRepository(ds, keys("yagura-secret.key"));
+        repo.apply(0, put(List.of(ACME), List.of(ips("acme-ips1", "192.0.2.20", Secret.of(CLEAR)),
+                ips("acme-ips2", "192.0.2.21", Secret.of("theirs")))));
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE device SET mgmt_secret = (SELECT mgmt_secret FROM device WHERE id = 'acme-ips1') "
+                    + "WHERE id = 'acme-ips2'");
+        }
+        RegistryException e = assertThrows(RegistryException.class, repo::load);
+        assertTrue(e.getMessage().contains("device 'acme-ips2'") && e.getMessage().contains("sealed for another device"),
+                e.getMessage());
     }
 }

@@ -46,6 +46,30 @@ public interface RegistryRepository {
      */
     long apply(long expectedRevision, Change change) throws RegistryException;
 
+    /**
+     * Seals a device's management secret for a registry export: encrypted with the key this
+     * repository stores secrets with and bound to the device, so that only an installation
+     * holding the same key opens it again ({@link #unseal}). The default refuses: a repository
+     * without a key has nothing to seal with, and a secret is never exported in clear.
+     *
+     * @return the sealed text (base64), null for an empty secret
+     */
+    default String seal(String deviceId, Secret secret) throws RegistryException {
+        if (secret == null || secret.isEmpty()) {
+            return null;
+        }
+        throw new RegistryException("device '" + deviceId + "': this registry cannot seal secrets for export");
+    }
+
+    /**
+     * Opens a secret sealed by {@link #seal} (on this installation or one with the same key).
+     *
+     * @throws RegistryException naming the device when the key differs or the text was altered
+     */
+    default Secret unseal(String deviceId, String sealed) throws RegistryException {
+        throw new RegistryException("device '" + deviceId + "': this registry cannot open sealed secrets");
+    }
+
     /** Another node (or another thread) changed the registry since it was read. */
     class StaleRevisionException extends RegistryException {
         private static final long serialVersionUID = 1L;
