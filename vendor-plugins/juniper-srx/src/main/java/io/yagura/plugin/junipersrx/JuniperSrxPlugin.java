@@ -35,7 +35,7 @@ public final class JuniperSrxPlugin implements VendorPlugin {
 
     @Override
     public Set<DeviceType> deviceTypes() {
-        return Set.of(DeviceType.FIREWALL);
+        return Set.of(DeviceType.FIREWALL, DeviceType.IPS, DeviceType.UTM);
     }
 
     @Override
