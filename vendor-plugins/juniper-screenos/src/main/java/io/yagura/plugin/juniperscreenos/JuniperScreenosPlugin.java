@@ -30,12 +30,12 @@ public final class JuniperScreenosPlugin implements VendorPlugin {
 
     @Override
     public Set<String> products() {
-        return Set.of("ScreenOS");
+        return Set.of("ScreenOS", "SSG", "ISG", "NetScreen");
     }
 
     @Override
     public Set<DeviceType> deviceTypes() {
-        return Set.of(DeviceType.FIREWALL);
+        return Set.of(DeviceType.FIREWALL, DeviceType.VPN);
     }
 
     @Override
