@@ -44,6 +44,46 @@ public final class Cef {
         return at < 0 ? Optional.empty() : parse(line.substring(at));
     }
 
+    /**
+     * Offset of "CEF:" followed by a version digit, allowing spaces between the colon and the
+     * digit ({@code CEF: 0|...}), as Check Point Log Exporter and some PAN-OS custom formats write
+     * it; -1 when there is none. Only the first 8 characters after the colon are looked at.
+     */
+    public static int indexOfTolerant(String line) {
+        if (line == null) {
+            return -1;
+        }
+        int from = 0;
+        while (true) {
+            int at = line.indexOf(MARKER, from);
+            if (at < 0) {
+                return -1;
+            }
+            int i = at + MARKER.length();
+            int limit = Math.min(line.length(), i + 8);
+            while (i < limit && line.charAt(i) == ' ') {
+                i++;
+            }
+            if (i < line.length() && Character.isDigit(line.charAt(i))) {
+                return at;
+            }
+            from = at + 1;
+        }
+    }
+
+    /** Like {@link #find}, but also reads {@code CEF: 0|...} (spaces after the colon). */
+    public static Optional<CefRecord> findTolerant(String line) {
+        int at = indexOfTolerant(line);
+        if (at < 0) {
+            return Optional.empty();
+        }
+        int i = at + MARKER.length();
+        while (line.charAt(i) == ' ') {
+            i++;
+        }
+        return parse(i == at + MARKER.length() ? line.substring(at) : MARKER + line.substring(i));
+    }
+
     /** Parses text starting with "CEF:". */
     public static Optional<CefRecord> parse(String text) {
         if (text == null || !text.startsWith(MARKER)) {

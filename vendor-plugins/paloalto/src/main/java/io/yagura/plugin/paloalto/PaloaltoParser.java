@@ -3,19 +3,21 @@ package io.yagura.plugin.paloalto;
 import io.yagura.api.event.Ecs;
 import io.yagura.api.event.SecurityEvent;
 import io.yagura.api.plugin.ParseResult;
-import io.yagura.format.kv.KeyValues;
-import io.yagura.format.parser.Events;
+import io.yagura.format.cef.Cef;
+import io.yagura.format.cef.CefRecord;
 import io.yagura.format.parser.GuardedParser;
 import io.yagura.format.parser.Line;
 import io.yagura.format.parser.Observer;
-import java.util.Map;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
 
 /**
- * Reads Palo Alto Networks PAN-OS lines. This generated example reads
- * {@code PANOS: action=deny src=203.0.113.5 spt=4455 dst=192.0.2.10 dpt=22 proto=tcp sig=1001 msg="..."};
- * replace it with the vendor's documented format, field by field, and write the mapping table in
- * docs/vendors/paloalto.md. {@link GuardedParser} has already rejected empty, oversized and binary
- * lines, read the syslog header in the device's zone, and turns any exception into a rejection.
+ * Reads Palo Alto Networks PAN-OS logs: the syslog CSV of every log type (by the documented column
+ * positions, PAN-OS 6.1 to 11.x), Palo Alto's CEF custom formats (PAN-OS and Cortex Data Lake) and
+ * the LEEF format of QRadar's PAN-OS integration. {@link GuardedParser} has already rejected empty,
+ * oversized and binary lines and read the syslog header; the mapping is in {@link PanEvents} and
+ * docs/vendors/paloalto.md.
  */
 final class PaloaltoParser extends GuardedParser {
 
@@ -23,37 +25,73 @@ final class PaloaltoParser extends GuardedParser {
 
     @Override
     protected ParseResult parseLine(Line line) {
-        String body = line.body();
-        int at = body.indexOf(PaloaltoProbe.MARKER);
-        if (at < 0) {
-            return ParseResult.rejected("no '" + PaloaltoProbe.MARKER.trim() + "' marker");
+        String text = line.text();
+        PanRecord record;
+        int leef = PaloaltoProbe.keyedStart(text, "LEEF:");
+        int cef = leef >= 0 ? -1 : PaloaltoProbe.keyedStart(text, "CEF:");
+        if (leef >= 0) {
+            record = PanKeyed.fromLeef(text.substring(leef));
+            if (record == null) {
+                return ParseResult.rejected("truncated LEEF header: expected LEEF:1.0|Palo Alto Networks|product|version|event|");
+            }
+        } else if (cef >= 0) {
+            Optional<CefRecord> parsed = Cef.findTolerant(text.substring(cef));
+            if (parsed.isEmpty()) {
+                return ParseResult.rejected("truncated CEF header: expected CEF:0|Palo Alto Networks|product|version|id|name|severity|");
+            }
+            record = PanKeyed.fromCef(parsed.get());
+        } else {
+            int start = PanCsv.locate(text);
+            if (start < 0) {
+                return ParseResult.rejected("not a PAN-OS log: expected the syslog CSV '<receive time>,<serial>,<TYPE>,"
+                        + "<subtype>,...' or a Palo Alto Networks CEF/LEEF record");
+            }
+            record = PanCsv.read(text, start);
+            String type = record.type();
+            Integer minimum = PanCsv.MINIMUM_COLUMNS.get(type.equals("AUTHENTICATION") ? "AUTH" : type);
+            if (minimum != null && record.columns < minimum) {
+                return ParseResult.rejected("truncated " + type + " log: " + record.columns + " columns, at least "
+                        + minimum + " expected");
+            }
         }
-        Map<String, String> kv = KeyValues.SPACED.parse(body.substring(at + PaloaltoProbe.MARKER.length()));
-        String action = kv.get("action");
-        if (action == null) {
-            return ParseResult.rejected("no action= field");
+        if (record.type().isEmpty()) {
+            return ParseResult.rejected("no PAN-OS log type (TRAFFIC, THREAT, SYSTEM...) in the record");
         }
         SecurityEvent e = line.newEvent(OBSERVER);
-        switch (action) {
-            case "accept" -> Events.verdict(e, Ecs.ACTION_ALLOWED, Ecs.OUTCOME_SUCCESS, Ecs.CATEGORY_NETWORK);
-            case "deny" -> Events.verdict(e, Ecs.ACTION_DENIED, Ecs.OUTCOME_FAILURE, Ecs.CATEGORY_NETWORK);
-            case "alert" -> Events.verdict(e, Ecs.ACTION_ALERT, Ecs.OUTCOME_UNKNOWN, Ecs.CATEGORY_IDS)
-                    .set(Ecs.EVENT_KIND, Ecs.KIND_ALERT);
-            case "stats" -> {
-                return ParseResult.ignored("traffic statistics, no security event");
+        String host = line.header().hostname();
+        if (host != null && (host.indexOf(',') >= 0 || host.indexOf('|') >= 0)) {
+            // "<190>Oct 30 09:46:17 1,2012/10/30 ...": no host in the header, the CSV follows the date
+            e.set(Ecs.OBSERVER_HOSTNAME, null);
+            e.set(Ecs.LOG_SYSLOG_HOSTNAME, null);
+        }
+        e.timestamp(eventTime(record, line));
+        e.set(Ecs.OBSERVER_NAME, record.get(PanField.DEVICE_NAME));
+        String version = record.softwareVersion != null ? record.softwareVersion : line.context().productVersion();
+        e.set(Ecs.OBSERVER_VERSION, version);
+        return PanEvents.map(record, e);
+    }
+
+    /**
+     * The high-resolution timestamp (with its zone offset, PAN-OS 9.1+), else the Generated Time
+     * in the device's zone, else the CEF/LEEF receive time, else the syslog header's time.
+     */
+    static Instant eventTime(PanRecord r, Line line) {
+        Instant t = PanTime.highResolution(r.get(PanField.HIGH_RES_TIME));
+        if (t != null) {
+            return t;
+        }
+        ZoneId zone = r.zone != null ? r.zone : line.context().zone();
+        if (r.format == PanRecord.Format.CSV) {
+            t = PanTime.slashed(r.get(PanField.GENERATED_TIME), zone);
+            if (t == null) {
+                t = PanTime.slashed(r.get(PanField.RECEIVE_TIME), zone);
             }
-            default -> {
-                return ParseResult.rejected("unknown action '" + action + "'");
+        } else {
+            t = PanTime.cefFormatted(r.get(PanField.GENERATED_TIME), zone);
+            if (t == null) {
+                t = PanTime.cefFormatted(r.get(PanField.RECEIVE_TIME), zone);
             }
         }
-        Events.address(e, Ecs.SOURCE_IP, kv.get("src"));
-        Events.port(e, Ecs.SOURCE_PORT, kv.get("spt"));
-        Events.address(e, Ecs.DESTINATION_IP, kv.get("dst"));
-        Events.port(e, Ecs.DESTINATION_PORT, kv.get("dpt"));
-        Events.transport(e, kv.get("proto"));
-        e.set(Ecs.RULE_ID, Events.value(kv.get("sig")));
-        e.set(Ecs.RULE_NAME, Events.value(kv.get("msg")));
-        Events.vulnerabilities(e, kv.get("msg"));
-        return ParseResult.parsed(e);
+        return t != null ? t : line.deviceTime();
     }
 }
