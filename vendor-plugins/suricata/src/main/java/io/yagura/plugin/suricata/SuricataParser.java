@@ -1,59 +1,66 @@
 package io.yagura.plugin.suricata;
 
-import io.yagura.api.event.Ecs;
-import io.yagura.api.event.SecurityEvent;
 import io.yagura.api.plugin.ParseResult;
-import io.yagura.format.kv.KeyValues;
-import io.yagura.format.parser.Events;
 import io.yagura.format.parser.GuardedParser;
 import io.yagura.format.parser.Line;
 import io.yagura.format.parser.Observer;
-import java.util.Map;
 
 /**
- * Reads OISF Suricata lines. This generated example reads
- * {@code Suricata: action=deny src=203.0.113.5 spt=4455 dst=192.0.2.10 dpt=22 proto=tcp sig=1001 msg="..."};
- * replace it with the vendor's documented format, field by field, and write the mapping table in
- * docs/vendors/suricata.md. {@link GuardedParser} has already rejected empty, oversized and binary
- * lines, read the syslog header in the device's zone, and turns any exception into a rejection.
+ * Reads Suricata's EVE JSON records ({@link EveRecords}) and the fast/syslog alert line Suricata and
+ * Snort write ({@link FastAlerts}), with or without a syslog header in front. {@link GuardedParser}
+ * has already rejected empty, oversized and binary lines, read the syslog header in the device's zone,
+ * and turns any exception into a rejection.
  */
 final class SuricataParser extends GuardedParser {
 
-    static final Observer OBSERVER = new Observer("OISF", "Suricata", "ids");
+    static final Observer SURICATA = new Observer("OISF", "Suricata", "ids");
+    static final Observer SNORT = new Observer("Cisco", "Snort", "ids");
+
+    /** A syslog tag before the JSON ("suricata[1234]: {") is at most this long. */
+    private static final int TAG_LIMIT = 96;
+
+    /** EVE alerts with payload, packet or HTTP body logging exceed the default 64 KiB. */
+    static final int MAX_CHARS = 256 * 1024;
+
+    SuricataParser() {
+        super(MAX_CHARS, false);
+    }
 
     @Override
     protected ParseResult parseLine(Line line) {
         String body = line.body();
-        int at = body.indexOf(SuricataProbe.MARKER);
-        if (at < 0) {
-            return ParseResult.rejected("no '" + SuricataProbe.MARKER.trim() + "' marker");
+        int brace = jsonStart(body);
+        if (brace >= 0) {
+            return EveRecords.parse(line, body, brace);
         }
-        Map<String, String> kv = KeyValues.SPACED.parse(body.substring(at + SuricataProbe.MARKER.length()));
-        String action = kv.get("action");
-        if (action == null) {
-            return ParseResult.rejected("no action= field");
+        return FastAlerts.parse(line, body);
+    }
+
+    /** Offset of the EVE object: the body starts with '{', or a syslog tag and ": {" come first. */
+    static int jsonStart(String body) {
+        int i = 0;
+        int n = body.length();
+        while (i < n && body.charAt(i) == ' ') {
+            i++;
         }
-        SecurityEvent e = line.newEvent(OBSERVER);
-        switch (action) {
-            case "accept" -> Events.verdict(e, Ecs.ACTION_ALLOWED, Ecs.OUTCOME_SUCCESS, Ecs.CATEGORY_NETWORK);
-            case "deny" -> Events.verdict(e, Ecs.ACTION_DENIED, Ecs.OUTCOME_FAILURE, Ecs.CATEGORY_NETWORK);
-            case "alert" -> Events.verdict(e, Ecs.ACTION_ALERT, Ecs.OUTCOME_UNKNOWN, Ecs.CATEGORY_IDS)
-                    .set(Ecs.EVENT_KIND, Ecs.KIND_ALERT);
-            case "stats" -> {
-                return ParseResult.ignored("traffic statistics, no security event");
+        if (i < n && body.charAt(i) == '{') {
+            return i;
+        }
+        int limit = Math.min(n - 2, i + TAG_LIMIT);
+        for (int k = i; k < limit; k++) {
+            char c = body.charAt(k);
+            if (c == ':') {
+                int j = k + 1;
+                while (j < n && body.charAt(j) == ' ') {
+                    j++;
+                }
+                return j < n && body.charAt(j) == '{' ? j : -1;
             }
-            default -> {
-                return ParseResult.rejected("unknown action '" + action + "'");
+            if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' || c == '/' || c == '['
+                    || c == ']')) {
+                return -1;
             }
         }
-        Events.address(e, Ecs.SOURCE_IP, kv.get("src"));
-        Events.port(e, Ecs.SOURCE_PORT, kv.get("spt"));
-        Events.address(e, Ecs.DESTINATION_IP, kv.get("dst"));
-        Events.port(e, Ecs.DESTINATION_PORT, kv.get("dpt"));
-        Events.transport(e, kv.get("proto"));
-        e.set(Ecs.RULE_ID, Events.value(kv.get("sig")));
-        e.set(Ecs.RULE_NAME, Events.value(kv.get("msg")));
-        Events.vulnerabilities(e, kv.get("msg"));
-        return ParseResult.parsed(e);
+        return -1;
     }
 }

@@ -7,9 +7,9 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * OISF Suricata. The only service this bundle registers: the platform builds the route
- * yagura.raw.suricata → {@link SuricataParser} → yagura.events and asks {@link SuricataProbe} about
- * lines from unregistered sources. See docs/vendors/suricata.md.
+ * OISF Suricata and Snort (the fast alert line both write). The only service this bundle registers:
+ * the platform builds the route yagura.raw.suricata → {@link SuricataParser} → yagura.events and asks
+ * {@link SuricataProbe} about lines from unregistered sources. See docs/vendors/suricata.md.
  */
 @Component(service = VendorPlugin.class)
 public final class SuricataPlugin implements VendorPlugin {
@@ -25,17 +25,17 @@ public final class SuricataPlugin implements VendorPlugin {
 
     @Override
     public String vendorName() {
-        return SuricataParser.OBSERVER.vendor();
+        return SuricataParser.SURICATA.vendor();
     }
 
     @Override
     public Set<String> products() {
-        return Set.of("Suricata");
+        return Set.of("Suricata", "Snort");
     }
 
     @Override
     public Set<DeviceType> deviceTypes() {
-        return Set.of(DeviceType.IDS);
+        return Set.of(DeviceType.IDS, DeviceType.IPS);
     }
 
     @Override
