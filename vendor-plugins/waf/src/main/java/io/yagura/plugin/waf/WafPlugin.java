@@ -7,9 +7,10 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * ModSecurity WAF. The only service this bundle registers: the platform builds the route
- * yagura.raw.waf → {@link WafParser} → yagura.events and asks {@link WafProbe} about
- * lines from unregistered sources. See docs/vendors/waf.md.
+ * Web application firewalls: ModSecurity, F5 BIG-IP ASM, Imperva SecureSphere and Cloud WAF, Fortinet
+ * FortiWeb, Penta Security WAPPLES. The only service this bundle registers: the platform builds the
+ * route yagura.raw.waf → {@link WafParser} → yagura.events and asks {@link WafProbe} about lines from
+ * unregistered sources. See docs/vendors/waf.md.
  */
 @Component(service = VendorPlugin.class)
 public final class WafPlugin implements VendorPlugin {
@@ -25,12 +26,12 @@ public final class WafPlugin implements VendorPlugin {
 
     @Override
     public String vendorName() {
-        return WafParser.OBSERVER.vendor();
+        return "Web application firewalls";
     }
 
     @Override
     public Set<String> products() {
-        return Set.of("WAF");
+        return Set.of("ModSecurity", "BIG-IP ASM", "SecureSphere", "Cloud WAF", "FortiWeb", "WAPPLES");
     }
 
     @Override

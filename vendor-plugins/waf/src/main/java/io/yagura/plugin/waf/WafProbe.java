@@ -1,24 +1,60 @@
 package io.yagura.plugin.waf;
 
 /**
- * Cheap recognition of ModSecurity WAF lines from unregistered sources: called for every
- * such line, so no regex and no full parse; must never throw and must not claim other vendors'
- * lines (the auto-detection test feeds it every family's samples).
+ * Cheap recognition of WAF lines from unregistered sources; no regex, no full parse, never throws.
+ * Claims: the ModSecurity markers ({@code ModSecurity: }, {@code mod_security: },
+ * {@code mod_security-message: }) and audit boundaries ({@code --0123abcd-A--}), ModSecurity JSON
+ * audit records ({@code {"transaction":}); F5 ASM ({@code ASM:} with {@code unit_hostname=} or
+ * {@code f5_asm=}, {@code CEF:0|F5|ASM|}, {@code [SECEV] Request violations}); Imperva CEF
+ * ({@code |Imperva Inc.|SecureSphere|}, {@code |Incapsula|SIEMintegration|}, Attack Analytics);
+ * FortiWeb attack logs ({@code log_id=} with {@code msg_id=} and {@code type=attack}, or FortiWeb
+ * Cloud's {@code cat=attack} with {@code main_type=}; its traffic and event logs only from registered
+ * devices); WAPPLES ({@code WAPPLES} with its RULE NAME / DETECTION TIME labels).
  */
 final class WafProbe {
 
-    /** The tag that starts this format's message (replace with the vendor's real marker). */
-    static final String MARKER = "ModSecurity: ";
+    private static final int WINDOW = 512;
 
     private WafProbe() {
     }
 
     static boolean probe(String line) {
-        if (line == null) {
+        if (line == null || line.length() < 16) {
             return false;
         }
-        int at = line.indexOf(MARKER);
-        // the marker sits right after the syslog header, well within the first 200 characters
-        return at >= 0 && at < 200;
+        if (within(line, "ModSecurity: ") || within(line, "mod_security: ") || within(line, "mod_security-message: ")) {
+            return true;
+        }
+        if (ModSecurityAudit.boundary(line) >= 0 && line.indexOf("-A--") > 0) {
+            return true;
+        }
+        int brace = line.indexOf("{\"transaction\"");
+        if (brace >= 0 && brace < 200) {
+            return true;
+        }
+        if (within(line, "|F5|ASM|") || within(line, "|Imperva Inc.|") || within(line, "|Imperva Inc|")
+                || within(line, "|Incapsula|SIEMintegration|")) {
+            return true;
+        }
+        int asm = line.indexOf("ASM:");
+        if (asm >= 0 && asm < 256 && (line.startsWith("unit_hostname=", asm + 4) || line.startsWith("f5_asm=", asm + 4)
+                || line.indexOf("request_status=", asm) > 0)) {
+            return true;
+        }
+        if (within(line, "[SECEV] Request violations")) {
+            return true;
+        }
+        if (Wapples.isWapples(line)) {
+            return true;
+        }
+        // FortiWeb attack logs; traffic and event logs are read from registered devices only (FortiWeb's
+        // traffic logs resemble FortiOS ones closely enough to end up in FortiGate collections)
+        return FortiWeb.isFortiWeb(line) && !line.contains("device_id=FG") && !line.contains("devid=")
+                && (line.contains("type=attack") || line.contains("type=\"attack\"") || line.contains("cat=attack"));
+    }
+
+    private static boolean within(String line, String marker) {
+        int at = line.indexOf(marker);
+        return at >= 0 && at < WINDOW;
     }
 }
