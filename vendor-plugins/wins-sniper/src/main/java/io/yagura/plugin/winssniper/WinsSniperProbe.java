@@ -1,14 +1,12 @@
 package io.yagura.plugin.winssniper;
 
 /**
- * Cheap recognition of WINS SniperIPS lines from unregistered sources: called for every
- * such line, so no regex and no full parse; must never throw and must not claim other vendors'
- * lines (the auto-detection test feeds it every family's samples).
+ * Cheap recognition of WINS SniperIPS lines from unregistered sources: the sensor bracket
+ * {@code [SNIPER-} and a digit near the start, followed by a {@code [Key=} field. No regex, never throws.
  */
 final class WinsSniperProbe {
 
-    /** The tag that starts this format's message (replace with the vendor's real marker). */
-    static final String MARKER = "SNIPER: ";
+    private static final int WINDOW = 256;
 
     private WinsSniperProbe() {
     }
@@ -17,8 +15,15 @@ final class WinsSniperProbe {
         if (line == null) {
             return false;
         }
-        int at = line.indexOf(MARKER);
-        // the marker sits right after the syslog header, well within the first 200 characters
-        return at >= 0 && at < 200;
+        int at = line.indexOf(WinsSniperParser.MARKER);
+        if (at < 0 || at > WINDOW) {
+            return false;
+        }
+        int d = at + WinsSniperParser.MARKER.length();
+        if (d >= line.length() || !Character.isDigit(line.charAt(d))) {
+            return false;
+        }
+        int close = line.indexOf(']', d);
+        return close > 0 && close < d + 24 && line.indexOf("=", close) > 0 && line.indexOf(" [", close) == close + 1;
     }
 }
