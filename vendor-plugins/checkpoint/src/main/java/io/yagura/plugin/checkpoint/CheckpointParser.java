@@ -3,19 +3,20 @@ package io.yagura.plugin.checkpoint;
 import io.yagura.api.event.Ecs;
 import io.yagura.api.event.SecurityEvent;
 import io.yagura.api.plugin.ParseResult;
-import io.yagura.format.kv.KeyValues;
-import io.yagura.format.parser.Events;
+import io.yagura.format.cef.Cef;
+import io.yagura.format.cef.CefRecord;
 import io.yagura.format.parser.GuardedParser;
 import io.yagura.format.parser.Line;
 import io.yagura.format.parser.Observer;
-import java.util.Map;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
- * Reads Check Point FireWall-1 lines. This generated example reads
- * {@code CheckPoint: action=deny src=203.0.113.5 spt=4455 dst=192.0.2.10 dpt=22 proto=tcp sig=1001 msg="..."};
- * replace it with the vendor's documented format, field by field, and write the mapping table in
- * docs/vendors/checkpoint.md. {@link GuardedParser} has already rejected empty, oversized and binary
- * lines, read the syslog header in the device's zone, and turns any exception into a rejection.
+ * Reads Check Point Security Gateway logs: the Log Exporter in its "syslog" format
+ * ({@code [action:"Drop"; src:"..."; ...]}) and its "cef" format, and the legacy fw1-loggrabber/LEA
+ * syslog and quoted LEA export. {@link GuardedParser} has already rejected empty, oversized and binary
+ * lines and read the syslog header; readers are in {@link CpReaders}, the mapping in {@link CpEvents}
+ * and docs/vendors/checkpoint.md.
  */
 final class CheckpointParser extends GuardedParser {
 
@@ -23,37 +24,73 @@ final class CheckpointParser extends GuardedParser {
 
     @Override
     protected ParseResult parseLine(Line line) {
-        String body = line.body();
-        int at = body.indexOf(CheckpointProbe.MARKER);
-        if (at < 0) {
-            return ParseResult.rejected("no '" + CheckpointProbe.MARKER.trim() + "' marker");
+        String text = line.text();
+        if (text.endsWith("#013") || text.endsWith("#015")) {
+            text = text.substring(0, text.length() - 4); // CR written as octal by rsyslog
         }
-        Map<String, String> kv = KeyValues.SPACED.parse(body.substring(at + CheckpointProbe.MARKER.length()));
-        String action = kv.get("action");
-        if (action == null) {
-            return ParseResult.rejected("no action= field");
+        CpRecord r;
+        int cef = CheckpointProbe.cefStart(text);
+        int exporter = cef >= 0 ? -1 : CpReaders.exporterStart(text);
+        int legacy = cef >= 0 || exporter >= 0 ? -1 : CheckpointProbe.legacyStart(text);
+        if (cef >= 0) {
+            String record = text.substring(cef);
+            Optional<CefRecord> parsed = record.startsWith("CEF:") ? Cef.findTolerant(record) : Cef.parse("CEF:" + record);
+            if (parsed.isEmpty()) {
+                return ParseResult.rejected("truncated CEF header: expected CEF:0|Check Point|product|version|event|name|severity|");
+            }
+            r = CpReaders.cef(parsed.get());
+        } else if (exporter >= 0) {
+            r = CpReaders.exporter(text, exporter);
+            headerlessRfc5424(text, r);
+        } else if (legacy >= 0) {
+            r = CpReaders.legacy(text, legacy, line.context().zone());
+            if (r == null) {
+                return ParseResult.rejected("truncated legacy Check Point line: expected 'Checkpoint: <date> <time> "
+                        + "<action> <origin> <interface> key: value; ...'");
+            }
+        } else if (CpReaders.isLeaExport(text)) {
+            r = CpReaders.leaExport(text, line.context().zone());
+        } else {
+            return ParseResult.rejected("not a Check Point log: expected Log Exporter [key:\"value\"; ...], "
+                    + "CEF with vendor Check Point, or the legacy 'Checkpoint:' / LEA export line");
         }
         SecurityEvent e = line.newEvent(OBSERVER);
-        switch (action) {
-            case "accept" -> Events.verdict(e, Ecs.ACTION_ALLOWED, Ecs.OUTCOME_SUCCESS, Ecs.CATEGORY_NETWORK);
-            case "deny" -> Events.verdict(e, Ecs.ACTION_DENIED, Ecs.OUTCOME_FAILURE, Ecs.CATEGORY_NETWORK);
-            case "alert" -> Events.verdict(e, Ecs.ACTION_ALERT, Ecs.OUTCOME_UNKNOWN, Ecs.CATEGORY_IDS)
-                    .set(Ecs.EVENT_KIND, Ecs.KIND_ALERT);
-            case "stats" -> {
-                return ParseResult.ignored("traffic statistics, no security event");
-            }
-            default -> {
-                return ParseResult.rejected("unknown action '" + action + "'");
-            }
+        if (r.host != null && line.header().hostname() == null) {
+            e.set(Ecs.OBSERVER_HOSTNAME, r.host);
+            e.set(Ecs.LOG_SYSLOG_HOSTNAME, r.host);
         }
-        Events.address(e, Ecs.SOURCE_IP, kv.get("src"));
-        Events.port(e, Ecs.SOURCE_PORT, kv.get("spt"));
-        Events.address(e, Ecs.DESTINATION_IP, kv.get("dst"));
-        Events.port(e, Ecs.DESTINATION_PORT, kv.get("dpt"));
-        Events.transport(e, kv.get("proto"));
-        e.set(Ecs.RULE_ID, Events.value(kv.get("sig")));
-        e.set(Ecs.RULE_NAME, Events.value(kv.get("msg")));
-        Events.vulnerabilities(e, kv.get("msg"));
-        return ParseResult.parsed(e);
+        Instant t = r.time;
+        e.timestamp(t != null ? t : line.deviceTime());
+        return CpEvents.map(r, e);
+    }
+
+    /**
+     * "1 2019-05-15T16:25:50Z HOSTNAME CheckPoint 19710 - [..." without its PRI, as relays forward it:
+     * the syslog reader does not take it for RFC 5424, so its host and time are read here.
+     */
+    private static void headerlessRfc5424(String text, CpRecord r) {
+        int i = 0;
+        while (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        if (!text.startsWith("1 ", i)) {
+            return;
+        }
+        int tsEnd = text.indexOf(' ', i + 2);
+        if (tsEnd < 0) {
+            return;
+        }
+        Instant ts = CpReaders.iso(text.substring(i + 2, tsEnd));
+        if (ts == null) {
+            return;
+        }
+        int hostEnd = text.indexOf(' ', tsEnd + 1);
+        if (hostEnd > tsEnd + 1) {
+            String host = text.substring(tsEnd + 1, hostEnd);
+            r.host = host.equals("-") ? null : host;
+        }
+        if (r.time == null) {
+            r.time = ts;
+        }
     }
 }

@@ -7,7 +7,7 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * Check Point FireWall-1. The only service this bundle registers: the platform builds the route
+ * Check Point FireWall-1 / UTM-1 / Quantum Security Gateways (R7x, R8x). The only service this bundle registers: the platform builds the route
  * yagura.raw.checkpoint → {@link CheckpointParser} → yagura.events and asks {@link CheckpointProbe} about
  * lines from unregistered sources. See docs/vendors/checkpoint.md.
  */
@@ -30,12 +30,12 @@ public final class CheckpointPlugin implements VendorPlugin {
 
     @Override
     public Set<String> products() {
-        return Set.of("FireWall-1");
+        return Set.of("FireWall-1", "VPN-1", "UTM-1", "Quantum Security Gateway");
     }
 
     @Override
     public Set<DeviceType> deviceTypes() {
-        return Set.of(DeviceType.FIREWALL);
+        return Set.of(DeviceType.FIREWALL, DeviceType.UTM, DeviceType.IPS);
     }
 
     @Override
