@@ -22,7 +22,9 @@ final class Asa {
         ParseResult r = PARSER.parse(new RawEnvelope(Instant.parse("2024-03-12T12:00:00Z").toEpochMilli(),
                 "192.0.2.1", "tcp:6514", "fw-01", customerId, "cisco-asa", false, line));
         if (r instanceof ParseResult.Parsed p) {
-            return p.events().get(0);
+            // what the platform's plugin route stamps on every event after the parser
+            return p.events().get(0).set("customer.id", customerId).set("device.id", "fw-01")
+                    .set("yagura.plugin", "cisco-asa").set("event.original", line);
         }
         fail("ASA line not parsed: " + r + " <- " + line);
         return null;
