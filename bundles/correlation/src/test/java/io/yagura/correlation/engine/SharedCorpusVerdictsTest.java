@@ -54,7 +54,7 @@ class SharedCorpusVerdictsTest {
                 continue;
             }
             for (SecurityEvent e : p.events()) {
-                e.set("customer.id", "acme").set("device.id", "fw"); // the plugin route's stamp
+                e.set("customer.id", "acme").set("device.id", "fw").set("yagura.plugin", "cisco-asa"); // the plugin route's stamp
                 for (IncidentChange c : engine.process(e)) {
                     ctx.store.put(c.incident().id(), c.incident());
                     incidents.put(c.incident().id(), c.incident());

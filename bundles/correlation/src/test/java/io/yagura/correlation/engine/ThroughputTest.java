@@ -147,7 +147,7 @@ class ThroughputTest {
             ParseResult r = parser.parse(new RawEnvelope(0, "192.0.2.1", "tcp:6514", "fw-01", "acme", "cisco-asa", false,
                     line));
             if (r instanceof ParseResult.Parsed p) {
-                p.events().forEach(e -> out.add(e.set("customer.id", "acme").set("device.id", "fw-01")));
+                p.events().forEach(e -> out.add(e.set("customer.id", "acme").set("device.id", "fw-01").set("yagura.plugin", "cisco-asa")));
             }
         }
         List<SecurityEvent> weighted = new ArrayList<>(out);
