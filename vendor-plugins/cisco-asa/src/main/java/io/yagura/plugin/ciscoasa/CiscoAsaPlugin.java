@@ -6,11 +6,14 @@ import io.yagura.api.plugin.VendorPlugin;
 import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
-/** Cisco ASA, its PIX predecessor and FTD devices logging ASA-engine messages. */
+/**
+ * Cisco ASA and its PIX predecessor. Firepower Threat Defense, which logs the same ASA-engine
+ * messages as {@code %FTD-} lines, is the cisco-firepower plugin's. See docs/vendors/cisco-asa.md.
+ */
 @Component(service = VendorPlugin.class)
 public final class CiscoAsaPlugin implements VendorPlugin {
 
-    private static final Set<String> PRODUCTS = Set.of("ASA", "PIX", "FTD");
+    private static final Set<String> PRODUCTS = Set.of("ASA", "PIX");
     private static final Set<DeviceType> DEVICE_TYPES = Set.of(DeviceType.FIREWALL, DeviceType.VPN, DeviceType.IPS);
 
     private final CiscoAsaParser parser = new CiscoAsaParser();

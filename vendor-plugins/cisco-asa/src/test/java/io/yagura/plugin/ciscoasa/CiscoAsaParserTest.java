@@ -156,12 +156,15 @@ class CiscoAsaParserTest {
         }
 
         @Test
-        void ftdMarkerWithAsaEngineMessage() {
-            // composed from Cisco ASA syslog message guide, message 302013 (sent by FTD)
-            SecurityEvent e = parsed("<166>2024-03-12T10:20:00Z ftd-01 : %FTD-6-302013: Built inbound TCP connection 44901 for outside:203.0.113.100/51999 (203.0.113.100/51999) to dmz:198.51.100.40/443 (198.51.100.40/443)");
-            field(e, "observer.product", "FTD");
-            field(e, "observer.hostname", "ftd-01");
-            field(e, "source.ip", "203.0.113.100");
+        void ftdLinesBelongToTheFirepowerPlugin() {
+            // composed from Cisco ASA syslog message guide, message 302013 (sent by FTD): the same
+            // engine reads it, but in the cisco-firepower plugin (observer.product FTD)
+            String reason = rejectedReason("<166>2024-03-12T10:20:00Z ftd-01 : %FTD-6-302013: Built inbound TCP connection 44901 for outside:203.0.113.100/51999 (203.0.113.100/51999) to dmz:198.51.100.40/443 (198.51.100.40/443)");
+            assertTrue(reason.contains("cisco-firepower"), reason);
+            assertTrue(rejectedReason("%FTD-1-430002: EventPriority: Low, AccessControlRuleAction: Allow, SrcIP: 192.0.2.1")
+                    .contains("cisco-firepower"));
+            assertTrue(rejectedReason("<166>:Feb 26 11:26:52 UTC: %FTD--6-852002: Received Full Proxy to Lightweight event")
+                    .contains("cisco-firepower"));
         }
     }
 
@@ -274,8 +277,11 @@ class CiscoAsaParserTest {
             SecurityEvent e = parsed(LS_106023);
             field(e, "event.action", "denied");
             field(e, "event.outcome", "failure");
-            field(e, "rule.name", "outside_access_in");
-            absent(e, "rule.id"); // hash 0x0 = not available
+            field(e, "yagura.policy", "outside_access_in"); // the ACL is a policy, not a signature
+            absent(e, "rule.name");
+            absent(e, "rule.id");
+            absent(e, "cisco.asa.ace_hash"); // hash 0x0 = not available
+            field(e, "event.type", List.of("connection", "denied"));
             field(e, "source.ip", "183.4.123.157");
             field(e, "source.port", 4564L);
             field(e, "destination.ip", "67.110.177.167");
@@ -294,8 +300,10 @@ class CiscoAsaParserTest {
             field(e, "source.port", 51000L);
             field(e, "destination.ip", "2001:db8:2::80");
             field(e, "destination.port", 443L);
-            field(e, "rule.id", "0x5063b82f");
-            field(e, "rule.name", "outside_access_in");
+            field(e, "cisco.asa.ace_hash", "0x5063b82f");
+            absent(e, "rule.id");
+            field(e, "yagura.policy", "outside_access_in");
+            absent(e, "rule.name");
         }
 
         @Test
@@ -304,8 +312,11 @@ class CiscoAsaParserTest {
             SecurityEvent permitted = parsed("%ASA-6-106100: access-list inside_in permitted tcp inside/10.10.2.20(49152) -> outside/198.51.100.80(443) hit-cnt 1 first hit [0x1f2e3d4c, 0x0]");
             field(permitted, "event.action", "allowed");
             field(permitted, "event.outcome", "success");
-            field(permitted, "rule.name", "inside_in");
-            field(permitted, "rule.id", "0x1f2e3d4c");
+            field(permitted, "yagura.policy", "inside_in");
+            absent(permitted, "rule.name");
+            field(permitted, "cisco.asa.ace_hash", "0x1f2e3d4c");
+            absent(permitted, "rule.id");
+            field(permitted, "event.type", List.of("connection", "allowed"));
             field(permitted, "cisco.asa.hit_count", 1L);
             field(permitted, "cisco.asa.hit_interval", "first hit");
             field(permitted, "source.ip", "10.10.2.20");
@@ -317,6 +328,8 @@ class CiscoAsaParserTest {
 
             SecurityEvent denied = parsed("%ASA-4-106100: access-list outside_in denied udp outside/203.0.113.60(12345) -> inside/10.10.2.21(161) hit-cnt 5 300-second interval [0x8a7b6c5d, 0x0]");
             field(denied, "event.action", "denied");
+            field(denied, "event.type", List.of("connection", "denied"));
+            field(denied, "yagura.policy", "outside_in");
             field(denied, "event.outcome", "failure");
             field(denied, "cisco.asa.hit_count", 5L);
             field(denied, "cisco.asa.hit_interval", "300-second interval");
@@ -342,7 +355,8 @@ class CiscoAsaParserTest {
         @Test
         void c302013InboundInitiatorIsFirstTuple() {
             SecurityEvent e = parsed(LS_302013_IN);
-            field(e, "event.action", "connection-started");
+            field(e, "event.action", "allowed");
+            field(e, "event.type", List.of("connection", "start"));
             field(e, "event.outcome", "success");
             field(e, "network.direction", "inbound");
             field(e, "network.transport", "tcp");
@@ -378,7 +392,8 @@ class CiscoAsaParserTest {
             field(built, "destination.ip", "2001:db8:ffff::10");
             field(built, "destination.port", 443L);
             SecurityEvent down = parsed("%ASA-6-302014: Teardown TCP connection 771203 for outside:2001:db8:ffff::10/443 to inside:2001:db8:100::20/52344 duration 0:01:05 bytes 10240 TCP FINs from inside");
-            field(down, "event.action", "connection-ended");
+            field(down, "event.action", "allowed");
+            field(down, "event.type", List.of("connection", "end"));
             field(down, "cisco.asa.connection_id", "771203");
             field(down, "event.reason", "TCP FINs");
             field(down, "cisco.asa.teardown_initiator", "inside");
@@ -398,7 +413,8 @@ class CiscoAsaParserTest {
         @Test
         void c302014TeardownWithBytesDurationReason() {
             SecurityEvent e = parsed(LS_302014);
-            field(e, "event.action", "connection-ended");
+            field(e, "event.action", "allowed");
+            field(e, "event.type", List.of("connection", "end"));
             field(e, "event.outcome", "success");
             field(e, "event.reason", "TCP Reset-I");
             field(e, "event.duration", 32_000_000_000L);
@@ -422,11 +438,13 @@ class CiscoAsaParserTest {
         @Test
         void c302015And302016Udp() {
             SecurityEvent built = parsed(LS_302015);
-            field(built, "event.action", "connection-started");
+            field(built, "event.action", "allowed");
+            field(built, "event.type", List.of("connection", "start"));
             field(built, "network.transport", "udp");
             field(built, "destination.port", 53L);
             SecurityEvent down = parsed(LS_302016);
-            field(down, "event.action", "connection-ended");
+            field(down, "event.action", "allowed");
+            field(down, "event.type", List.of("connection", "end"));
             field(down, "network.bytes", 216L);
             field(down, "event.duration", 0L);
             absent(down, "event.reason");
@@ -443,13 +461,15 @@ class CiscoAsaParserTest {
             field(out, "source.ip", "192.168.2.112");
             field(out, "destination.ip", "192.168.3.113");
             field(out, "network.transport", "icmp");
-            field(out, "event.action", "connection-started");
+            field(out, "event.action", "allowed");
+            field(out, "event.type", List.of("connection", "start"));
         }
 
         @Test
         void c302021IcmpTeardown() {
             SecurityEvent e = parsed(LS_302021);
-            field(e, "event.action", "connection-ended");
+            field(e, "event.action", "allowed");
+            field(e, "event.type", List.of("connection", "end"));
             field(e, "source.ip", "172.16.100.163");
             field(e, "destination.ip", "192.168.2.112");
         }
@@ -464,14 +484,16 @@ class CiscoAsaParserTest {
         @Test
         void n305011And305012Translations() {
             SecurityEvent built = parsed(LS_305011);
-            field(built, "event.action", "translation-built");
+            field(built, "event.action", "allowed");
+            field(built, "event.type", List.of("start")); // a translation slot, not a connection
             field(built, "source.ip", "192.168.2.112");
             field(built, "source.nat.ip", "67.110.177.172");
             field(built, "network.transport", "icmp");
             field(built, "cisco.asa.nat_type", "dynamic");
             field(built, "observer.egress.interface.name", "outside");
             SecurityEvent down = parsed(LS_305012);
-            field(down, "event.action", "translation-teardown");
+            field(down, "event.action", "allowed");
+            field(down, "event.type", List.of("end"));
             field(down, "source.port", 59649L);
             field(down, "source.nat.port", 53283L);
             field(down, "event.duration", 30_000_000_000L);
@@ -544,7 +566,9 @@ class CiscoAsaParserTest {
             SecurityEvent req = parsed("%ASA-7-710001: TCP access requested from 10.10.4.2/55001 to inside:10.10.4.1/https");
             field(req, "destination.port", 443L);
             field(req, "network.protocol", "https");
-            field(req, "event.action", "connection-started");
+            field(req, "event.action", "allowed");
+            field(req, "event.outcome", "success"); // 710001: the SYN the management access list permitted
+            field(req, "event.type", List.of("connection", "start"));
             SecurityEvent ok = parsed("%ASA-7-710002: TCP access permitted from 10.10.4.2/55001 to inside:10.10.4.1/https");
             field(ok, "event.action", "allowed");
             field(ok, "event.outcome", "success");
@@ -623,7 +647,8 @@ class CiscoAsaParserTest {
             // composed from Cisco ASA syslog message guide, messages 420002 and 420003
             SecurityEvent drop = parsed("%ASA-4-420002: IPS requested to drop TCP packet from outside:203.0.113.72/4444 to inside:10.10.3.5/445");
             field(drop, "event.kind", "alert");
-            field(drop, "event.action", "dropped");
+            field(drop, "event.action", "blocked");
+            field(drop, "event.outcome", "failure");
             field(drop, "event.category", List.of("network", "intrusion_detection"));
             field(drop, "source.ip", "203.0.113.72");
             field(drop, "destination.port", 445L);
@@ -637,7 +662,7 @@ class CiscoAsaParserTest {
             // composed from Cisco ASA syslog message guide, messages 434002 and 434004
             SecurityEvent drop = parsed("%ASA-4-434002: SFR requested to drop TCP packet from outside:203.0.113.74/40404 to dmz:198.51.100.23/443");
             field(drop, "event.kind", "alert");
-            field(drop, "event.action", "dropped");
+            field(drop, "event.action", "blocked");
             field(drop, "source.ip", "203.0.113.74");
             field(drop, "observer.egress.interface.name", "dmz");
             SecurityEvent bypass = parsed("%ASA-5-434004: SFR requested ASA to bypass further packet redirection and process TCP flow from inside:10.10.3.6/52000 to outside:198.51.100.24/443 locally");
@@ -664,7 +689,8 @@ class CiscoAsaParserTest {
             // composed from Cisco ASA syslog message guide, message 338006
             SecurityEvent e = parsed("%ASA-4-338006: Dynamic Filter dropped blacklisted TCP traffic from inside:10.10.6.6/51001 (198.51.100.31/51001) to outside:203.0.113.79/443 (203.0.113.79/443), destination 203.0.113.79 resolved from dynamic list: c2.example.net, threat-level: very-high, category: Bot and Threat Networks");
             field(e, "event.kind", "alert");
-            field(e, "event.action", "dropped");
+            field(e, "event.action", "blocked");
+            field(e, "event.outcome", "failure");
             field(e, "event.category", List.of("network", "malware"));
             field(e, "rule.name", "c2.example.net");
             field(e, "rule.category", "Bot and Threat Networks");
@@ -685,7 +711,7 @@ class CiscoAsaParserTest {
             field(monitored, "source.domain", "malware.example.com");
             field(monitored, "rule.category", "Malware");
             SecurityEvent grey = parsed("%ASA-4-338204: Dynamic Filter dropped greylisted UDP traffic from inside:10.10.6.7/53000 (198.51.100.32/53000) to outside:203.0.113.80/53 (203.0.113.80/53), destination 203.0.113.80 resolved from dynamic list: ambiguous.example.org, threat-level: moderate, category: Spyware");
-            field(grey, "event.action", "dropped");
+            field(grey, "event.action", "blocked");
             field(grey, "cisco.asa.dynamic_filter.list", "greylisted");
         }
 
@@ -697,18 +723,19 @@ class CiscoAsaParserTest {
             field(dns, "event.kind", "alert");
             field(dns, "source.ip", "198.51.100.53");
             SecurityEvent added = parsed("%ASA-5-338302: Address 203.0.113.79 discovered for domain c2.example.net from blacklist, Adding rule");
-            field(added, "event.action", "threat-intel-rule-added");
+            field(added, "event.action", "allowed");
+            field(added, "event.type", List.of("indicator", "creation"));
             field(added, "threat.indicator.ip", "203.0.113.79");
             field(added, "threat.indicator.url.domain", "c2.example.net");
             field(added, "event.category", List.of("threat"));
             SecurityEvent removed = parsed("%ASA-5-338303: Address 203.0.113.79 (c2.example.net) timed out, Removing rule");
-            field(removed, "event.action", "threat-intel-rule-removed");
-            SecurityEvent ok = parsed("%ASA-6-338304: Successfully downloaded dynamic filter data file from updater server https://updates.example.com");
-            field(ok, "event.outcome", "success");
-            field(ok, "url.original", "https://updates.example.com");
-            SecurityEvent failed = parsed("%ASA-3-338310: Failed to update from dynamic filter updater server https://updates.example.com, reason: Failed to connect to updater server");
-            field(failed, "event.outcome", "failure");
-            field(failed, "event.reason", "Failed to connect to updater server");
+            field(removed, "event.action", "allowed");
+            field(removed, "event.type", List.of("indicator", "deletion"));
+            // the updater's database downloads are device health, not security events
+            assertEquals("dynamic filter updater: 338304 database download status (device health, no security event)",
+                    ignoredReason("%ASA-6-338304: Successfully downloaded dynamic filter data file from updater server https://updates.example.com"));
+            assertTrue(ignoredReason("%ASA-3-338310: Failed to update from dynamic filter updater server https://updates.example.com, reason: Failed to connect to updater server")
+                    .startsWith("dynamic filter updater: 338310"));
         }
     }
 
@@ -720,7 +747,8 @@ class CiscoAsaParserTest {
         void a113004Success() {
             SecurityEvent e = parsed(LS_113004);
             field(e, "event.category", List.of("authentication"));
-            field(e, "event.action", "logon");
+            field(e, "event.action", "allowed");
+            field(e, "event.type", List.of("start"));
             field(e, "event.outcome", "success");
             field(e, "user.name", "testuser");
             field(e, "cisco.asa.aaa_server", "192.168.0.1");
@@ -731,7 +759,9 @@ class CiscoAsaParserTest {
         void a113005Rejected() {
             // composed from Cisco ASA syslog message guide, message 113005
             SecurityEvent e = parsed("%ASA-6-113005: AAA user authentication Rejected : reason = AAA failure : server = 10.10.7.10 : user = jdoe : user IP = 203.0.113.90");
-            field(e, "event.action", "logon-failed");
+            field(e, "event.action", "denied");
+            field(e, "event.category", List.of("authentication"));
+            field(e, "event.type", List.of("start"));
             field(e, "event.outcome", "failure");
             field(e, "event.reason", "AAA failure");
             field(e, "user.name", "jdoe");
@@ -742,10 +772,14 @@ class CiscoAsaParserTest {
         void a113012And113015LocalDatabase() {
             // composed from Cisco ASA syslog message guide, messages 113012 and 113015
             SecurityEvent ok = parsed("%ASA-6-113012: AAA user authentication Successful : local database : user = netadmin");
-            field(ok, "event.action", "logon");
+            field(ok, "event.action", "allowed");
+            field(ok, "event.outcome", "success");
+            field(ok, "event.category", List.of("authentication"));
             field(ok, "user.name", "netadmin");
             SecurityEvent ko = parsed("%ASA-6-113015: AAA user authentication Rejected : reason = Invalid password : local database : user = netadmin : user IP = 203.0.113.91");
-            field(ko, "event.action", "logon-failed");
+            field(ko, "event.action", "denied");
+            field(ko, "event.outcome", "failure");
+            field(ko, "event.category", List.of("authentication"));
             field(ko, "event.reason", "Invalid password");
             field(ko, "source.ip", "203.0.113.91");
         }
@@ -753,7 +787,10 @@ class CiscoAsaParserTest {
         @Test
         void a113019VpnSessionDisconnected() {
             SecurityEvent e = parsed(MT_113019);
-            field(e, "event.action", "vpn-session-ended");
+            field(e, "event.action", "allowed");
+            field(e, "event.outcome", "success");
+            field(e, "event.category", List.of("network", "session"));
+            field(e, "event.type", List.of("end"));
             field(e, "event.reason", "Lost Service");
             field(e, "group.name", "192.168.140.20");
             field(e, "source.ip", "192.168.140.20");
@@ -766,7 +803,9 @@ class CiscoAsaParserTest {
         void a113039AnyConnectLogon() {
             // composed from Cisco ASA syslog message guide, message 113039
             SecurityEvent e = parsed("%ASA-6-113039: Group <RemoteAccess> User <jdoe> IP <203.0.113.92> AnyConnect parent session started.");
-            field(e, "event.action", "logon");
+            field(e, "event.action", "allowed");
+            field(e, "event.category", List.of("authentication", "session"));
+            field(e, "event.type", List.of("start"));
             field(e, "event.outcome", "success");
             field(e, "user.name", "jdoe");
             field(e, "group.name", "RemoteAccess");
@@ -777,14 +816,16 @@ class CiscoAsaParserTest {
         void l605004And605005DeviceLogins() {
             // composed from Cisco ASA syslog message guide, messages 605004 and 605005
             SecurityEvent denied = parsed("%ASA-6-605004: Login denied from 203.0.113.98/40022 to outside:198.51.100.1/ssh for user \"root\"");
-            field(denied, "event.action", "logon-failed");
+            field(denied, "event.action", "denied");
+            field(denied, "event.category", List.of("authentication"));
             field(denied, "event.outcome", "failure");
             field(denied, "user.name", "root");
             field(denied, "source.ip", "203.0.113.98");
             field(denied, "destination.port", 22L);
             field(denied, "network.protocol", "ssh");
             SecurityEvent permitted = parsed("%ASA-6-605005: Login permitted from 10.10.8.5/52100 to inside:10.10.8.1/https for user \"netadmin\"");
-            field(permitted, "event.action", "logon");
+            field(permitted, "event.action", "allowed");
+            field(permitted, "event.category", List.of("authentication"));
             field(permitted, "event.outcome", "success");
             field(permitted, "destination.port", 443L);
         }
@@ -793,14 +834,17 @@ class CiscoAsaParserTest {
         void l611101To611103VpnClientUsers() {
             // composed from Cisco ASA syslog message guide, messages 611101, 611102, 611103
             SecurityEvent ok = parsed("%ASA-6-611101: User authentication succeeded: IP address: 10.10.8.5, Uname: netadmin");
-            field(ok, "event.action", "logon");
+            field(ok, "event.action", "allowed");
+            field(ok, "event.outcome", "success");
             field(ok, "source.ip", "10.10.8.5");
             field(ok, "user.name", "netadmin");
             SecurityEvent ko = parsed("%ASA-6-611102: User authentication failed: IP address: 203.0.113.98, Uname: root");
-            field(ko, "event.action", "logon-failed");
+            field(ko, "event.action", "denied");
             field(ko, "event.outcome", "failure");
             SecurityEvent out = parsed("%ASA-5-611103: User logged out: Uname: netadmin");
-            field(out, "event.action", "logoff");
+            field(out, "event.action", "allowed");
+            field(out, "event.category", List.of("authentication", "session"));
+            field(out, "event.type", List.of("end"));
             field(out, "user.name", "netadmin");
         }
 
@@ -808,7 +852,9 @@ class CiscoAsaParserTest {
         void p502103PrivilegeChange() {
             // composed from Cisco ASA syslog message guide, message 502103
             SecurityEvent e = parsed("%ASA-5-502103: User priv level changed: Uname: netadmin From: 1 To: 15");
-            field(e, "event.action", "privilege-changed");
+            field(e, "event.action", "allowed");
+            field(e, "event.category", List.of("iam"));
+            field(e, "event.type", List.of("change"));
             field(e, "user.name", "netadmin");
             field(e, "cisco.asa.privilege_level_old", 1L);
             field(e, "cisco.asa.privilege_level_new", 15L);
@@ -817,7 +863,8 @@ class CiscoAsaParserTest {
         @Test
         void c111010ConfigurationCommand() {
             SecurityEvent e = parsed(MT_111010);
-            field(e, "event.action", "configuration-command");
+            field(e, "event.action", "allowed");
+            field(e, "event.type", List.of("change"));
             field(e, "event.category", List.of("configuration"));
             field(e, "user.name", "admin");
             field(e, "source.ip", "10.25.112.191");
@@ -856,18 +903,22 @@ class CiscoAsaParserTest {
         @Test
         void v602303And602304SaLifecycle() {
             SecurityEvent created = parsed(LS_602303);
-            field(created, "event.action", "vpn-tunnel-established");
+            field(created, "event.action", "allowed");
+            field(created, "event.category", List.of("network", "session"));
+            field(created, "event.type", List.of("start"));
             field(created, "source.ip", "199.164.21.5");
             field(created, "destination.ip", "67.110.177.172");
             field(created, "cisco.asa.tunnel_type", "LAN-to-LAN");
             SecurityEvent deleted = parsed(LS_602304);
-            field(deleted, "event.action", "vpn-session-ended");
+            field(deleted, "event.action", "allowed");
+            field(deleted, "event.type", List.of("end"));
         }
 
         @Test
         void v713061IkeFailure() {
             SecurityEvent e = parsed(LS_713061);
-            field(e, "event.action", "vpn-tunnel-failed");
+            field(e, "event.action", "denied");
+            field(e, "event.type", List.of("connection", "denied"));
             field(e, "event.outcome", "failure");
             field(e, "source.ip", "12.161.2.84");
             field(e, "group.name", "12.161.2.84");
@@ -880,14 +931,16 @@ class CiscoAsaParserTest {
             field(failed, "event.outcome", "failure");
             field(failed, "source.ip", "206.16.173.28");
             SecurityEvent ended = parsed(MT_713050);
-            field(ended, "event.action", "vpn-session-ended");
+            field(ended, "event.action", "allowed");
+            field(ended, "event.type", List.of("end"));
             field(ended, "event.reason", "IPSec SA Idle Timeout");
         }
 
         @Test
         void v713049NegotiationComplete() {
             SecurityEvent e = parsed(LS_713049);
-            field(e, "event.action", "vpn-tunnel-established");
+            field(e, "event.action", "allowed");
+            field(e, "event.type", List.of("start"));
             field(e, "event.outcome", "success");
         }
 
@@ -900,7 +953,8 @@ class CiscoAsaParserTest {
         void v713167XauthFailure() {
             // composed from Cisco ASA syslog message guide, message 713167
             SecurityEvent e = parsed("%ASA-3-713167: Group = RemoteAccess, Username = jdoe, IP = 203.0.113.97, Remote peer has failed user authentication - check configured username and password");
-            field(e, "event.action", "logon-failed");
+            field(e, "event.action", "denied");
+            field(e, "event.outcome", "failure");
             field(e, "event.category", List.of("authentication"));
             field(e, "user.name", "jdoe");
             field(e, "source.ip", "203.0.113.97");
@@ -910,10 +964,11 @@ class CiscoAsaParserTest {
         void w716001And716039WebVpn() {
             // composed from Cisco ASA syslog message guide, messages 716001 and 716039
             SecurityEvent ok = parsed("%ASA-6-716001: Group <RemoteAccess> User <jdoe> IP <203.0.113.92> WebVPN session started.");
-            field(ok, "event.action", "logon");
+            field(ok, "event.action", "allowed");
+            field(ok, "event.category", List.of("authentication", "session"));
             field(ok, "user.name", "jdoe");
             SecurityEvent ko = parsed("%ASA-6-716039: Group <RemoteAccess> User <mallory> IP <203.0.113.93> Authentication: rejected, Session Type: WebVPN.");
-            field(ko, "event.action", "logon-failed");
+            field(ko, "event.action", "denied");
             field(ko, "event.outcome", "failure");
             field(ko, "user.name", "mallory");
             field(ko, "group.name", "RemoteAccess");
@@ -924,7 +979,9 @@ class CiscoAsaParserTest {
         void w722051AddressAssigned() {
             // composed from Cisco ASA syslog message guide, message 722051
             SecurityEvent e = parsed("%ASA-4-722051: Group <RemoteAccess> User <jdoe> IP <203.0.113.92> IPv4 Address <10.10.200.15> IPv6 address <::> assigned to session");
-            field(e, "event.action", "vpn-address-assigned");
+            field(e, "event.action", "allowed");
+            field(e, "event.category", List.of("network", "session"));
+            field(e, "event.type", List.of("info"));
             field(e, "cisco.asa.assigned_ip", "10.10.200.15");
             field(e, "source.ip", "203.0.113.92");
         }
@@ -933,7 +990,8 @@ class CiscoAsaParserTest {
         void s725006SslHandshakeFailure() {
             // composed from Cisco ASA syslog message guide, message 725006
             SecurityEvent e = parsed("%ASA-6-725006: Device failed SSL handshake with client outside:203.0.113.94/50123 to 198.51.100.1/443");
-            field(e, "event.action", "tls-handshake-failed");
+            field(e, "event.action", "denied");
+            field(e, "event.outcome", "failure");
             field(e, "source.ip", "203.0.113.94");
             field(e, "destination.port", 443L);
         }
@@ -942,12 +1000,14 @@ class CiscoAsaParserTest {
         void k750002And750003Ikev2() {
             // composed from Cisco ASA syslog message guide, messages 750002 and 750003
             SecurityEvent req = parsed("%ASA-5-750002: Local:198.51.100.1:500 Remote:203.0.113.95:500 Username:Unknown Received a IKE_INIT_SA request");
-            field(req, "event.action", "vpn-tunnel-requested");
+            field(req, "event.action", "allowed");
+            field(req, "event.outcome", "unknown"); // accepted for negotiation, result not known yet
+            field(req, "event.type", List.of("connection", "start"));
             field(req, "source.ip", "203.0.113.95");
             field(req, "destination.ip", "198.51.100.1");
             field(req, "destination.port", 500L);
             SecurityEvent ko = parsed("%ASA-4-750003: Local:198.51.100.1:500 Remote:203.0.113.95:500 Username:Unknown Negotiation aborted due to ERROR: Received invalid proposal");
-            field(ko, "event.action", "vpn-tunnel-failed");
+            field(ko, "event.action", "denied");
             field(ko, "event.outcome", "failure");
             field(ko, "event.reason", "ERROR: Received invalid proposal");
         }
@@ -956,7 +1016,7 @@ class CiscoAsaParserTest {
         void k751025AnyConnectIkev2Assignment() {
             // composed from Cisco ASA syslog message guide, message 751025
             SecurityEvent e = parsed("%ASA-5-751025: Local:198.51.100.1:4500 Remote:203.0.113.96:61234 Username:jdoe IKEv2 Group:RemoteAccess IPv4 Address=10.10.200.16 IPv6 address=:: assigned to session");
-            field(e, "event.action", "vpn-address-assigned");
+            field(e, "event.action", "allowed");
             field(e, "user.name", "jdoe");
             field(e, "source.ip", "203.0.113.96");
             field(e, "cisco.asa.assigned_ip", "10.10.200.16");
@@ -965,7 +1025,7 @@ class CiscoAsaParserTest {
         @Test
         void m752015TunnelManagerFailureAnd752004Ignored() {
             SecurityEvent e = parsed(MT_752015);
-            field(e, "event.action", "vpn-tunnel-failed");
+            field(e, "event.action", "denied");
             field(e, "event.outcome", "failure");
             field(e, "cisco.asa.crypto_map", "demap");
             field(e, "cisco.asa.crypto_map_sequence", 1L);

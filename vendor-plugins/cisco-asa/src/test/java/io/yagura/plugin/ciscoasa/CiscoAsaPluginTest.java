@@ -21,7 +21,7 @@ class CiscoAsaPluginTest {
     void describesItself() {
         assertEquals("cisco-asa", plugin.vendorId(), "vendorId");
         assertEquals("Cisco", plugin.vendorName(), "vendorName");
-        assertEquals(Set.of("ASA", "PIX", "FTD"), plugin.products(), "products");
+        assertEquals(Set.of("ASA", "PIX"), plugin.products(), "products");
         assertEquals(Set.of(DeviceType.FIREWALL, DeviceType.VPN, DeviceType.IPS), plugin.deviceTypes(), "deviceTypes");
         assertTrue(plugin.firewallDriver().isEmpty(), "no firewall driver");
     }

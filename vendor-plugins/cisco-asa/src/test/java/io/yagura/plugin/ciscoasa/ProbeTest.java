@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.yagura.format.asa.AsaMarker;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,6 @@ class ProbeTest {
         "%ASA-session-6-302013: Built",
         "%ASA-vpn-4-402116: IPSEC",
         "%PIX-4-400013 IDS:2003 ICMP redirect",
-        "%FTD-6-302013: Built",
         "<166>Mar 12 2024 10:00:00 fw : %ASA-4-106023: Deny",
         "%ASA-4-106023"})
     void acceptsTagForms(String line) {
@@ -83,8 +83,11 @@ class ProbeTest {
         "%ASA-4-106023x glued text",
         "%ASA--4-106023: empty facility",
         "%ASA-",
-        "%FTD-1-430001: EventPriority: 1, DeviceUUID: x (Firepower event, not ASA engine)"})
-    void refusesMalformedTagsAndFirepowerNativeEvents(String line) {
+        "%FTD-1-430001: EventPriority: 1, DeviceUUID: x (Firepower event, not ASA engine)",
+        "%FTD-6-302013: Built (FTD sends ASA-engine messages too: the cisco-firepower plugin's)",
+        "<166>2024-03-12T10:20:00Z ftd-01 : %FTD-4-106023: Deny tcp src outside:203.0.113.5/4455 dst inside:10.0.0.5/22 by access-group \"outside_in\" [0x0, 0x0]",
+        "%NGIPS-1-430002: EventPriority: Low, AccessControlRuleAction: Allow"})
+    void refusesMalformedTagsAndFirepowerLines(String line) {
         assertFalse(CiscoAsaProbe.probe(line), line);
     }
 

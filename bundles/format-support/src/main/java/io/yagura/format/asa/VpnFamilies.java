@@ -1,27 +1,37 @@
-package io.yagura.plugin.ciscoasa;
+package io.yagura.format.asa;
 
+import static io.yagura.api.event.Ecs.ACTION_ALLOWED;
+import static io.yagura.api.event.Ecs.ACTION_DENIED;
 import static io.yagura.api.event.Ecs.ACTION_DROPPED;
-import static io.yagura.api.event.Ecs.ACTION_LOGON;
-import static io.yagura.api.event.Ecs.ACTION_LOGON_FAILED;
 import static io.yagura.api.event.Ecs.CATEGORY_AUTHENTICATION;
 import static io.yagura.api.event.Ecs.CATEGORY_NETWORK;
 import static io.yagura.api.event.Ecs.KIND_EVENT;
 import static io.yagura.api.event.Ecs.OUTCOME_FAILURE;
 import static io.yagura.api.event.Ecs.OUTCOME_SUCCESS;
 import static io.yagura.api.event.Ecs.OUTCOME_UNKNOWN;
-import static io.yagura.plugin.ciscoasa.Rules.A;
-import static io.yagura.plugin.ciscoasa.Rules.IF;
-import static io.yagura.plugin.ciscoasa.Rules.P;
-import static io.yagura.plugin.ciscoasa.Rules.rule;
-import static io.yagura.plugin.ciscoasa.Rules.verdict;
+import static io.yagura.api.event.Ecs.TYPE_CONNECTION;
+import static io.yagura.api.event.Ecs.TYPE_DENIED;
+import static io.yagura.api.event.Ecs.TYPE_END;
+import static io.yagura.api.event.Ecs.TYPE_INFO;
+import static io.yagura.api.event.Ecs.TYPE_START;
+import static io.yagura.format.asa.Rules.A;
+import static io.yagura.format.asa.Rules.IF;
+import static io.yagura.format.asa.Rules.P;
+import static io.yagura.format.asa.Rules.deniedTypes;
+import static io.yagura.format.asa.Rules.rule;
+import static io.yagura.format.asa.Rules.types;
+import static io.yagura.format.asa.Rules.verdict;
 
 import io.yagura.api.event.Ecs;
 import io.yagura.api.event.SecurityEvent;
 import io.yagura.api.plugin.ParseResult;
-import io.yagura.plugin.ciscoasa.Rules.Groups;
-import io.yagura.plugin.ciscoasa.Rules.Handler;
-import io.yagura.plugin.ciscoasa.Rules.Msg;
-import io.yagura.plugin.ciscoasa.Rules.Rx;
+import io.yagura.format.asa.Rules.Groups;
+import io.yagura.format.asa.Rules.Handler;
+import io.yagura.format.asa.Rules.Msg;
+import io.yagura.format.asa.Rules.Rx;
+import io.yagura.format.net.Addresses;
+import io.yagura.format.net.Numbers;
+import io.yagura.format.net.Transports;
 import java.util.Locale;
 import java.util.Map;
 
@@ -35,12 +45,19 @@ import java.util.Map;
  * "Group &lt;g&gt; User &lt;u&gt; IP &lt;p&gt; ...", "Local:a:p Remote:b:q Username:u ..."). They are read by
  * prefix and classified by the wording of the rest ({@link #classify}): failures, session
  * start/end and address assignment become events; negotiation chatter is ignored with a reason.
+ *
+ * <p>Verdicts follow the shared vocabulary: an authentication that succeeded is {@code allowed}
+ * (category authentication, outcome success, event.type start), one that failed {@code denied}
+ * (outcome failure); a VPN session or tunnel that came up or went down is {@code allowed} with
+ * category network + session and event.type start / end; a tunnel the device refused is
+ * {@code denied}, an IPsec packet it discarded {@code dropped}.
  */
 final class VpnFamilies {
 
-    static final String CATEGORY_SESSION = "session";
-    static final String CATEGORY_CONFIGURATION = "configuration";
+    static final String CATEGORY_SESSION = Ecs.CATEGORY_SESSION;
+    static final String CATEGORY_CONFIGURATION = Ecs.CATEGORY_CONFIGURATION;
     static final String CATEGORY_IAM = "iam";
+    static final String TYPE_CHANGE = "change";
 
     private VpnFamilies() {
     }
@@ -80,13 +97,15 @@ final class VpnFamilies {
         t.put("113006", rule("User <user> locked out on exceeding <n> successive failed authentication attempts",
                 "User '?(?<user>[^' ]{1,128})'? locked out on exceeding '?(?<n>\\d{1,6})'? successive failed authentication attempts",
                 (g, e, m) -> {
-                    verdict(e, KIND_EVENT, ACTION_LOGON_FAILED, OUTCOME_FAILURE, CATEGORY_AUTHENTICATION);
+                    // the lockout itself, not one more attempt: event.type info
+                    verdict(e, KIND_EVENT, ACTION_DENIED, OUTCOME_FAILURE, CATEGORY_AUTHENTICATION);
+                    types(e, TYPE_INFO);
                     e.set(Ecs.EVENT_REASON, "account locked out after " + g.get("n") + " failed attempts");
                 }));
         t.put("113014", rule("AAA authentication server not accessible : server = <addr> : user = <user>",
                 "AAA authentication server not accessible\\s{0,4}:\\s{0,4}server =\\s{0,4}(?<srv>[^\\s:]{1,255})\\s{0,4}:\\s{0,4}user =\\s{0,4}(?<user>.{0,128})",
                 (g, e, m) -> {
-                    verdict(e, KIND_EVENT, ACTION_LOGON_FAILED, OUTCOME_FAILURE, CATEGORY_AUTHENTICATION);
+                    authentication(e, false);
                     e.set(Ecs.EVENT_REASON, "AAA server not accessible");
                     e.set("cisco.asa.aaa_server", g.get("srv"));
                 }));
@@ -95,13 +114,13 @@ final class VpnFamilies {
                         + "Session Type: (?<stype>[^,]{1,64}), Duration: (?<vdur>[^,]{1,32}), Bytes xmt: (?<xmt>\\d{1,20}), "
                         + "Bytes rcv: (?<rcv>\\d{1,20}), Reason: (?<reason>.{1,256})",
                 (g, e, m) -> {
-                    verdict(e, KIND_EVENT, "vpn-session-ended", OUTCOME_SUCCESS, CATEGORY_NETWORK, CATEGORY_SESSION);
+                    session(e, false);
                     e.set(Ecs.GROUP_NAME, Rules.blankToNull(g.get("grp")));
                     e.set("cisco.asa.session_type", g.get("stype"));
-                    e.set(Ecs.EVENT_DURATION, Net.durationNanos(g.get("vdur")));
+                    e.set(Ecs.EVENT_DURATION, Durations.nanos(g.get("vdur")));
                     // xmt = sent by the ASA to the peer (source); rcv = received from the peer
-                    Long xmt = Net.number(g.get("xmt"));
-                    Long rcv = Net.number(g.get("rcv"));
+                    Long xmt = Numbers.number(g.get("xmt"));
+                    Long rcv = Numbers.number(g.get("rcv"));
                     e.set(Ecs.SOURCE_BYTES, rcv);
                     e.set("destination.bytes", xmt);
                     if (xmt != null && rcv != null) {
@@ -111,23 +130,41 @@ final class VpnFamilies {
         t.put("113021", rule("Attempted console login failed. User <user> did NOT have appropriate Admin Rights.",
                 "Attempted console login failed\\.? User (?<user>\\S{1,128}) did NOT have appropriate Admin Rights",
                 (g, e, m) -> {
-                    verdict(e, KIND_EVENT, ACTION_LOGON_FAILED, OUTCOME_FAILURE, CATEGORY_AUTHENTICATION);
+                    authentication(e, false);
                     e.set(Ecs.EVENT_REASON, "user did not have appropriate admin rights");
                 }));
     }
 
+    /**
+     * AAA results: authentication succeeded/failed as a logon (event.type start); authorization
+     * granted/refused (event.type allowed/denied) and accounting (info) keep category
+     * authentication with the same allowed/denied verdict; cisco.asa.aaa_type tells them apart.
+     */
     private static void aaaVerdict(Groups g, SecurityEvent e, boolean success) {
         String type = g.get("aaa");
-        String action;
         if ("authentication".equals(type)) {
-            action = success ? ACTION_LOGON : ACTION_LOGON_FAILED;
+            authentication(e, success);
         } else {
-            action = type + (success ? "-granted" : "-rejected");
+            verdict(e, KIND_EVENT, success ? ACTION_ALLOWED : ACTION_DENIED, success ? OUTCOME_SUCCESS : OUTCOME_FAILURE,
+                    CATEGORY_AUTHENTICATION);
+            types(e, "accounting".equals(type) ? TYPE_INFO : success ? Ecs.TYPE_ALLOWED : TYPE_DENIED);
         }
-        verdict(e, KIND_EVENT, action, success ? OUTCOME_SUCCESS : OUTCOME_FAILURE, CATEGORY_AUTHENTICATION);
         e.set("cisco.asa.aaa_type", type);
         String server = g.get("srv");
         e.set("cisco.asa.aaa_server", server);
+    }
+
+    /** A logon attempt: allowed/success or denied/failure, category authentication, event.type start. */
+    static void authentication(SecurityEvent e, boolean success) {
+        verdict(e, KIND_EVENT, success ? ACTION_ALLOWED : ACTION_DENIED, success ? OUTCOME_SUCCESS : OUTCOME_FAILURE,
+                CATEGORY_AUTHENTICATION);
+        types(e, TYPE_START);
+    }
+
+    /** A VPN session or tunnel that came up (start) or went down (end): allowed, network + session. */
+    static void session(SecurityEvent e, boolean start) {
+        verdict(e, KIND_EVENT, ACTION_ALLOWED, OUTCOME_SUCCESS, CATEGORY_NETWORK, CATEGORY_SESSION);
+        types(e, start ? TYPE_START : TYPE_END);
     }
 
     // ---------------------------------------------------------------- logins to the device
@@ -136,26 +173,30 @@ final class VpnFamilies {
         t.put("605004", rule("Login denied from <addr>/<port> to <if>:<addr>/<service> for user \"<user>\"",
                 "Login (?<verdict>denied) from (?<sa>" + A + ")/(?<sp>" + P + ") to (?<in>" + IF + "):(?<da>" + A + ")/(?<dp>" + P
                         + ") for user \"(?<user>[^\"]{0,128})\"",
-                (g, e, m) -> verdict(e, KIND_EVENT, ACTION_LOGON_FAILED, OUTCOME_FAILURE, CATEGORY_AUTHENTICATION)));
+                (g, e, m) -> authentication(e, false)));
         t.put("605005", rule("Login permitted from <addr>/<port> to <if>:<addr>/<service> for user \"<user>\"",
                 "Login (?<verdict>permitted) from (?<sa>" + A + ")/(?<sp>" + P + ") to (?<in>" + IF + "):(?<da>" + A + ")/(?<dp>" + P
                         + ") for user \"(?<user>[^\"]{0,128})\"",
-                (g, e, m) -> verdict(e, KIND_EVENT, ACTION_LOGON, OUTCOME_SUCCESS, CATEGORY_AUTHENTICATION)));
+                (g, e, m) -> authentication(e, true)));
         t.put("611101", rule("User authentication succeeded: IP address: <addr>, Uname: <user>",
                 "User authentication succeeded: (?:IP,? )?IP address: (?<sa>" + A + "),? Uname: (?<user>.{0,128})",
-                (g, e, m) -> verdict(e, KIND_EVENT, ACTION_LOGON, OUTCOME_SUCCESS, CATEGORY_AUTHENTICATION)));
+                (g, e, m) -> authentication(e, true)));
         t.put("611102", rule("User authentication failed: IP address: <addr>, Uname: <user>",
                 "User authentication failed: (?:IP,? )?IP address: (?<sa>" + A + "),? Uname: (?<user>.{0,128})",
-                (g, e, m) -> verdict(e, KIND_EVENT, ACTION_LOGON_FAILED, OUTCOME_FAILURE, CATEGORY_AUTHENTICATION)));
+                (g, e, m) -> authentication(e, false)));
         t.put("611103", rule("User logged out: Uname: <user>",
                 "User logged out: Uname: (?<user>.{0,128})",
-                (g, e, m) -> verdict(e, KIND_EVENT, "logoff", OUTCOME_SUCCESS, CATEGORY_AUTHENTICATION, CATEGORY_SESSION)));
+                (g, e, m) -> {
+                    verdict(e, KIND_EVENT, ACTION_ALLOWED, OUTCOME_SUCCESS, CATEGORY_AUTHENTICATION, CATEGORY_SESSION);
+                    types(e, TYPE_END);
+                }));
         t.put("502103", rule("User priv level changed: Uname: <user> From: <n> To: <n>",
                 "User priv level changed: Uname: (?<user>\\S{1,128}) From: (?<from>\\d{1,2}) To: (?<to>\\d{1,2})",
                 (g, e, m) -> {
-                    verdict(e, KIND_EVENT, "privilege-changed", OUTCOME_SUCCESS, CATEGORY_IAM);
-                    e.set("cisco.asa.privilege_level_old", Net.number(g.get("from")));
-                    e.set("cisco.asa.privilege_level_new", Net.number(g.get("to")));
+                    verdict(e, KIND_EVENT, ACTION_ALLOWED, OUTCOME_SUCCESS, CATEGORY_IAM);
+                    types(e, TYPE_CHANGE);
+                    e.set("cisco.asa.privilege_level_old", Numbers.number(g.get("from")));
+                    e.set("cisco.asa.privilege_level_new", Numbers.number(g.get("to")));
                 }));
         t.put("111008", rule("User '<user>' executed the '<command>' command.",
                 "User '(?<user>[^']{0,128})' executed the '(?<cmd>.{0,1024})' command",
@@ -166,7 +207,8 @@ final class VpnFamilies {
     }
 
     private static void configCommand(Groups g, SecurityEvent e, Msg m) {
-        verdict(e, KIND_EVENT, "configuration-command", OUTCOME_SUCCESS, CATEGORY_CONFIGURATION);
+        verdict(e, KIND_EVENT, ACTION_ALLOWED, OUTCOME_SUCCESS, CATEGORY_CONFIGURATION);
+        types(e, TYPE_CHANGE);
         e.set("cisco.asa.command", g.get("cmd"));
         e.set("cisco.asa.command_source", Rules.blankToNull(g.get("app")));
     }
@@ -181,14 +223,15 @@ final class VpnFamilies {
                         + "from (?<sa>" + A + ")(?: \\((?:user=\\s?)?(?<user>[^)]{0,128})\\))? to (?<da>" + A + ")\\s{0,4}(?<rest>.{0,2048})",
                 (g, e, m) -> {
                     verdict(e, KIND_EVENT, ACTION_DROPPED, OUTCOME_FAILURE, CATEGORY_NETWORK);
+                    deniedTypes(e);
                     e.set("cisco.asa.ipsec_spi", g.get("spi"));
                     e.set("cisco.asa.ipsec_sequence_number", g.get("seq"));
                     Rules.reason(e, firstSentence(g.get("rest")));
                     Groups in = inner.find(g.get("rest"));
                     if (in != null) {
-                        e.set("cisco.asa.inner_destination_ip", Net.cleanAddress(in.get("idst")));
-                        e.set("cisco.asa.inner_source_ip", Net.cleanAddress(in.get("isrc")));
-                        e.set("cisco.asa.inner_protocol", Net.transport(in.get("iproto")));
+                        e.set("cisco.asa.inner_destination_ip", Addresses.clean(in.get("idst")));
+                        e.set("cisco.asa.inner_source_ip", Addresses.clean(in.get("isrc")));
+                        e.set("cisco.asa.inner_protocol", Transports.transport(in.get("iproto")));
                     }
                 });
         for (String id : new String[] {"402116", "402118", "402119", "402120"}) {
@@ -198,15 +241,14 @@ final class VpnFamilies {
                 "IPSEC: Received a non-IPsec \\((?<proto>[^)]{1,16})\\) packet from (?<sa>" + A + ") to (?<da>" + A + ")",
                 (g, e, m) -> {
                     verdict(e, KIND_EVENT, ACTION_DROPPED, OUTCOME_FAILURE, CATEGORY_NETWORK);
+                    deniedTypes(e);
                     e.set(Ecs.EVENT_REASON, "non-IPsec packet received on an IPsec SA");
                 }));
         Handler sa = rule("IPSEC: An {inbound|outbound} <type> SA (SPI= <spi>) between <local addr> and <peer addr> (user= <user>) has been {created|deleted}.",
                 "IPSEC: An? (?<sadir>inbound|outbound) (?<ttype>[\\w\\- ]{1,32}?) SA \\(SPI=\\s?(?<spi>[^)\\s]{1,16})\\) between (?<da>" + A
                         + ") and (?<sa>" + A + ")(?: \\((?:user=\\s?)?(?<user>[^)]{0,128})\\))? has been (?<ev>created|deleted)",
                 (g, e, m) -> {
-                    boolean created = "created".equals(g.get("ev"));
-                    verdict(e, KIND_EVENT, created ? "vpn-tunnel-established" : "vpn-session-ended", OUTCOME_SUCCESS,
-                            CATEGORY_NETWORK, CATEGORY_SESSION);
+                    session(e, "created".equals(g.get("ev")));
                     e.set("cisco.asa.ipsec_spi", g.get("spi"));
                     e.set("cisco.asa.sa_direction", g.get("sadir"));
                     e.set("cisco.asa.tunnel_type", g.get("ttype"));
@@ -304,36 +346,44 @@ final class VpnFamilies {
             e.set(Ecs.GROUP_NAME, Rules.blankToNull(g.first("grp", "gp")));
             e.set("cisco.asa.tunnel_group", Rules.blankToNull(g.get("tg")));
             e.set("cisco.asa.crypto_map", g.get("map"));
-            e.set("cisco.asa.crypto_map_sequence", Net.number(g.get("seq")));
+            e.set("cisco.asa.crypto_map_sequence", Numbers.number(g.get("seq")));
         }
         if (prefix == Prefix.IKEV2 || prefix == Prefix.SSL) {
             e.set(Ecs.NETWORK_TRANSPORT, prefix == Prefix.SSL ? "tcp" : "udp");
         }
         boolean userSession = prefix == Prefix.USER || prefix == Prefix.IKEV2;
         switch (kind) {
-            case AUTH_FAILED -> verdict(e, KIND_EVENT, ACTION_LOGON_FAILED, OUTCOME_FAILURE, CATEGORY_AUTHENTICATION);
-            case FAILED -> verdict(e, KIND_EVENT, prefix == Prefix.SSL ? "tls-handshake-failed" : "vpn-tunnel-failed",
-                    OUTCOME_FAILURE, CATEGORY_NETWORK);
+            case AUTH_FAILED -> authentication(e, false);
+            case FAILED -> {
+                // the device refused the tunnel or handshake; "... dropping" packets were discarded
+                boolean dropping = rest != null && rest.toLowerCase(Locale.ROOT).contains("dropping");
+                verdict(e, KIND_EVENT, dropping ? ACTION_DROPPED : ACTION_DENIED, OUTCOME_FAILURE, CATEGORY_NETWORK);
+                deniedTypes(e);
+            }
             case ASSIGNED -> {
-                verdict(e, KIND_EVENT, "vpn-address-assigned", OUTCOME_SUCCESS, CATEGORY_NETWORK, CATEGORY_SESSION);
+                verdict(e, KIND_EVENT, ACTION_ALLOWED, OUTCOME_SUCCESS, CATEGORY_NETWORK, CATEGORY_SESSION);
+                types(e, TYPE_INFO);
                 Groups a = ASSIGNED.find(rest);
-                if (a != null && Net.isIp(Net.cleanAddress(a.get("ip")))) {
-                    e.set("cisco.asa.assigned_ip", Net.cleanAddress(a.get("ip")));
+                if (a != null) {
+                    e.set("cisco.asa.assigned_ip", Addresses.normalize(Addresses.clean(a.get("ip"))));
                 }
             }
-            case ENDED -> verdict(e, KIND_EVENT, prefix == Prefix.SSL ? "tls-session-ended" : "vpn-session-ended",
-                    OUTCOME_SUCCESS, CATEGORY_NETWORK, CATEGORY_SESSION);
+            case ENDED -> session(e, false);
             case STARTED -> {
                 if (userSession) {
-                    verdict(e, KIND_EVENT, ACTION_LOGON, OUTCOME_SUCCESS, CATEGORY_AUTHENTICATION, CATEGORY_SESSION);
+                    // "AnyConnect parent session started": the user logged on
+                    verdict(e, KIND_EVENT, ACTION_ALLOWED, OUTCOME_SUCCESS, CATEGORY_AUTHENTICATION, CATEGORY_SESSION);
+                    types(e, TYPE_START);
                 } else {
-                    verdict(e, KIND_EVENT, "vpn-tunnel-established", OUTCOME_SUCCESS, CATEGORY_NETWORK, CATEGORY_SESSION);
+                    session(e, true);
                 }
             }
-            case ESTABLISHED -> verdict(e, KIND_EVENT,
-                    prefix == Prefix.SSL ? "tls-handshake-completed" : "vpn-tunnel-established",
-                    OUTCOME_SUCCESS, CATEGORY_NETWORK, CATEGORY_SESSION);
-            case REQUESTED -> verdict(e, KIND_EVENT, "vpn-tunnel-requested", OUTCOME_UNKNOWN, CATEGORY_NETWORK);
+            case ESTABLISHED -> session(e, true);
+            case REQUESTED -> {
+                // the device took up a peer's request (IKE_INIT_SA): accepted for negotiation, result unknown
+                verdict(e, KIND_EVENT, ACTION_ALLOWED, OUTCOME_UNKNOWN, CATEGORY_NETWORK);
+                types(e, TYPE_CONNECTION, TYPE_START);
+            }
             default -> throw new IllegalStateException("unhandled " + kind);
         }
         if (kind == Kind.FAILED || kind == Kind.AUTH_FAILED || kind == Kind.ENDED) {

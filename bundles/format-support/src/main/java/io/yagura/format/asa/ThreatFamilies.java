@@ -1,7 +1,8 @@
-package io.yagura.plugin.ciscoasa;
+package io.yagura.format.asa;
 
 import static io.yagura.api.event.Ecs.ACTION_ALERT;
 import static io.yagura.api.event.Ecs.ACTION_ALLOWED;
+import static io.yagura.api.event.Ecs.ACTION_BLOCKED;
 import static io.yagura.api.event.Ecs.ACTION_DROPPED;
 import static io.yagura.api.event.Ecs.ACTION_RESET;
 import static io.yagura.api.event.Ecs.CATEGORY_IDS;
@@ -13,16 +14,21 @@ import static io.yagura.api.event.Ecs.KIND_EVENT;
 import static io.yagura.api.event.Ecs.OUTCOME_FAILURE;
 import static io.yagura.api.event.Ecs.OUTCOME_SUCCESS;
 import static io.yagura.api.event.Ecs.OUTCOME_UNKNOWN;
-import static io.yagura.plugin.ciscoasa.Rules.A;
-import static io.yagura.plugin.ciscoasa.Rules.endpointPattern;
-import static io.yagura.plugin.ciscoasa.Rules.mappedPattern;
-import static io.yagura.plugin.ciscoasa.Rules.rule;
-import static io.yagura.plugin.ciscoasa.Rules.verdict;
+import static io.yagura.format.asa.Rules.A;
+import static io.yagura.format.asa.Rules.endpointPattern;
+import static io.yagura.format.asa.Rules.mappedPattern;
+import static io.yagura.format.asa.Rules.rule;
+import static io.yagura.format.asa.Rules.types;
+import static io.yagura.format.asa.Rules.verdict;
 
 import io.yagura.api.event.Ecs;
 import io.yagura.api.event.SecurityEvent;
-import io.yagura.plugin.ciscoasa.Rules.Fill;
-import io.yagura.plugin.ciscoasa.Rules.Handler;
+import io.yagura.api.plugin.ParseResult;
+import io.yagura.format.asa.Rules.Fill;
+import io.yagura.format.asa.Rules.Handler;
+import io.yagura.format.net.Addresses;
+import io.yagura.format.net.Numbers;
+import io.yagura.format.net.Ports;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +37,11 @@ import java.util.Map;
  * Detections: basic threat detection (733100), ASA "ip audit" signatures (400000-400051), the IPS
  * module (420xxx), the FirePOWER/SFR module (434xxx), TCP anomalies (419xxx) and the Botnet Traffic
  * Filter (338xxx).
+ *
+ * <p>Verdicts: a detection let through is {@code alert} (event.kind alert); traffic an inspection
+ * function stopped (the IPS or SFR module, the Botnet Traffic Filter) is {@code blocked}; a module
+ * that is down and fails closed {@code dropped}s traffic without a detection. Signature ids and
+ * names (ip audit "IPS:4051 UDP Snork attack") are rule.id / rule.name.
  */
 final class ThreatFamilies {
 
@@ -67,11 +78,11 @@ final class ThreatFamilies {
                     e.set(Ecs.RULE_RULESET, "threat-detection");
                     e.set(Ecs.RULE_CATEGORY, objectClass(object, e));
                     e.set("cisco.asa.rate_id", "rate-" + g.get("rid"));
-                    e.set("cisco.asa.burst_rate", Net.number(g.get("br")));
-                    e.set("cisco.asa.burst_rate_max", Net.number(g.get("bm")));
-                    e.set("cisco.asa.average_rate", Net.number(g.get("ar")));
-                    e.set("cisco.asa.average_rate_max", Net.number(g.get("am")));
-                    e.set("cisco.asa.total_count", Net.number(g.get("tot")));
+                    e.set("cisco.asa.burst_rate", Numbers.number(g.get("br")));
+                    e.set("cisco.asa.burst_rate_max", Numbers.number(g.get("bm")));
+                    e.set("cisco.asa.average_rate", Numbers.number(g.get("ar")));
+                    e.set("cisco.asa.average_rate_max", Numbers.number(g.get("am")));
+                    e.set("cisco.asa.total_count", Numbers.number(g.get("tot")));
                     e.set(Ecs.EVENT_REASON, "drop rate exceeded");
                 }));
     }
@@ -84,19 +95,20 @@ final class ThreatFamilies {
         if (object == null) {
             return "host";
         }
-        if (Net.isIp(object)) {
-            e.set("related.ip", List.of(object));
+        String ip = Addresses.normalize(object);
+        if (ip != null) {
+            e.set("related.ip", List.of(ip));
             return "host";
         }
         int cut = Math.max(object.lastIndexOf(' '), object.lastIndexOf('/'));
         String tail = cut >= 0 ? object.substring(cut + 1) : "";
         String head = cut >= 0 ? object.substring(0, cut) : object;
-        if (Net.isDigits(tail) && Net.port(tail) != null) {
-            e.set(Ecs.DESTINATION_PORT, Net.port(tail));
+        if (Numbers.isDigits(tail) && Ports.port(tail) != null) {
+            e.set(Ecs.DESTINATION_PORT, Ports.port(tail));
             return "port";
         }
-        if (Net.isDigits(head) && Net.port(head) != null) {
-            e.set(Ecs.DESTINATION_PORT, Net.port(head));
+        if (Numbers.isDigits(head) && Ports.port(head) != null) {
+            e.set(Ecs.DESTINATION_PORT, Ports.port(head));
             return "port";
         }
         return "system";
@@ -160,7 +172,7 @@ final class ThreatFamilies {
                 moduleVerdict(KIND_EVENT, ACTION_DROPPED, "IPS module down, fail-close")));
         t.put("420002", rule("IPS requested to drop <proto> packet from <if>:<addr>/<port> to <if>:<addr>/<port>",
                 "IPS requested to drop " + PROTO_WORD + " packet " + FLOW,
-                moduleVerdict(KIND_ALERT, ACTION_DROPPED, "IPS requested drop")));
+                moduleVerdict(KIND_ALERT, ACTION_BLOCKED, "IPS requested drop")));
         t.put("420003", rule("IPS requested to reset TCP connection from <if>:<addr>/<port> to <if>:<addr>/<port>",
                 "IPS requested to reset (?<proto>TCP) connection " + FLOW,
                 moduleVerdict(KIND_ALERT, ACTION_RESET, "IPS requested reset")));
@@ -177,7 +189,7 @@ final class ThreatFamilies {
                 moduleVerdict(KIND_EVENT, ACTION_DROPPED, "SFR module down, fail-close")));
         t.put("434002", rule("SFR requested to drop <proto> packet from <if>:<addr>/<port> to <if>:<addr>/<port>",
                 "SFR requested to drop " + PROTO_WORD + " packet " + FLOW,
-                moduleVerdict(KIND_ALERT, ACTION_DROPPED, "SFR requested drop")));
+                moduleVerdict(KIND_ALERT, ACTION_BLOCKED, "SFR requested drop")));
         t.put("434003", rule("SFR card not up and fail-open mode used, passing through <proto> packet from <if>:<addr>/<port> to <if>:<addr>/<port>",
                 "SFR card not up and fail-open mode used, passing through " + PROTO_WORD + " packet " + FLOW,
                 moduleVerdict(KIND_EVENT, ACTION_ALLOWED, "SFR module down, fail-open")));
@@ -239,7 +251,7 @@ final class ThreatFamilies {
                     String list = g.get("list").trim().toLowerCase(Locale.ROOT);
                     boolean bad = !list.startsWith("white");
                     verdict(e, bad ? KIND_ALERT : KIND_EVENT, bad ? ACTION_ALERT : ACTION_ALLOWED,
-                            OUTCOME_UNKNOWN, CATEGORY_NETWORK, CATEGORY_THREAT);
+                            bad ? OUTCOME_UNKNOWN : OUTCOME_SUCCESS, CATEGORY_NETWORK, CATEGORY_THREAT);
                     e.set(Ecs.NETWORK_TRANSPORT, "udp");
                     e.set(Ecs.NETWORK_PROTOCOL, "dns");
                     e.set("dns.question.name", g.get("domain"));
@@ -248,24 +260,15 @@ final class ThreatFamilies {
                 }));
         t.put("338302", rule("Address <addr> discovered for domain <domain> from <list>, Adding rule",
                 "Address (?<ip>" + A + ") discovered for domain (?<domain>[^\\s,]{1,255}) from (?<list>[^,]{1,64}),? Adding rule",
-                (g, e, m) -> intel(g, e, "threat-intel-rule-added")));
+                (g, e, m) -> intel(g, e, "creation")));
         t.put("338303", rule("Address <addr> (<domain>) timed out, Removing rule",
                 "Address (?<ip>" + A + ") \\((?<domain>[^()]{1,255})\\) timed out[.,]? Removing rule",
-                (g, e, m) -> intel(g, e, "threat-intel-rule-removed")));
-        updater(t, "338304", "Successfully downloaded dynamic filter data file from updater server <url>",
-                "Successfully downloaded dynamic filter data file from updater server (?<url>\\S{1,512})", true);
-        updater(t, "338305", "Failed to download dynamic filter data file from updater server <url>",
-                "Failed to download dynamic filter data file from updater server (?<url>\\S{1,512})", false);
-        updater(t, "338306", "Failed to authenticate with dynamic filter updater server <url>",
-                "Failed to authenticate with dynamic filter updater server (?<url>\\S{1,512})", false);
-        updater(t, "338307", "Failed to decrypt downloaded dynamic filter database file",
-                "Failed to decrypt downloaded dynamic filter database file", false);
-        updater(t, "338308", "Dynamic filter updater server dynamically changed from <server> to <server>",
-                "Dynamic filter updater server dynamically changed from (?<old>.{1,256}?) to (?<url>.{1,256})", true);
-        updater(t, "338309", "The license on this ASA does not support dynamic filter updater feature",
-                "The license on this ASA does not support dynamic filter updater feature", false);
-        updater(t, "338310", "Failed to update from dynamic filter updater server <url>, reason: <reason>",
-                "Failed to update from dynamic filter updater server (?<url>[^\\s,]{1,512}),?(?: reason: (?<reason>.{1,256}))?", false);
+                (g, e, m) -> intel(g, e, "deletion")));
+        // 338304-338310: the updater's database downloads, device health rather than security events
+        for (String id : new String[] {"338304", "338305", "338306", "338307", "338308", "338309", "338310"}) {
+            t.put(id, (msg, e) -> ParseResult.ignored("dynamic filter updater: " + msg.id()
+                    + " database download status (device health, no security event)"));
+        }
     }
 
     private static void botnetTraffic(Rules.Groups g, SecurityEvent e, Rules.Msg m) {
@@ -275,8 +278,9 @@ final class ThreatFamilies {
         if (white) {
             verdict(e, KIND_EVENT, ACTION_ALLOWED, OUTCOME_SUCCESS, CATEGORY_NETWORK);
         } else {
-            // monitored/permitted black- or greylisted traffic passed but is flagged
-            verdict(e, KIND_ALERT, dropped ? ACTION_DROPPED : ACTION_ALERT,
+            // monitored/permitted black- or greylisted traffic passed but is flagged; dropped
+            // traffic was stopped by the filter (a security function, not an ACL): blocked
+            verdict(e, KIND_ALERT, dropped ? ACTION_BLOCKED : ACTION_ALERT,
                     dropped ? OUTCOME_FAILURE : OUTCOME_UNKNOWN, CATEGORY_NETWORK, CATEGORY_MALWARE);
         }
         e.set("cisco.asa.dynamic_filter.list", list.isEmpty() ? null : list);
@@ -285,12 +289,10 @@ final class ThreatFamilies {
         e.set(Ecs.RULE_RULESET, g.get("listsrc") == null ? "dynamic-filter" : g.get("listsrc") + " list");
         e.set(Ecs.RULE_CATEGORY, Rules.blankToNull(g.get("cat")));
         e.set("cisco.asa.threat_level", g.get("level"));
-        String bad = Net.cleanAddress(g.get("bad"));
-        if (bad != null && Net.isIp(bad)) {
-            e.set("threat.indicator.ip", bad);
-        }
+        e.set("threat.indicator.ip", Addresses.normalize(Addresses.clean(g.get("bad"))));
         String side = g.get("side");
-        if (entry != null && side != null && entry.indexOf('/') < 0 && !Net.isIp(entry) && Net.isHostName(entry)) {
+        if (entry != null && side != null && entry.indexOf('/') < 0 && !Addresses.isAddress(entry)
+                && Addresses.isHostName(entry)) {
             e.set(side + ".domain", entry);
         }
         if (dropped) {
@@ -298,26 +300,15 @@ final class ThreatFamilies {
         }
     }
 
-    private static void intel(Rules.Groups g, SecurityEvent e, String action) {
-        verdict(e, KIND_EVENT, action, OUTCOME_SUCCESS, CATEGORY_THREAT);
-        String ip = Net.cleanAddress(g.get("ip"));
-        if (Net.isIp(ip)) {
-            e.set("threat.indicator.ip", ip);
-        }
+    /**
+     * 338302/338303: DNS snooping added or timed out an address rule of a listed domain. No traffic
+     * verdict: the device installed (allowed) the rule; event.type indicator + creation / deletion.
+     */
+    private static void intel(Rules.Groups g, SecurityEvent e, String change) {
+        verdict(e, KIND_EVENT, ACTION_ALLOWED, OUTCOME_SUCCESS, CATEGORY_THREAT);
+        types(e, "indicator", change);
+        e.set("threat.indicator.ip", Addresses.normalize(Addresses.clean(g.get("ip"))));
         e.set("threat.indicator.url.domain", g.get("domain"));
         e.set(Ecs.RULE_RULESET, Rules.blankToNull(g.get("list")));
-    }
-
-    private static void updater(Map<String, Handler> t, String id, String form, String regex, boolean success) {
-        t.put(id, rule(form, regex, (g, e, m) -> {
-            verdict(e, KIND_EVENT, "threat-intel-update", success ? OUTCOME_SUCCESS : OUTCOME_FAILURE, CATEGORY_THREAT);
-            String url = g.get("url");
-            if (url != null) {
-                e.set(Ecs.URL_ORIGINAL, Net.cleanAddress(url));
-            }
-            if (!success && !e.has(Ecs.EVENT_REASON)) {
-                Rules.reason(e, m.text());
-            }
-        }));
     }
 }

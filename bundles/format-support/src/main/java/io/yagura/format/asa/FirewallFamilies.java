@@ -1,8 +1,7 @@
-package io.yagura.plugin.ciscoasa;
+package io.yagura.format.asa;
 
 import static io.yagura.api.event.Ecs.ACTION_ALLOWED;
-import static io.yagura.api.event.Ecs.ACTION_CONNECTION_ENDED;
-import static io.yagura.api.event.Ecs.ACTION_CONNECTION_STARTED;
+import static io.yagura.api.event.Ecs.ACTION_BLOCKED;
 import static io.yagura.api.event.Ecs.ACTION_DENIED;
 import static io.yagura.api.event.Ecs.ACTION_DROPPED;
 import static io.yagura.api.event.Ecs.CATEGORY_IDS;
@@ -11,29 +10,44 @@ import static io.yagura.api.event.Ecs.CATEGORY_WEB;
 import static io.yagura.api.event.Ecs.KIND_EVENT;
 import static io.yagura.api.event.Ecs.OUTCOME_FAILURE;
 import static io.yagura.api.event.Ecs.OUTCOME_SUCCESS;
-import static io.yagura.api.event.Ecs.OUTCOME_UNKNOWN;
-import static io.yagura.plugin.ciscoasa.Rules.A;
-import static io.yagura.plugin.ciscoasa.Rules.DURATION;
-import static io.yagura.plugin.ciscoasa.Rules.ICMP_TYPE_CODE;
-import static io.yagura.plugin.ciscoasa.Rules.IF;
-import static io.yagura.plugin.ciscoasa.Rules.P;
-import static io.yagura.plugin.ciscoasa.Rules.PROTO;
-import static io.yagura.plugin.ciscoasa.Rules.endpointPattern;
-import static io.yagura.plugin.ciscoasa.Rules.mappedPattern;
-import static io.yagura.plugin.ciscoasa.Rules.rule;
-import static io.yagura.plugin.ciscoasa.Rules.verdict;
+import static io.yagura.api.event.Ecs.TYPE_ACCESS;
+import static io.yagura.api.event.Ecs.TYPE_ALLOWED;
+import static io.yagura.api.event.Ecs.TYPE_CONNECTION;
+import static io.yagura.api.event.Ecs.TYPE_DENIED;
+import static io.yagura.api.event.Ecs.TYPE_END;
+import static io.yagura.api.event.Ecs.TYPE_START;
+import static io.yagura.format.asa.Rules.A;
+import static io.yagura.format.asa.Rules.DURATION;
+import static io.yagura.format.asa.Rules.ICMP_TYPE_CODE;
+import static io.yagura.format.asa.Rules.IF;
+import static io.yagura.format.asa.Rules.P;
+import static io.yagura.format.asa.Rules.PROTO;
+import static io.yagura.format.asa.Rules.deniedTypes;
+import static io.yagura.format.asa.Rules.endpointPattern;
+import static io.yagura.format.asa.Rules.mappedPattern;
+import static io.yagura.format.asa.Rules.rule;
+import static io.yagura.format.asa.Rules.types;
+import static io.yagura.format.asa.Rules.verdict;
 
 import io.yagura.api.event.Ecs;
 import io.yagura.api.event.SecurityEvent;
 import io.yagura.api.plugin.ParseResult;
-import io.yagura.plugin.ciscoasa.Rules.Fill;
-import io.yagura.plugin.ciscoasa.Rules.Handler;
+import io.yagura.format.asa.Rules.Fill;
+import io.yagura.format.asa.Rules.Handler;
+import io.yagura.format.net.Numbers;
+import io.yagura.format.net.Transports;
 import java.util.Map;
 
 /**
  * Access-control and connection messages: ACL and packet denies (1060xx, 1061xx), connection
  * build/teardown (3020xx, 3023xx), NAT translations (3050xx), ICMP denies (3130xx), to-the-box
  * access (7100xx) and URL filtering (3040xx).
+ *
+ * <p>Verdicts follow the shared vocabulary: a connection built or torn down is {@code allowed} with
+ * event.type connection + start / end; a refused packet or connection is {@code denied} (an ACL or
+ * check refused it) or {@code dropped} (discarded without a rule), event.type connection + denied.
+ * ACL names go to yagura.policy and the ACE hash to cisco.asa.ace_hash: a policy is never a
+ * signature (rule.*).
  */
 final class FirewallFamilies {
 
@@ -86,12 +100,14 @@ final class FirewallFamilies {
                 "Deny IP " + FROM_TO + ",? IP options:? ?\"?(?<opt>[^\"]{0,128})",
                 (g, e, m) -> {
                     verdict(e, KIND_EVENT, ACTION_DENIED, OUTCOME_FAILURE, CATEGORY_NETWORK);
+                    deniedTypes(e);
                     e.set(Ecs.EVENT_REASON, "IP options " + g.get("opt").trim());
                 }));
         t.put("106013", rule("Dropping echo request from <addr> to PAT address <addr>",
                 "Dropping echo request from (?<sa>" + A + ") to PAT address (?<da>" + A + ")",
                 (g, e, m) -> {
                     verdict(e, KIND_EVENT, ACTION_DROPPED, OUTCOME_FAILURE, CATEGORY_NETWORK);
+                    deniedTypes(e);
                     e.set(Ecs.NETWORK_TRANSPORT, "icmp");
                     e.set(Ecs.EVENT_REASON, "echo request to PAT address");
                 }));
@@ -125,7 +141,8 @@ final class FirewallFamilies {
                         + " by access-group \"(?<acl>[^\"]{0,128})\"" + HASHES,
                 (g, e, m) -> {
                     verdict(e, KIND_EVENT, ACTION_DENIED, OUTCOME_FAILURE, CATEGORY_NETWORK);
-                    ruleHash(g, e);
+                    deniedTypes(e);
+                    aceHash(g, e);
                 }));
         t.put("106100", rule("access-list <acl> {permitted|denied|est-allowed} <proto> <if>/<addr>(<port>) -> <if>/<addr>(<port>) hit-cnt <n> {first hit|<n>-second interval} [<hash>, <hash>]",
                 "access-list (?<acl>\\S{1,128}) (?<verdict>permitted|denied|est-allowed) (?<proto>[\\w\\-]{1,16}) "
@@ -136,15 +153,16 @@ final class FirewallFamilies {
                     boolean denied = "denied".equals(g.get("verdict"));
                     verdict(e, KIND_EVENT, denied ? ACTION_DENIED : ACTION_ALLOWED,
                             denied ? OUTCOME_FAILURE : OUTCOME_SUCCESS, CATEGORY_NETWORK);
-                    e.set("cisco.asa.hit_count", Net.number(g.get("hits")));
+                    types(e, TYPE_CONNECTION, denied ? TYPE_DENIED : TYPE_ALLOWED);
+                    e.set("cisco.asa.hit_count", Numbers.number(g.get("hits")));
                     e.set("cisco.asa.hit_interval", g.get("interval"));
                     e.set("cisco.asa.acl_verdict", g.get("verdict"));
-                    if (Net.portless(e.getString(Ecs.NETWORK_TRANSPORT))) {
+                    if (Transports.portless(e.getString(Ecs.NETWORK_TRANSPORT))) {
                         // for ICMP the parenthesised numbers are type and code
-                        e.set("cisco.asa.icmp_type", Net.number(g.get("sp")));
-                        e.set("cisco.asa.icmp_code", Net.number(g.get("dp")));
+                        e.set("cisco.asa.icmp_type", Numbers.number(g.get("sp")));
+                        e.set("cisco.asa.icmp_code", Numbers.number(g.get("dp")));
                     }
-                    ruleHash(g, e);
+                    aceHash(g, e);
                 }));
     }
 
@@ -152,6 +170,7 @@ final class FirewallFamilies {
     private static Fill deny(String reason) {
         return (g, e, m) -> {
             verdict(e, KIND_EVENT, ACTION_DENIED, OUTCOME_FAILURE, CATEGORY_NETWORK);
+            deniedTypes(e);
             e.set("cisco.asa.tcp_flags", Rules.blankToNull(g.get("flags")));
             if (reason != null && !e.has(Ecs.EVENT_REASON)) {
                 e.set(Ecs.EVENT_REASON, reason);
@@ -163,6 +182,7 @@ final class FirewallFamilies {
     private static Fill attackDeny(String reason) {
         return (g, e, m) -> {
             verdict(e, KIND_EVENT, ACTION_DENIED, OUTCOME_FAILURE, CATEGORY_NETWORK, CATEGORY_IDS);
+            deniedTypes(e);
             e.set(Ecs.EVENT_REASON, reason);
             if (g.get("proto") == null) {
                 e.set(Ecs.NETWORK_TRANSPORT, null);
@@ -172,12 +192,24 @@ final class FirewallFamilies {
         };
     }
 
-    /** The ACE hash identifies the access-list entry; 0x0 means "not available". */
-    private static void ruleHash(Rules.Groups g, SecurityEvent e) {
+    /**
+     * The ACE hash identifies the access-list entry (a policy, like the ACL name in yagura.policy,
+     * so not rule.id); 0x0 means "not available".
+     */
+    private static void aceHash(Rules.Groups g, SecurityEvent e) {
         String hash = g.get("hash");
-        if (hash != null && !hash.matches("0x0+")) {
-            e.set(Ecs.RULE_ID, hash);
+        if (hash != null && !isZeroHash(hash)) {
+            e.set("cisco.asa.ace_hash", hash);
         }
+    }
+
+    private static boolean isZeroHash(String hash) {
+        for (int i = 2; i < hash.length(); i++) {
+            if (hash.charAt(i) != '0') {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---------------------------------------------------------------- 3020xx / 3023xx connections
@@ -191,7 +223,8 @@ final class FirewallFamilies {
                         + SRC + mappedPattern('s') + " to " + DST + mappedPattern('d') + "(?: \\((?<user>[^()]{1,128})\\))?",
                 true,
                 (g, e, m) -> {
-                    verdict(e, KIND_EVENT, ACTION_CONNECTION_STARTED, OUTCOME_SUCCESS, CATEGORY_NETWORK);
+                    verdict(e, KIND_EVENT, ACTION_ALLOWED, OUTCOME_SUCCESS, CATEGORY_NETWORK);
+                    types(e, TYPE_CONNECTION, TYPE_START);
                     e.set("cisco.asa.cluster_role", g.get("role"));
                 });
         for (String id : new String[] {"302013", "302015", "302017", "302022", "302024", "302026", "302303"}) {
@@ -211,7 +244,8 @@ final class FirewallFamilies {
                 return Rules.mismatch(msg, teardownRx);
             }
             Rules.applyStandard(g, e);
-            verdict(e, KIND_EVENT, ACTION_CONNECTION_ENDED, OUTCOME_SUCCESS, CATEGORY_NETWORK);
+            verdict(e, KIND_EVENT, ACTION_ALLOWED, OUTCOME_SUCCESS, CATEGORY_NETWORK);
+            types(e, TYPE_CONNECTION, TYPE_END);
             teardownTail(g.get("tail"), e);
             return ParseResult.parsed(e);
         };
@@ -227,8 +261,8 @@ final class FirewallFamilies {
                 true,
                 (g, e, m) -> {
                     boolean start = g.get("ev").startsWith("Built");
-                    verdict(e, KIND_EVENT, start ? ACTION_CONNECTION_STARTED : ACTION_CONNECTION_ENDED,
-                            OUTCOME_SUCCESS, CATEGORY_NETWORK);
+                    verdict(e, KIND_EVENT, ACTION_ALLOWED, OUTCOME_SUCCESS, CATEGORY_NETWORK);
+                    types(e, TYPE_CONNECTION, start ? TYPE_START : TYPE_END);
                 });
         t.put("302020", icmp);
         t.put("302021", icmp);
@@ -270,9 +304,10 @@ final class FirewallFamilies {
                         + IF + "):(?<sa>" + A + ")(?:/(?<sp>" + P + "))? to (?<dif>" + IF + "):(?<sma>" + A + ")(?:/(?<smp>"
                         + P + "))?(?: duration " + DURATION + ")?",
                 (g, e, m) -> {
+                    // a translation slot, not a connection: allowed, event.type start / end
                     boolean built = "Built".equals(g.get("ev"));
-                    verdict(e, KIND_EVENT, built ? "translation-built" : "translation-teardown",
-                            OUTCOME_SUCCESS, CATEGORY_NETWORK);
+                    verdict(e, KIND_EVENT, ACTION_ALLOWED, OUTCOME_SUCCESS, CATEGORY_NETWORK);
+                    types(e, built ? TYPE_START : TYPE_END);
                     e.set("cisco.asa.nat_type", g.get("type"));
                 });
         t.put("305011", xlate);
@@ -284,6 +319,7 @@ final class FirewallFamilies {
                 "(?<nt>[\\w ]{1,48}?) translation creation failed for " + PROTO + " src " + SRC + " dst " + DST,
                 (g, e, m) -> {
                     verdict(e, KIND_EVENT, ACTION_DROPPED, OUTCOME_FAILURE, CATEGORY_NETWORK);
+                    deniedTypes(e);
                     e.set(Ecs.EVENT_REASON, g.get("nt") + " translation creation failed");
                 }));
         t.put("305013", rule("Asymmetric NAT rules matched for forward and reverse flows; Connection <proto> src <if>:<addr>/<port> dst <if>:<addr>/<port> denied due to NAT reverse path failure",
@@ -295,6 +331,7 @@ final class FirewallFamilies {
     private static Fill dropped(String reason) {
         return (g, e, m) -> {
             verdict(e, KIND_EVENT, ACTION_DROPPED, OUTCOME_FAILURE, CATEGORY_NETWORK);
+            deniedTypes(e);
             if (reason != null && !e.has(Ecs.EVENT_REASON)) {
                 e.set(Ecs.EVENT_REASON, reason);
             }
@@ -309,6 +346,7 @@ final class FirewallFamilies {
                         + ") on interface (?<in>\\S{1,64})",
                 (g, e, m) -> {
                     verdict(e, KIND_EVENT, ACTION_DENIED, OUTCOME_FAILURE, CATEGORY_NETWORK);
+                    deniedTypes(e);
                     e.set(Ecs.EVENT_REASON, "ICMP to the device denied by icmp policy");
                 });
         t.put("313001", toDevice);
@@ -322,9 +360,11 @@ final class FirewallFamilies {
                         + " on (?<in>\\S{1,64}) interface\\.?(?:\\s{1,4}Original IP payload: (?<payload>.{0,512}))?",
                 (g, e, m) -> {
                     verdict(e, KIND_EVENT, ACTION_DROPPED, OUTCOME_FAILURE, CATEGORY_NETWORK);
+                    deniedTypes(e);
                     e.set(Ecs.EVENT_REASON, "no matching connection for ICMP error message");
                     String payload = Rules.blankToNull(g.get("payload"));
-                    e.set("cisco.asa.original_payload", payload == null ? null : payload.replaceAll("\\.$", ""));
+                    e.set("cisco.asa.original_payload", payload == null ? null
+                            : payload.endsWith(".") ? payload.substring(0, payload.length() - 1) : payload);
                 }));
         t.put("313009", rule("Denied invalid ICMP code <n>, for <if>:<addr>/<id> (<mapped>) to <if>:<addr>/<id> (<mapped>), ICMP id <n>, ICMP type <n>",
                 "Denied invalid ICMP code (?<icmpc>\\d{1,3}), for " + SRC + mappedPattern('s') + " to " + DST + mappedPattern('d'),
@@ -333,6 +373,7 @@ final class FirewallFamilies {
                     e.set(Ecs.SOURCE_PORT, null);
                     e.set(Ecs.DESTINATION_PORT, null);
                     verdict(e, KIND_EVENT, ACTION_DENIED, OUTCOME_FAILURE, CATEGORY_NETWORK);
+                    deniedTypes(e);
                     e.set(Ecs.EVENT_REASON, "invalid ICMP code");
                 }));
     }
@@ -345,11 +386,19 @@ final class FirewallFamilies {
                 "(?<proto>[\\w\\-]{1,16}) access (?<verdict>requested|permitted|denied by ACL) " + toBox,
                 (g, e, m) -> {
                     switch (g.get("verdict")) {
-                        case "permitted" -> verdict(e, KIND_EVENT, ACTION_ALLOWED, OUTCOME_SUCCESS, CATEGORY_NETWORK);
-                        case "requested" -> verdict(e, KIND_EVENT, ACTION_CONNECTION_STARTED, OUTCOME_UNKNOWN,
-                                CATEGORY_NETWORK);
+                        case "permitted" -> {
+                            // 710002: the handshake completed, the session to the device exists
+                            verdict(e, KIND_EVENT, ACTION_ALLOWED, OUTCOME_SUCCESS, CATEGORY_NETWORK);
+                            types(e, TYPE_CONNECTION, TYPE_ALLOWED);
+                        }
+                        case "requested" -> {
+                            // 710001: the first SYN, permitted by the telnet/http/ssh access list
+                            verdict(e, KIND_EVENT, ACTION_ALLOWED, OUTCOME_SUCCESS, CATEGORY_NETWORK);
+                            types(e, TYPE_CONNECTION, TYPE_START);
+                        }
                         default -> {
                             verdict(e, KIND_EVENT, ACTION_DENIED, OUTCOME_FAILURE, CATEGORY_NETWORK);
+                            deniedTypes(e);
                             e.set(Ecs.EVENT_REASON, "to-the-device access denied by ACL");
                         }
                     }
@@ -364,9 +413,10 @@ final class FirewallFamilies {
                 (g, e, m) -> {
                     e.set(Ecs.NETWORK_TRANSPORT, "tcp");
                     verdict(e, KIND_EVENT, ACTION_DROPPED, OUTCOME_FAILURE, CATEGORY_NETWORK);
+                    deniedTypes(e);
                     e.set(Ecs.EVENT_REASON, "to-the-device connection limit exceeded");
-                    e.set("cisco.asa.connection_count", Net.number(g.get("cur")));
-                    e.set("cisco.asa.connection_limit", Net.number(g.get("lim")));
+                    e.set("cisco.asa.connection_count", Numbers.number(g.get("cur")));
+                    e.set("cisco.asa.connection_limit", Numbers.number(g.get("lim")));
                 }));
         t.put("710005", rule("{TCP|UDP} request discarded from <addr>/<port> to <if>:<addr>/<service>",
                 "(?<proto>[\\w\\-]{1,16}) request discarded " + toBox,
@@ -383,12 +433,15 @@ final class FirewallFamilies {
                 "(?<sa>" + A + ")(?:\\((?<user>[^()]{0,128})\\))? Accessed (?:JAVA )?URL (?<da>[^\\s:]{1,255}):(?<url>\\S{1,2048})",
                 (g, e, m) -> {
                     verdict(e, KIND_EVENT, ACTION_ALLOWED, OUTCOME_SUCCESS, CATEGORY_NETWORK, CATEGORY_WEB);
+                    types(e, TYPE_ACCESS);
                     e.set(Ecs.URL_ORIGINAL, g.get("url"));
                 }));
         t.put("304002", rule("Access denied URL <url> SRC <addr> DEST <addr> on interface <if>",
                 "Access denied URL (?<url>\\S{1,2048}) SRC (?<sa>" + A + ") DEST (?<da>" + A + ")" + ON_IF,
                 (g, e, m) -> {
-                    verdict(e, KIND_EVENT, ACTION_DENIED, OUTCOME_FAILURE, CATEGORY_NETWORK, CATEGORY_WEB);
+                    // refused by the URL filtering server (Websense, N2H2): a filter, not an ACL
+                    verdict(e, KIND_EVENT, ACTION_BLOCKED, OUTCOME_FAILURE, CATEGORY_NETWORK, CATEGORY_WEB);
+                    types(e, TYPE_ACCESS, TYPE_DENIED);
                     e.set(Ecs.URL_ORIGINAL, g.get("url"));
                     e.set(Ecs.EVENT_REASON, "URL filtering");
                 }));

@@ -1,10 +1,14 @@
-package io.yagura.plugin.ciscoasa;
+package io.yagura.format.asa;
 
 import io.yagura.api.event.Ecs;
 import io.yagura.api.event.SecurityEvent;
 import io.yagura.api.plugin.ParseResult;
+import io.yagura.format.net.Addresses;
+import io.yagura.format.net.Numbers;
+import io.yagura.format.net.Ports;
+import io.yagura.format.net.Transports;
+import io.yagura.format.parser.Events;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -23,7 +27,8 @@ import java.util.regex.Pattern;
  *  dif da dp did    same for the destination; dma dma2 dmp did2
  *  in out           "on interface X" style ingress / egress interface
  *  dir              "inbound"/"outbound" -> network.direction (and the side swap, see rule())
- *  user acl reason cid icmpt icmpc dur bytes
+ *  user reason cid icmpt icmpc dur bytes
+ *  acl              access-list / access-group name  -> yagura.policy (a policy, never rule.*)
  * </pre>
  * Patterns are anchored ({@link Matcher#lookingAt()}) and bounded ({@code {1,255}+} possessive
  * runs, bounded reluctant parts), so a hostile line costs linear time.
@@ -154,9 +159,9 @@ final class Rules {
 
     /** Maps the standard group names to ECS fields (see the class comment). */
     static void applyStandard(Groups g, SecurityEvent e) {
-        String transport = Net.transport(g.get("proto"));
+        String transport = Transports.transport(g.get("proto"));
         e.set(Ecs.NETWORK_TRANSPORT, transport);
-        boolean portless = Net.portless(transport);
+        boolean portless = Transports.portless(transport);
 
         String sa = g.get("sa");
         String da = g.get("da");
@@ -171,48 +176,50 @@ final class Rules {
         identity(e, "destination", g.first("did", "did2"));
 
         user(e, g.get("user"));
-        e.set(Ecs.RULE_NAME, blankToNull(g.get("acl")));
+        e.set(Ecs.YAGURA_POLICY, blankToNull(g.get("acl")));
         reason(e, g.get("reason"));
         e.set("cisco.asa.connection_id", g.get("cid"));
-        e.set("cisco.asa.icmp_type", Net.number(g.get("icmpt")));
-        e.set("cisco.asa.icmp_code", Net.number(g.get("icmpc")));
-        e.set(Ecs.EVENT_DURATION, Net.durationNanos(g.get("dur")));
-        e.set(Ecs.NETWORK_BYTES, Net.number(g.get("bytes")));
+        e.set("cisco.asa.icmp_type", Numbers.number(g.get("icmpt")));
+        e.set("cisco.asa.icmp_code", Numbers.number(g.get("icmpc")));
+        e.set(Ecs.EVENT_DURATION, Durations.nanos(g.get("dur")));
+        e.set(Ecs.NETWORK_BYTES, Numbers.number(g.get("bytes")));
     }
 
-    /** Sets side.address always, side.ip or side.domain when the token is one, and side.port. */
+    /**
+     * Sets side.address always, side.ip (canonical form) or side.domain when the token is one, and
+     * side.port.
+     */
     static void endpoint(SecurityEvent e, String side, String rawAddress, String port) {
-        String addr = Net.cleanAddress(rawAddress);
+        String addr = Addresses.clean(rawAddress);
         if (addr == null || addr.isEmpty()) {
             return;
         }
         e.set(side + ".address", addr);
-        if (Net.isIp(addr)) {
-            e.set(side + ".ip", addr);
-        } else if (Net.isHostName(addr)) {
+        String ip = Addresses.normalize(addr);
+        if (ip != null) {
+            e.set(side + ".ip", ip);
+        } else if (Addresses.isHostName(addr)) {
             e.set(side + ".domain", addr);
         }
-        e.set(side + ".port", Net.port(port));
-        if ("destination".equals(side) && Net.isServiceName(port)) {
+        e.set(side + ".port", Ports.port(port));
+        if ("destination".equals(side) && Ports.isServiceName(port)) {
             e.set(Ecs.NETWORK_PROTOCOL, port.toLowerCase(java.util.Locale.ROOT));
         }
     }
 
     /** NAT side: only when the mapped address or port differs from the real one. */
     static void nat(SecurityEvent e, String side, String real, String mapped, String mappedPort, String realPort) {
-        String m = Net.cleanAddress(mapped);
+        String m = Addresses.clean(mapped);
         if (m == null || m.isEmpty()) {
             return;
         }
-        boolean sameAddress = m.equals(Net.cleanAddress(real));
+        boolean sameAddress = m.equals(Addresses.clean(real));
         boolean samePort = mappedPort == null || mappedPort.equals(realPort);
         if (sameAddress && samePort) {
             return;
         }
-        if (Net.isIp(m)) {
-            e.set(side + ".nat.ip", m);
-        }
-        e.set(side + ".nat.port", Net.port(mappedPort));
+        e.set(side + ".nat.ip", Addresses.normalize(m));
+        e.set(side + ".nat.port", Ports.port(mappedPort));
     }
 
     /** idfw user ("LOCAL\\alice") or an FQDN printed next to an address. */
@@ -232,8 +239,8 @@ final class Rules {
 
     static void user(SecurityEvent e, String name) {
         String u = blankToNull(name);
-        if (u == null) {
-            return;
+        if (u == null || u.equalsIgnoreCase("Unknown")) {
+            return; // IKEv2 "Username:Unknown": no user yet
         }
         int bs = u.indexOf('\\');
         if (bs > 0 && bs < u.length() - 1) {
@@ -253,12 +260,23 @@ final class Rules {
         }
     }
 
-    /** kind, action, outcome and categories in one call. */
+    /**
+     * kind, action, outcome and categories in one call; the action is one of the shared verdicts
+     * ({@link Ecs#VERDICTS}, checked by {@link Events#verdict}).
+     */
     static void verdict(SecurityEvent e, String kind, String action, String outcome, String... categories) {
         e.set(Ecs.EVENT_KIND, kind);
-        e.set(Ecs.EVENT_ACTION, action);
-        e.set(Ecs.EVENT_OUTCOME, outcome);
-        e.set(Ecs.EVENT_CATEGORY, List.of(categories));
+        Events.verdict(e, action, outcome, categories);
+    }
+
+    /** event.type (ECS list), e.g. connection + start. */
+    static void types(SecurityEvent e, String... types) {
+        Events.types(e, types);
+    }
+
+    /** A refused connection or packet: event.type connection + denied. */
+    static void deniedTypes(SecurityEvent e) {
+        Events.types(e, Ecs.TYPE_CONNECTION, Ecs.TYPE_DENIED);
     }
 
     static String blankToNull(String s) {

@@ -1,4 +1,6 @@
-package io.yagura.plugin.ciscoasa;
+package io.yagura.format.asa;
+
+import java.util.List;
 
 /**
  * The {@code %ASA-6-302013:} tag of a line: product, optional facility ({@code %ASA-session-6-302013}),
@@ -6,22 +8,37 @@ package io.yagura.plugin.ciscoasa;
  * including the probe of lines from unknown senders.
  *
  * @param start     offset of the '%'
- * @param product   "ASA", "PIX" or "FTD"
+ * @param product   "ASA", "PIX" or "FTD" (or the tag asked for with {@link #find(String, List, boolean)})
  * @param facility  facility word of the "%ASA-session-6-..." form, or null
  * @param level     severity level 0-7
  * @param id        the six-digit message id as text
  * @param textStart offset of the message text (after "nnnnnn:" and spaces)
  */
-record AsaMarker(int start, String product, String facility, int level, String id, int textStart) {
+public record AsaMarker(int start, String product, String facility, int level, String id, int textStart) {
 
     /** The tag sits after the syslog header; a relay prefix is short, so the scan stops here. */
-    static final int SCAN_LIMIT = 1024;
+    public static final int SCAN_LIMIT = 1024;
+
+    /** The products whose devices log ASA-engine messages. */
+    public static final List<String> ENGINE_PRODUCTS = List.of("ASA", "PIX", "FTD");
 
     private static final int MAX_FACILITY = 24;
 
-    /** First valid marker in the line, or null. Linear in the scanned length, never throws. */
-    static AsaMarker find(String s) {
-        if (s == null) {
+    /**
+     * First valid {@code %ASA-}, {@code %PIX-} or {@code %FTD-} marker in the line, or null. Linear in
+     * the scanned length, never throws.
+     */
+    public static AsaMarker find(String s) {
+        return find(s, ENGINE_PRODUCTS, false);
+    }
+
+    /**
+     * First valid marker of one of {@code products} (tags without '%' and '-', e.g. "NGIPS"), or null.
+     * With {@code tolerant}, an empty facility is accepted ({@code %FTD--6-852002:}, written by some
+     * FTD releases); the strict form refuses it. Linear in the scanned length, never throws.
+     */
+    public static AsaMarker find(String s, List<String> products, boolean tolerant) {
+        if (s == null || products == null) {
             return null;
         }
         int limit = Math.min(s.length(), SCAN_LIMIT);
@@ -31,7 +48,7 @@ record AsaMarker(int start, String product, String facility, int level, String i
             if (p < 0 || p >= limit) {
                 return null;
             }
-            AsaMarker m = at(s, p);
+            AsaMarker m = at(s, p, products, tolerant);
             if (m != null) {
                 return m;
             }
@@ -41,21 +58,28 @@ record AsaMarker(int start, String product, String facility, int level, String i
     }
 
     /** True when the line names a product tag at all, valid or not (for a precise reject reason). */
-    static boolean mentionsProduct(String s) {
-        return s.contains("%ASA-") || s.contains("%PIX-") || s.contains("%FTD-");
+    public static boolean mentionsProduct(String s) {
+        return s != null && (s.contains("%ASA-") || s.contains("%PIX-") || s.contains("%FTD-"));
     }
 
-    private static AsaMarker at(String s, int p) {
-        String product = s.startsWith("ASA-", p + 1) ? "ASA"
-                : s.startsWith("PIX-", p + 1) ? "PIX"
-                : s.startsWith("FTD-", p + 1) ? "FTD" : null;
+    private static AsaMarker at(String s, int p, List<String> products, boolean tolerant) {
+        String product = null;
+        for (String candidate : products) {
+            int end = p + 1 + candidate.length();
+            if (end < s.length() && s.charAt(end) == '-' && s.startsWith(candidate, p + 1)) {
+                product = candidate;
+                break;
+            }
+        }
         if (product == null) {
             return null;
         }
         int n = s.length();
-        int q = p + 5;
+        int q = p + product.length() + 2;
         String facility = null;
-        if (q < n && isAsciiLetter(s.charAt(q))) {
+        if (tolerant && q < n && s.charAt(q) == '-') {
+            q++; // "%FTD--6-852002": an empty facility
+        } else if (q < n && isAsciiLetter(s.charAt(q))) {
             int f = q;
             while (q < n && q - f <= MAX_FACILITY && isWordChar(s.charAt(q))) {
                 q++;

@@ -1,4 +1,4 @@
-package io.yagura.plugin.ciscoasa;
+package io.yagura.format.asa;
 
 import java.util.Map;
 
