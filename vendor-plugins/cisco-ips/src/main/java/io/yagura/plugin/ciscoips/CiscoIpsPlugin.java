@@ -7,9 +7,10 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * Cisco IPS. The only service this bundle registers: the platform builds the route
- * yagura.raw.cisco-ips → {@link CiscoIpsParser} → yagura.events and asks {@link CiscoIpsProbe} about
- * lines from unregistered sources. See docs/vendors/cisco-ips.md.
+ * Cisco IPS: IPS 4200/4300/4500 sensors and IPS modules (pulled over SDEE) and Cisco IOS IPS
+ * routers (syslog). The only service this bundle registers: the platform builds the route
+ * yagura.raw.cisco-ips → {@link CiscoIpsParser} → yagura.events and asks {@link CiscoIpsProbe}
+ * about lines from unregistered sources. See docs/vendors/cisco-ips.md.
  */
 @Component(service = VendorPlugin.class)
 public final class CiscoIpsPlugin implements VendorPlugin {
@@ -30,7 +31,7 @@ public final class CiscoIpsPlugin implements VendorPlugin {
 
     @Override
     public Set<String> products() {
-        return Set.of("IPS");
+        return Set.of("IPS 4200", "IPS 4300", "IPS 4500", "ASA IPS module", "IOS IPS");
     }
 
     @Override
