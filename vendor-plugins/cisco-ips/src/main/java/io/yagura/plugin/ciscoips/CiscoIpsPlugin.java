@@ -2,15 +2,19 @@ package io.yagura.plugin.ciscoips;
 
 import io.yagura.api.plugin.DeviceType;
 import io.yagura.api.plugin.LogParser;
+import io.yagura.api.plugin.PullConnector;
 import io.yagura.api.plugin.VendorPlugin;
+import java.util.Optional;
 import java.util.Set;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 
 /**
- * Cisco IPS: IPS 4200/4300/4500 sensors and IPS modules (pulled over SDEE) and Cisco IOS IPS
- * routers (syslog). The only service this bundle registers: the platform builds the route
- * yagura.raw.cisco-ips → {@link CiscoIpsParser} → yagura.events and asks {@link CiscoIpsProbe}
- * about lines from unregistered sources. See docs/vendors/cisco-ips.md.
+ * Cisco IPS: IPS 4200/4300/4500 sensors and IPS modules (pulled over SDEE by
+ * {@link SdeeConnector}) and Cisco IOS IPS routers (syslog). The only service this bundle
+ * registers: the platform builds the route yagura.raw.cisco-ips → {@link CiscoIpsParser} →
+ * yagura.events, schedules the connector for the devices that have a management endpoint, and
+ * asks {@link CiscoIpsProbe} about lines from unregistered sources. See docs/vendors/cisco-ips.md.
  */
 @Component(service = VendorPlugin.class)
 public final class CiscoIpsPlugin implements VendorPlugin {
@@ -18,6 +22,13 @@ public final class CiscoIpsPlugin implements VendorPlugin {
     static final String ID = "cisco-ips";
 
     private final CiscoIpsParser parser = new CiscoIpsParser();
+    private final SdeeConnector connector = new SdeeConnector(SdeeConnector.Settings.DEFAULT);
+
+    /** Closes the sensors' subscriptions when the plugin stops. */
+    @Deactivate
+    void deactivate() {
+        connector.closeAll();
+    }
 
     @Override
     public String vendorId() {
@@ -47,5 +58,10 @@ public final class CiscoIpsPlugin implements VendorPlugin {
     @Override
     public LogParser parser() {
         return parser;
+    }
+
+    @Override
+    public Optional<PullConnector> pullConnector() {
+        return Optional.of(connector);
     }
 }
