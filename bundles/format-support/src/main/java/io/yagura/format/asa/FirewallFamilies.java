@@ -323,7 +323,7 @@ final class FirewallFamilies {
                     e.set(Ecs.EVENT_REASON, g.get("nt") + " translation creation failed");
                 }));
         t.put("305013", rule("Asymmetric NAT rules matched for forward and reverse flows; Connection <proto> src <if>:<addr>/<port> dst <if>:<addr>/<port> denied due to NAT reverse path failure",
-                "Asymmetric NAT rules matched for forward and reverse flows; Connection " + PROTO + " src " + SRC + " dst " + DST
+                "Asymmetric NAT rules matched for forward and reverse flows; Connection (?:for )?" + PROTO + " src " + SRC + " dst " + DST
                         + " denied due to (?<reason>NAT reverse path failure)",
                 deny(null)));
     }

@@ -25,7 +25,9 @@ final class IgnoreReasons {
             Map.entry("418001", "management: 418001 through-the-device packet to management-only network denied"),
             Map.entry("609001", "housekeeping: 609001 local-host built, not security-relevant"),
             Map.entry("609002", "housekeeping: 609002 local-host teardown, not security-relevant"),
-            Map.entry("710007", "housekeeping: 710007 NAT-T keepalive received"));
+            Map.entry("710007", "housekeeping: 710007 NAT-T keepalive received"),
+            Map.entry("852001", "snort: 852001 flow handed from the lightweight to the full proxy, not a security event"),
+            Map.entry("852002", "snort: 852002 flow handed from the full to the lightweight proxy, not a security event"));
 
     private static final Map<String, String> BY_CLASS = Map.ofEntries(
             Map.entry("101", "failover: cable/state"), Map.entry("102", "failover: power"),

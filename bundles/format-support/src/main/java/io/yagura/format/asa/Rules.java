@@ -222,16 +222,29 @@ final class Rules {
         e.set(side + ".nat.port", Ports.port(mappedPort));
     }
 
-    /** idfw user ("LOCAL\\alice") or an FQDN printed next to an address. */
+    /**
+     * What ASA prints in parentheses after an address: an idfw user ("LOCAL\\alice"), a TrustSec
+     * security group tag ("9999:Engineering"), both ("LOCAL\\alice, 9999:Engineering"), or an FQDN.
+     */
     static void identity(SecurityEvent e, String side, String ident) {
         String id = blankToNull(ident);
         if (id == null) {
             return;
         }
+        int comma = id.indexOf(", ");
+        if (comma > 0) {
+            identity(e, side, id.substring(0, comma));
+            identity(e, side, id.substring(comma + 2));
+            return;
+        }
         int bs = id.indexOf('\\');
+        int colon = id.indexOf(':');
         if (bs > 0 && bs < id.length() - 1) {
             e.set("source".equals(side) ? Ecs.USER_NAME : "destination.user.name", id.substring(bs + 1));
             e.set("source".equals(side) ? "user.domain" : "destination.user.domain", id.substring(0, bs));
+        } else if (colon > 0 && colon < id.length() - 1 && Numbers.isDigits(id.substring(0, colon))) {
+            e.set("cisco.asa." + side + "_security_group_tag", Numbers.number(id.substring(0, colon)));
+            e.set("cisco.asa." + side + "_security_group_name", id.substring(colon + 1));
         } else {
             e.set("cisco.asa." + side + "_identity", id);
         }

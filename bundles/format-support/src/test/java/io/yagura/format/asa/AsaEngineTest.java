@@ -88,6 +88,28 @@ class AsaEngineTest {
     }
 
     @Test
+    void identitiesAndSecurityGroupTagsNextToAddresses() {
+        SecurityEvent e = event("%FTD-4-313005: No matching connection for ICMP error message: icmp src"
+                + " outside:192.0.2.2(LOCAL\\alice, 9999:Engineering) dst inside:198.51.100.3(8888:Servers) (type 3, code 3)"
+                + " on outside interface.  Original IP payload: udp src 198.51.100.3/53 dst 192.0.2.2/60919.");
+        assertEquals("alice", e.get(Ecs.USER_NAME));
+        assertEquals("LOCAL", e.get("user.domain"));
+        assertEquals(9999L, e.get("cisco.asa.source_security_group_tag"));
+        assertEquals("Engineering", e.get("cisco.asa.source_security_group_name"));
+        assertEquals(8888L, e.get("cisco.asa.destination_security_group_tag"));
+        assertEquals("198.51.100.3", e.get(Ecs.DESTINATION_IP));
+    }
+
+    @Test
+    void asymmetricNatWithTheNewerConnectionForWording() {
+        SecurityEvent e = event("%FTD-5-305013: Asymmetric NAT rules matched for forward and reverse flows; Connection for"
+                + " tcp src outside:203.0.113.50/556 dst inside:192.0.2.5/7000 denied due to NAT reverse path failure");
+        assertEquals("denied", e.get(Ecs.EVENT_ACTION));
+        assertEquals("203.0.113.50", e.get(Ecs.SOURCE_IP));
+        assertEquals("NAT reverse path failure", e.get(Ecs.EVENT_REASON));
+    }
+
+    @Test
     void durationsInBothForms() {
         assertEquals(65_000_000_000L, Durations.nanos("0:01:05"));
         assertEquals(32_000_000_000L, Durations.nanos("0:32"));

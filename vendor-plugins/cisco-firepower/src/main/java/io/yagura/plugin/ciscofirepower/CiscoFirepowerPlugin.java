@@ -7,14 +7,19 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * Cisco Firepower Threat Defense. The only service this bundle registers: the platform builds the route
- * yagura.raw.cisco-firepower → {@link CiscoFirepowerParser} → yagura.events and asks {@link CiscoFirepowerProbe} about
- * lines from unregistered sources. See docs/vendors/cisco-firepower.md.
+ * Cisco Firepower: Firepower Threat Defense ({@code %FTD-} lines: its own 4300xx events and the ASA
+ * engine's messages), Firepower 7000/8000 NGIPS ({@code %NGIPS-}) and the Sourcefire/FMC {@code SFIMS:}
+ * syslog. The only service this bundle registers: the platform builds the route yagura.raw.cisco-firepower
+ * → {@link CiscoFirepowerParser} → yagura.events and asks {@link CiscoFirepowerProbe} about lines from
+ * unregistered sources. See docs/vendors/cisco-firepower.md.
  */
 @Component(service = VendorPlugin.class)
 public final class CiscoFirepowerPlugin implements VendorPlugin {
 
     static final String ID = "cisco-firepower";
+
+    private static final Set<String> PRODUCTS = Set.of("FTD", "NGIPS", "Firepower");
+    private static final Set<DeviceType> DEVICE_TYPES = Set.of(DeviceType.NGFW, DeviceType.IPS, DeviceType.VPN);
 
     private final CiscoFirepowerParser parser = new CiscoFirepowerParser();
 
@@ -25,17 +30,17 @@ public final class CiscoFirepowerPlugin implements VendorPlugin {
 
     @Override
     public String vendorName() {
-        return CiscoFirepowerParser.OBSERVER.vendor();
+        return CiscoFirepowerParser.FTD.vendor();
     }
 
     @Override
     public Set<String> products() {
-        return Set.of("Firepower Threat Defense");
+        return PRODUCTS;
     }
 
     @Override
     public Set<DeviceType> deviceTypes() {
-        return Set.of(DeviceType.NGFW);
+        return DEVICE_TYPES;
     }
 
     @Override

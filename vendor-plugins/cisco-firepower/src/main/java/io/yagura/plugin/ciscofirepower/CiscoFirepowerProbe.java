@@ -1,14 +1,22 @@
 package io.yagura.plugin.ciscofirepower;
 
+import io.yagura.format.asa.AsaMarker;
+import java.util.List;
+
 /**
- * Cheap recognition of Cisco Firepower Threat Defense lines from unregistered sources: called for every
- * such line, so no regex and no full parse; must never throw and must not claim other vendors'
- * lines (the auto-detection test feeds it every family's samples).
+ * Cheap recognition of Firepower lines from unregistered sources: a {@code %FTD-}, {@code %NGIPS-}
+ * (or the {@code %FDT-} misspelling and the {@code %FTD--6-} empty facility some releases write) tag
+ * with a level and a six-digit id within the first {@value AsaMarker#SCAN_LIMIT} characters, or the
+ * Sourcefire {@code SFIMS:} tag near the start. No regex; never throws. {@code %ASA-} and
+ * {@code %PIX-} lines are the cisco-asa plugin's and are not claimed.
  */
 final class CiscoFirepowerProbe {
 
-    /** The tag that starts this format's message (replace with the vendor's real marker). */
-    static final String MARKER = "FTD: ";
+    /** The tags this plugin reads: FTD (and its misspelling seen in the field), Firepower NGIPS. */
+    static final List<String> TAGS = List.of("FTD", "NGIPS", "FDT");
+
+    /** "SFIMS:" follows the syslog header and host; a relay prefix is short. */
+    static final int SFIMS_WINDOW = 300;
 
     private CiscoFirepowerProbe() {
     }
@@ -17,8 +25,19 @@ final class CiscoFirepowerProbe {
         if (line == null) {
             return false;
         }
-        int at = line.indexOf(MARKER);
-        // the marker sits right after the syslog header, well within the first 200 characters
-        return at >= 0 && at < 200;
+        try {
+            return AsaMarker.find(line, TAGS, true) != null || sfims(line) >= 0;
+        } catch (RuntimeException unexpected) {
+            return false;
+        }
+    }
+
+    /** Offset of the "SFIMS:" tag (at the start or after a space) within the window, or -1. */
+    static int sfims(String line) {
+        int at = line.indexOf(Sfims.MARKER);
+        if (at < 0 || at > SFIMS_WINDOW) {
+            return -1;
+        }
+        return at == 0 || line.charAt(at - 1) == ' ' || line.charAt(at - 1) == '>' ? at : -1;
     }
 }
