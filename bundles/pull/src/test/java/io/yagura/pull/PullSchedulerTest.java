@@ -1,0 +1,309 @@
+package io.yagura.pull;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.yagura.api.registry.Device;
+import io.yagura.api.registry.ManagementEndpoint;
+import io.yagura.api.registry.Secret;
+import java.io.Serializable;
+import java.lang.annotation.Annotation;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.karaf.scheduler.Job;
+import org.apache.karaf.scheduler.ScheduleOptions;
+import org.apache.karaf.scheduler.Scheduler;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which devices get a job, at what period, and what happens when devices or plugins change (no OSGi, no Quartz). */
+class PullSchedulerTest {
+
+    @TempDir
+    Path dir;
+    RecordingScheduler scheduler;
+    Fakes.FakeRegistry registry;
+    FakeSensor sensor;
+    Fakes.FakeBroker broker;
+    PullScheduler pull;
+
+    static ManagementEndpoint endpoint(Duration interval) {
+        return new ManagementEndpoint("https://192.0.2.20/cgi-bin/sdee-server", "viewer", Secret.of("s3cret"), interval, null);
+    }
+
+    static Device device(String id, String vendor, ManagementEndpoint m) {
+        return new Device(id, "acme", vendor, "IPS", List.of("192.0.2." + (id.hashCode() & 0x7f))).withManagement(m);
+    }
+
+    @BeforeEach
+    void setUp() {
+        scheduler = new RecordingScheduler();
+        registry = new Fakes.FakeRegistry();
+        sensor = new FakeSensor();
+        broker = new Fakes.FakeBroker();
+        pull = new PullScheduler(scheduler, registry, new FileCursorStore(dir.resolve("c.properties")), new Fakes.FakeCounters(),
+                broker, new Fakes.MutableClock());
+        pull.bindPlugin(new Fakes.FakePlugin("cisco-ips", sensor));
+        pull.bindPlugin(new Fakes.FakePlugin("cisco-asa", null)); // no pull connector
+    }
+
+    @Test
+    void devicesWithAnEndpointAndAPullingPluginGetAJobAtTheirInterval() {
+        registry.put(device("ips-1", "cisco-ips", endpoint(Duration.ofSeconds(10))));
+        registry.put(device("ips-2", "cisco-ips", endpoint(null)));                       // default interval
+        registry.put(device("ips-3", "cisco-ips", null));                                 // no endpoint
+        registry.put(device("asa-1", "cisco-asa", endpoint(Duration.ofSeconds(10))));     // plugin cannot pull
+        registry.put(device("x-1", "unknown-vendor", endpoint(Duration.ofSeconds(10))));  // no plugin
+        pull.activate(config(30, true));
+        assertEquals(Map.of(PullScheduler.REFRESH_JOB, 30L), scheduler.periods(), "only the refresh job before it first runs");
+        scheduler.run(PullScheduler.REFRESH_JOB);
+        assertEquals(Map.of("ips-1", 10L, "ips-2", 30L), pull.scheduled());
+        assertEquals(10L, scheduler.periods().get("yagura-pull-ips-1"));
+        assertFalse(scheduler.options.get("yagura-pull-ips-1").canRunConcurrently(), "one run at a time per device");
+        assertEquals(-1, scheduler.options.get("yagura-pull-ips-1").times, "forever");
+    }
+
+    @Test
+    void aJobPollsItsDevice() {
+        registry.put(device("ips-1", "cisco-ips", endpoint(Duration.ofSeconds(10))));
+        sensor.add(2);
+        pull.activate(config(30, true));
+        pull.reconcile();
+        scheduler.run("yagura-pull-ips-1");
+        assertEquals(2, broker.items.size());
+    }
+
+    @Test
+    void changesInTheRegistryAreFollowed() {
+        registry.put(device("ips-1", "cisco-ips", endpoint(Duration.ofSeconds(10))));
+        pull.activate(config(30, true));
+        pull.reconcile();
+        scheduler.run("yagura-pull-ips-1"); // polled once: its connector holds a subscription
+
+        registry.put(device("ips-1", "cisco-ips", endpoint(Duration.ofSeconds(60))));
+        registry.put(device("ips-2", "cisco-ips", endpoint(Duration.ofSeconds(5))));
+        pull.reconcile();
+        assertEquals(Map.of("ips-1", 60L, "ips-2", 5L), pull.scheduled());
+        assertEquals(60L, scheduler.periods().get("yagura-pull-ips-1"), "rescheduled at the new interval");
+        assertEquals(List.of(), sensor.closed, "a new interval keeps the subscription");
+
+        registry.removeDevice("ips-1");
+        pull.reconcile();
+        assertEquals(Map.of("ips-2", 5L), pull.scheduled());
+        assertFalse(scheduler.jobs.containsKey("yagura-pull-ips-1"));
+        assertEquals(List.of("ips-1"), sensor.closed.stream().map(t -> t.deviceId()).toList(), "the connector released the device");
+    }
+
+    @Test
+    void aPluginThatGoesStopsItsDevicesAndOneThatComesStartsThem() {
+        registry.put(device("ips-1", "cisco-ips", endpoint(Duration.ofSeconds(10))));
+        pull.activate(config(30, true));
+        pull.reconcile();
+        Fakes.FakePlugin other = new Fakes.FakePlugin("cisco-ips", sensor);
+        pull.unbindPlugin(other); // not the bound instance: nothing changes
+        assertEquals(Map.of("ips-1", 10L), pull.scheduled());
+        pull.bindPlugin(other);
+        pull.unbindPlugin(other);
+        assertEquals(Map.of(), pull.scheduled());
+        pull.bindPlugin(new Fakes.FakePlugin("cisco-ips", sensor));
+        assertEquals(Map.of("ips-1", 10L), pull.scheduled());
+    }
+
+    @Test
+    void deactivationStopsEveryJobAndReleasesTheDevices() {
+        registry.put(device("ips-1", "cisco-ips", endpoint(Duration.ofSeconds(10))));
+        pull.activate(config(30, true));
+        pull.reconcile();
+        scheduler.run("yagura-pull-ips-1");
+        pull.deactivate();
+        assertEquals(Map.of(), scheduler.jobs);
+        assertEquals(1, sensor.closed.size());
+        pull.reconcile();
+        assertEquals(Map.of(), scheduler.jobs, "nothing is scheduled once deactivated");
+    }
+
+    @Test
+    void disabledMeansNothingIsScheduled() {
+        registry.put(device("ips-1", "cisco-ips", endpoint(Duration.ofSeconds(10))));
+        pull.activate(config(30, false));
+        pull.reconcile();
+        assertEquals(Map.of(), scheduler.jobs);
+    }
+
+    @Test
+    void periodsAreWholeSecondsWithinBounds() {
+        PullConfig c = config(30, true);
+        assertEquals(30, PullScheduler.periodSeconds(null, c));
+        assertEquals(30, PullScheduler.periodSeconds(Duration.ZERO, c));
+        assertEquals(2, PullScheduler.periodSeconds(Duration.ofMillis(1500), c));
+        assertEquals(3600, PullScheduler.periodSeconds(Duration.ofHours(1), c));
+        assertTrue(PullScheduler.periodSeconds(Duration.ofDays(30), c) <= 24 * 3600);
+    }
+
+    /** A Karaf Scheduler that records what it is asked and runs a job on demand. */
+    static final class RecordingScheduler implements Scheduler {
+        final Map<String, Job> jobs = new ConcurrentHashMap<>();
+        final Map<String, Options> options = new ConcurrentHashMap<>();
+
+        Map<String, Long> periods() {
+            Map<String, Long> out = new java.util.TreeMap<>();
+            options.forEach((name, o) -> {
+                if (jobs.containsKey(name)) {
+                    out.put(name, o.period);
+                }
+            });
+            return out;
+        }
+
+        void run(String name) {
+            jobs.get(name).execute(null);
+        }
+
+        @Override
+        public void schedule(Object job, ScheduleOptions o) {
+            jobs.put(o.name(), (Job) job);
+            options.put(o.name(), (Options) o);
+        }
+
+        @Override
+        public void reschedule(String name, ScheduleOptions o) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean unschedule(String name) {
+            return jobs.remove(name) != null;
+        }
+
+        @Override
+        public Map<String, ScheduleOptions> getJobs() {
+            return Map.copyOf(options);
+        }
+
+        @Override
+        public boolean trigger(String name) {
+            run(name);
+            return true;
+        }
+
+        @Override
+        public ScheduleOptions NOW() {
+            return new Options(1, 0);
+        }
+
+        @Override
+        public ScheduleOptions NOW(int times, long period) {
+            return new Options(times, period);
+        }
+
+        @Override
+        public ScheduleOptions AT(Date date) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ScheduleOptions AT(Date date, int times, long period) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ScheduleOptions EXPR(String expression) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    static final class Options implements ScheduleOptions {
+        private static final long serialVersionUID = 1L;
+        final int times;
+        final long period;
+        String name;
+        boolean concurrent = true;
+
+        Options(int times, long period) {
+            this.times = times;
+            this.period = period;
+        }
+
+        @Override
+        public ScheduleOptions config(Map<String, Serializable> config) {
+            return this;
+        }
+
+        @Override
+        public ScheduleOptions name(String n) {
+            name = n;
+            return this;
+        }
+
+        @Override
+        public ScheduleOptions canRunConcurrently(boolean flag) {
+            concurrent = flag;
+            return this;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public boolean canRunConcurrently() {
+            return concurrent;
+        }
+
+        @Override
+        public String schedule() {
+            return "NOW(" + times + "," + period + ")";
+        }
+    }
+
+    static PullConfig config(int defaultInterval, boolean enabled) {
+        return new PullConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return PullConfig.class;
+            }
+
+            @Override
+            public boolean enabled() {
+                return enabled;
+            }
+
+            @Override
+            public int default_poll_interval_s() {
+                return defaultInterval;
+            }
+
+            @Override
+            public int refresh_interval_s() {
+                return 30;
+            }
+
+            @Override
+            public int max_batches_per_run() {
+                return 20;
+            }
+
+            @Override
+            public int silent_after_failures() {
+                return 3;
+            }
+
+            @Override
+            public int silent_after_minutes() {
+                return 120;
+            }
+
+            @Override
+            public String cursor_file() {
+                return "";
+            }
+        };
+    }
+}
