@@ -128,6 +128,14 @@ class CiscoIpsPluginTest {
         assertTrue(((ParseResult.Rejected) parse(many)).reason().contains("elements"));
     }
 
+    /** Sensors are pulled: the plugin offers its SDEE connector, and only that capability. */
+    @Test
+    void thePluginOffersItsSdeeConnector() {
+        assertInstanceOf(SdeeConnector.class, PLUGIN.pullConnector().orElseThrow());
+        assertTrue(PLUGIN.firewallDriver().isEmpty() && PLUGIN.signatureCatalogue().isEmpty());
+        assertEquals(Set.of(io.yagura.api.plugin.DeviceType.IPS), PLUGIN.deviceTypes());
+    }
+
     @Test
     void hostileInputIsRejectedOrIgnoredWithAReasonAndNeverThrows() {
         HostileInput.check(PLUGIN, Samples.resource(SAMPLES));
