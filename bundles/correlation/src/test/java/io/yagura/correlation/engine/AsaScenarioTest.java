@@ -133,7 +133,7 @@ class AsaScenarioTest {
         Incident inc = only(feed("2024-03-12T10:00:00Z", IPS_DROP)).incident();
         assertEquals(Level.WARNING, inc.proposedLevel(), "proposedLevel");
         assertNull(inc.deadline(), "no deadline for Warning");
-        assertTrue(mentions(inc.rationale(), "The device blocked it (event.action=dropped"), inc.rationale().toString());
+        assertTrue(mentions(inc.rationale(), "The device blocked it (event.action=blocked"), inc.rationale().toString());
         assertTrue(mentions(inc.rationale(), "Critical becomes Warning"), inc.rationale().toString());
     }
 
