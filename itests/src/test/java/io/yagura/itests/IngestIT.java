@@ -112,7 +112,7 @@ public class IngestIT {
                 assertEquals("destination.ip of " + p, "10.0.0.5", e.getString(Ecs.DESTINATION_IP));
                 assertEquals("destination.port of " + p, 443L, (long) e.getLong(Ecs.DESTINATION_PORT));
                 assertEquals("event.action of " + p, "denied", e.getString(Ecs.EVENT_ACTION));
-                assertEquals("rule.name of " + p, "outside_in", e.getString(Ecs.RULE_NAME));
+                assertEquals("yagura.policy of " + p, "outside_in", e.getString(Ecs.YAGURA_POLICY));
                 assertEquals("customer.id of " + p, "demo", e.getString(Ecs.CUSTOMER_ID));
                 assertEquals("device.id of " + p, "demo-asa", e.getString(Ecs.DEVICE_ID));
             }

@@ -43,7 +43,7 @@ public class TailCommand implements Action {
         }
         ShellTable table = new ShellTable();
         for (String c : new String[] {"Time", "Customer", "Device", "Code", "Action", "Outcome", "Source", "Destination",
-                "Proto", "Rule"}) {
+                "Proto", "Rule/Policy"}) {
             table.column(c);
         }
         for (SecurityEvent e : events) {
@@ -63,11 +63,15 @@ public class TailCommand implements Action {
         return null;
     }
 
+    /** The signature that fired, or else the firewall policy (ACL, rule) that decided. */
     private static String rule(SecurityEvent e) {
         String id = e.getString(Ecs.RULE_ID);
         String name = e.getString(Ecs.RULE_NAME);
+        if (id == null && name == null) {
+            return nz(e.getString(Ecs.YAGURA_POLICY));
+        }
         if (id == null) {
-            return nz(name);
+            return name;
         }
         return name == null ? id : id + " " + name;
     }
