@@ -28,6 +28,22 @@ public final class Addresses {
         }
     }
 
+    /**
+     * The address written in {@code text}, for input that must be one (configuration, the
+     * registry, rule files): the same reading as {@link #parse}, with the reason when it fails.
+     *
+     * @throws IllegalArgumentException naming the text when it is not an IPv4 or IPv6 literal
+     */
+    public static InetAddress require(String text) {
+        return parse(text).orElseThrow(() -> new IllegalArgumentException(notAnAddress(text)));
+    }
+
+    /** Why {@code text} is refused as an address: one wording for every caller. */
+    static String notAnAddress(String text) {
+        return (text == null || text.isBlank() ? "no IP address given" : "'" + text.trim() + "' is not an IP address")
+                + " (expected an IPv4 or IPv6 literal such as 192.0.2.1 or 2001:db8::1; host names are never resolved)";
+    }
+
     public static boolean isAddress(String text) {
         String s = literal(text);
         return s != null && InetAddresses.isInetAddress(s);
