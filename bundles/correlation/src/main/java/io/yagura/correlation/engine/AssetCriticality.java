@@ -1,6 +1,6 @@
 package io.yagura.correlation.engine;
 
-import io.yagura.correlation.rules.CidrTable;
+import io.yagura.format.net.NetworkTable;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -40,9 +40,9 @@ public final class AssetCriticality {
 
     private static final AssetCriticality EMPTY = new AssetCriticality(Map.of());
 
-    private final Map<String, CidrTable<Asset>> byCustomer;
+    private final Map<String, NetworkTable<Asset>> byCustomer;
 
-    private AssetCriticality(Map<String, CidrTable<Asset>> byCustomer) {
+    private AssetCriticality(Map<String, NetworkTable<Asset>> byCustomer) {
         this.byCustomer = byCustomer;
     }
 
@@ -71,7 +71,7 @@ public final class AssetCriticality {
         if (customerId == null || ip == null) {
             return Optional.empty();
         }
-        CidrTable<Asset> t = byCustomer.get(customerId);
+        NetworkTable<Asset> t = byCustomer.get(customerId);
         return t == null ? Optional.empty() : Optional.ofNullable(t.lookup(ip));
     }
 
@@ -87,7 +87,7 @@ public final class AssetCriticality {
     /** Number of addresses and networks, all customers together. */
     public int size() {
         int n = 0;
-        for (CidrTable<Asset> t : byCustomer.values()) {
+        for (NetworkTable<Asset> t : byCustomer.values()) {
             n += t.size();
         }
         return n;
@@ -95,7 +95,7 @@ public final class AssetCriticality {
 
     /** Collects entries; not thread-safe. */
     public static final class Builder {
-        private final Map<String, CidrTable.Builder<Asset>> tables = new HashMap<>();
+        private final Map<String, NetworkTable.Builder<Asset>> tables = new HashMap<>();
 
         /** @throws IllegalArgumentException when the address is not an address or CIDR network */
         public Builder add(String customerId, String addressOrCidr, Criticality criticality) {
@@ -104,13 +104,13 @@ public final class AssetCriticality {
 
         /** The same, with a name for the rationale (null: none). */
         public Builder add(String customerId, String addressOrCidr, Criticality criticality, String name) {
-            CidrTable.Builder<Asset> b = tables.computeIfAbsent(customerId, c -> CidrTable.builder());
+            NetworkTable.Builder<Asset> b = tables.computeIfAbsent(customerId, c -> NetworkTable.builder());
             b.add(addressOrCidr, new Asset(criticality, name));
             return this;
         }
 
         public AssetCriticality build() {
-            Map<String, CidrTable<Asset>> out = new HashMap<>();
+            Map<String, NetworkTable<Asset>> out = new HashMap<>();
             tables.forEach((k, v) -> out.put(k, v.build()));
             return new AssetCriticality(Map.copyOf(out));
         }

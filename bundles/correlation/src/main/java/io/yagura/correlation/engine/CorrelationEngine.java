@@ -7,7 +7,7 @@ import io.yagura.api.incident.IncidentStatus;
 import io.yagura.api.incident.Level;
 import io.yagura.api.incident.Suppression;
 import io.yagura.api.registry.Customer;
-import io.yagura.correlation.rules.CidrTable;
+import io.yagura.format.net.NetworkTable;
 import io.yagura.correlation.rules.CorrelationRule;
 import io.yagura.correlation.rules.CorrelationType;
 import io.yagura.correlation.rules.DetectionRule;
@@ -81,7 +81,7 @@ public final class CorrelationEngine {
     private final Clock clock;
     private final EngineSettings settings;
     private final ConcurrentHashMap<String, CustomerState> states = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, CidrTable<Boolean>> suppressionNets = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, NetworkTable<Boolean>> suppressionNets = new ConcurrentHashMap<>();
     private final Enricher enricher = new Enricher();
 
     private final LongAdder events = new LongAdder();
@@ -382,11 +382,11 @@ public final class CorrelationEngine {
         if (ip == null) {
             return false;
         }
-        CidrTable<Boolean> t = suppressionNets.computeIfAbsent(cidr.trim(), c -> {
+        NetworkTable<Boolean> t = suppressionNets.computeIfAbsent(cidr.trim(), c -> {
             try {
-                return CidrTable.<Boolean>builder().add(c, Boolean.TRUE).build();
+                return NetworkTable.<Boolean>builder().add(c, Boolean.TRUE).build();
             } catch (IllegalArgumentException notACidr) {
-                return CidrTable.empty();
+                return NetworkTable.empty();
             }
         });
         return t.contains(ip) || cidr.trim().equalsIgnoreCase(ip);

@@ -3,7 +3,7 @@ package io.yagura.correlation.engine;
 import io.yagura.api.event.Ecs;
 import io.yagura.api.event.SecurityEvent;
 import io.yagura.api.registry.Customer;
-import io.yagura.correlation.rules.CidrTable;
+import io.yagura.format.net.NetworkTable;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,7 +43,7 @@ final class Enricher {
     private static final String[] TI_DOMAIN_FIELDS = {Ecs.DESTINATION_DOMAIN, Ecs.URL_DOMAIN, "dns.question.name",
         Ecs.SOURCE_DOMAIN};
 
-    private record Networks(List<String> declared, CidrTable<Boolean> table) {
+    private record Networks(List<String> declared, NetworkTable<Boolean> table) {
     }
 
     private final ConcurrentHashMap<String, Networks> networks = new ConcurrentHashMap<>();
@@ -53,7 +53,7 @@ final class Enricher {
         String src = e.getString(Ecs.SOURCE_IP);
         String dst = e.getString(Ecs.DESTINATION_IP);
         if (customer.isPresent() && src != null && dst != null) {
-            CidrTable<Boolean> own = networks(customer.get());
+            NetworkTable<Boolean> own = networks(customer.get());
             if (!own.isEmpty()) {
                 boolean si = own.contains(src);
                 boolean di = own.contains(dst);
@@ -104,12 +104,12 @@ final class Enricher {
         e.set(TI_ENTRY, m.entry());
     }
 
-    private CidrTable<Boolean> networks(Customer c) {
+    private NetworkTable<Boolean> networks(Customer c) {
         Networks n = networks.get(c.id());
         if (n != null && (n.declared() == c.networks() || n.declared().equals(c.networks()))) {
             return n.table();
         }
-        CidrTable.Builder<Boolean> b = CidrTable.builder();
+        NetworkTable.Builder<Boolean> b = NetworkTable.builder();
         for (String cidr : c.networks()) {
             try {
                 b.add(cidr, Boolean.TRUE);
@@ -117,7 +117,7 @@ final class Enricher {
                 LOG.warn("customer {}: ignoring network '{}': {}", c.id(), cidr, bad.getMessage());
             }
         }
-        CidrTable<Boolean> table = b.build();
+        NetworkTable<Boolean> table = b.build();
         networks.put(c.id(), new Networks(c.networks(), table));
         return table;
     }

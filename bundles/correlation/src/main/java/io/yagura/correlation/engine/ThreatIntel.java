@@ -1,7 +1,7 @@
 package io.yagura.correlation.engine;
 
 import io.yagura.correlation.rules.FileStamps;
-import io.yagura.correlation.rules.CidrTable;
+import io.yagura.format.net.NetworkTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +44,7 @@ public final class ThreatIntel {
     private record Entry(String entry, String source, String label) {
     }
 
-    private record Snapshot(CidrTable<Entry> addresses, Map<String, Entry> domains, List<String> problems,
+    private record Snapshot(NetworkTable<Entry> addresses, Map<String, Entry> domains, List<String> problems,
                             FileStamps stamps) {
     }
 
@@ -59,7 +59,7 @@ public final class ThreatIntel {
     }
 
     public static ThreatIntel empty() {
-        return new ThreatIntel(null, List.of(), new Snapshot(CidrTable.empty(), Map.of(), List.of(), FileStamps.NONE));
+        return new ThreatIntel(null, List.of(), new Snapshot(NetworkTable.empty(), Map.of(), List.of(), FileStamps.NONE));
     }
 
     /** All {@code *.txt}, {@code *.list} and {@code *.csv} files of a directory (not recursive), loaded now. */
@@ -180,7 +180,7 @@ public final class ThreatIntel {
     }
 
     private static final class Builder {
-        final CidrTable.Builder<Entry> addresses = CidrTable.builder();
+        final NetworkTable.Builder<Entry> addresses = NetworkTable.builder();
         final Map<String, Entry> domains = new HashMap<>();
         final List<String> problems = new ArrayList<>();
 

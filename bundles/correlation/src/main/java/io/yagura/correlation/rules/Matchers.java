@@ -2,6 +2,7 @@ package io.yagura.correlation.rules;
 
 import io.yagura.api.event.Ecs;
 import io.yagura.api.event.SecurityEvent;
+import io.yagura.format.net.NetworkTable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -514,7 +515,7 @@ final class Matchers {
     }
 
     /** {@code |cidr}: the value is an IPv4/IPv6 address inside one of the networks. */
-    record CidrValue(CidrTable<Boolean> networks) implements ValueMatcher {
+    record CidrValue(NetworkTable<Boolean> networks) implements ValueMatcher {
         @Override
         public boolean matches(Object value) {
             return networks.contains(text(value));

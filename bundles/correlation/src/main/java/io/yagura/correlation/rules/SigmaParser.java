@@ -1,6 +1,7 @@
 package io.yagura.correlation.rules;
 
 import io.yagura.api.incident.Level;
+import io.yagura.format.net.NetworkTable;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -539,7 +540,7 @@ final class SigmaParser {
         }
         List<Matchers.ValueMatcher> matchers = new ArrayList<>();
         boolean absent = false;
-        CidrTable.Builder<Boolean> cidrs = null;
+        NetworkTable.Builder<Boolean> cidrs = null;
         for (Node v : values) {
             if (isNull(v)) {
                 if (op != null || tf.first != null) {
@@ -573,10 +574,10 @@ final class SigmaParser {
                     try {
                         if (all) {
                             matchers.add(new Matchers.CidrValue(
-                                    CidrTable.<Boolean>builder().add(text, Boolean.TRUE).build()));
+                                    NetworkTable.<Boolean>builder().add(text, Boolean.TRUE).build()));
                         } else {
                             if (cidrs == null) {
-                                cidrs = CidrTable.builder();
+                                cidrs = NetworkTable.builder();
                             }
                             cidrs.add(text, Boolean.TRUE);
                         }

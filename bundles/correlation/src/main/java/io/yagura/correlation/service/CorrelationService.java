@@ -26,13 +26,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.karaf.scheduler.Scheduler;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -46,8 +44,9 @@ import org.slf4j.LoggerFactory;
  * message grouping) goes through the engine; incidents it opens or changes are stored with
  * their evidence, and openings and level raises are announced on yagura.incidents. Rules
  * threat-intelligence lists and the asset file are files under etc/yagura/, checked for changes
- * every few seconds: a broken rule is reported with its file and line and the others keep running;
- * a broken asset file is reported with its line and the previous assets stay in force.
+ * every few seconds by the {@link Housekeeping} job on the Karaf Scheduler: a broken rule is
+ * reported with its file and line and the others keep running; a broken asset file is reported
+ * with its line and the previous assets stay in force.
  */
 @Component(service = {RoutesBuilder.class, CorrelationService.class}, configurationPid = "io.yagura.correlation")
 @Designate(ocd = CorrelationConfig.class)
@@ -63,14 +62,15 @@ public class CorrelationService extends RouteBuilder {
     private final AssetFile assets;
     private final PlatformContext context;
     private final CorrelationEngine engine;
-    private final ScheduledExecutorService housekeeping;
+    private final Housekeeping housekeeping;
     private final LongAdder events;
     private final LongAdder opened;
     private final LongAdder raised;
 
     @Activate
     public CorrelationService(@Reference IncidentStore store, @Reference IncidentChanges changes,
-                              @Reference DeviceRegistry registry, @Reference Counters counters, CorrelationConfig config) {
+                              @Reference DeviceRegistry registry, @Reference Counters counters,
+                              @Reference Scheduler scheduler, CorrelationConfig config) {
         this.store = store;
         this.changes = changes;
         this.config = config;
@@ -88,18 +88,13 @@ public class CorrelationService extends RouteBuilder {
         this.events = counters.counter("correlation", "engine", "events");
         this.opened = counters.counter("correlation", "engine", "incidents-opened");
         this.raised = counters.counter("correlation", "engine", "levels-raised");
-        this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "yagura-correlation-housekeeping");
-            t.setDaemon(true);
-            return t;
-        });
-        housekeeping.scheduleWithFixedDelay(this::housekeeping, config.reload_seconds(), config.reload_seconds(),
-                TimeUnit.SECONDS);
+        this.housekeeping = new Housekeeping(scheduler, rules, this::report, threatIntel, assets, engine::expire);
+        housekeeping.start(config.reload_seconds());
     }
 
     @Deactivate
     void deactivate() {
-        housekeeping.shutdownNow();
+        housekeeping.stop();
     }
 
     @Override
@@ -183,17 +178,6 @@ public class CorrelationService extends RouteBuilder {
                 engine.rules(), engine.rationale(), Math.max(analyst.eventCount(), engine.eventCount()),
                 analyst.firstSeen(), engine.lastSeen(), analyst.detectedAt(), analyst.deadline(), analyst.analysis(),
                 analyst.countermeasures(), analyst.references(), analyst.version());
-    }
-
-    private void housekeeping() {
-        try {
-            rules.reloadIfChanged().ifPresent(this::report);
-            threatIntel.reloadIfChanged();
-            assets.reloadIfChanged();
-            engine.expire();
-        } catch (RuntimeException e) {
-            LOG.error("Correlation housekeeping failed: {}", e.getMessage(), e);
-        }
     }
 
     private void report(RuleLoad load) {

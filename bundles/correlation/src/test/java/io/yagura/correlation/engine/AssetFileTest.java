@@ -76,8 +76,9 @@ class AssetFileTest {
 
     @Test
     void problemsCarryFileAndLine() {
-        assertEquals(List.of(new RuleProblem("assets.yaml", 4, "customer 'acme': not an IP address or CIDR network: "
-                + "'mailserver'")), problems("acme:\n  - address: 10.0.0.1\n    criticality: high\n"
+        assertEquals(List.of(new RuleProblem("assets.yaml", 4, "customer 'acme': 'mailserver' is not an IP address "
+                + "or CIDR network (expected an address such as 192.0.2.1 or a network such as 10.0.0.0/8 or "
+                + "2001:db8::/32; host names are never resolved)")), problems("acme:\n  - address: 10.0.0.1\n    criticality: high\n"
                 + "  - address: mailserver\n    criticality: high\n"));
         RuleProblem crit = problems("acme:\n  - address: 10.0.0.1\n    criticality: vital\n").get(0);
         assertEquals(3, crit.line(), "line of the criticality");
@@ -143,8 +144,9 @@ class AssetFileTest {
                 "2030-01-01T00:01:00Z");
         assertTrue(file.reloadIfChanged(), "read, but broken");
         assertSame(good, file.current(), "previous assets stay in force");
-        assertEquals(List.of(new RuleProblem("assets.yaml", 3, "customer 'acme': not an IP address or CIDR network: "
-                + "'nope'")), file.problems());
+        assertEquals(List.of(new RuleProblem("assets.yaml", 3, "customer 'acme': 'nope' is not an IP address "
+                + "or CIDR network (expected an address such as 192.0.2.1 or a network such as 10.0.0.0/8 or "
+                + "2001:db8::/32; host names are never resolved)")), file.problems());
         assertFalse(file.reloadIfChanged(), "a broken file is not re-read (nor re-logged) until it changes");
 
         touch(f, "acme:\n  - {address: 10.0.0.0/8, criticality: low}\n", "2030-01-01T00:02:00Z");

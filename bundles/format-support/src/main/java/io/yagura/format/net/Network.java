@@ -58,6 +58,10 @@ public record Network(InetAddress base, int prefix) {
         int slash = s.indexOf('/');
         String addressText = slash < 0 ? s : s.substring(0, slash);
         Optional<InetAddress> address = Addresses.parse(addressText);
+        if (address.isEmpty() && slash < 0) {
+            return new Reading(null, "'" + s + "' is not an IP address or CIDR network (expected an address such as "
+                    + "192.0.2.1 or a network such as 10.0.0.0/8 or 2001:db8::/32; host names are never resolved)");
+        }
         if (address.isEmpty()) {
             return Reading.refused(s, Addresses.notAnAddress(addressText));
         }

@@ -35,6 +35,8 @@ class NetworkTest {
                 problem("10.0.0.0/255.0.255.0"));
         assertEquals("'::ffff:10.0.0.0/64' is not a network: an IPv4-mapped network needs a prefix of at least 96",
                 problem("::ffff:10.0.0.0/64"));
+        assertEquals("'cafe.bad' is not an IP address or CIDR network (expected an address such as 192.0.2.1 or a "
+                + "network such as 10.0.0.0/8 or 2001:db8::/32; host names are never resolved)", problem("cafe.bad"));
         assertTrue(problem(null).startsWith("no network given"));
         assertEquals(Optional.empty(), Network.parse("10.0.0.300/24"));
         assertEquals(Optional.empty(), Network.parse("::g/64"));
