@@ -7,18 +7,20 @@ import io.yagura.api.registry.RegistryException;
 import io.yagura.api.registry.RegistryRepository;
 import io.yagura.api.registry.RegistryRepository.Change;
 import io.yagura.api.registry.RegistryRepository.StaleRevisionException;
+import io.yagura.format.net.Addresses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import org.apache.karaf.scheduler.Job;
+import org.apache.karaf.scheduler.Scheduler;
+import org.apache.karaf.scheduler.SchedulerError;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -34,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * database) and served from an immutable in-memory snapshot: the per-line lookup takes no
  * lock and touches no database. A change is validated as a whole against the current
  * snapshot, stored in one transaction, then swapped in; changes made on other nodes are
- * noticed by polling the repository's revision.
+ * noticed by polling the repository's revision, in the Karaf Scheduler job
+ * "yagura-registry-refresh" (never two runs at once).
  *
  * <p>An empty registry is seeded once from {@code etc/yagura-registry.yaml} (the demo
  * customer of a new installation, or a registry carried over from a release that kept it in
@@ -57,11 +60,13 @@ public class DeviceRegistryService implements DeviceRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceRegistryService.class);
     /** Attempts of a change that keeps meeting concurrent changes from other nodes. */
     private static final int ATTEMPTS = 3;
+    static final String REFRESH_JOB = "yagura-registry-refresh";
 
     @Reference
     RegistryRepository repository;
+    @Reference
+    Scheduler scheduler;
     private volatile Snapshot snapshot = Snapshot.empty();
-    private ScheduledExecutorService refresher;
 
     public DeviceRegistryService() {
     }
@@ -83,20 +88,21 @@ public class DeviceRegistryService implements DeviceRegistry {
             LOG.error("Registry not loaded: {}. Lines are treated as coming from unknown sources until it is; "
                     + "retrying every {} s", e.getMessage(), config.refreshSeconds());
         }
-        refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "yagura-registry-refresh");
-            t.setDaemon(true);
-            return t;
-        });
-        refresher.scheduleWithFixedDelay(this::refresh, config.refreshSeconds(), config.refreshSeconds(),
-                TimeUnit.SECONDS);
+        long period = Math.max(1, config.refreshSeconds());
+        Job refresh = context -> refresh();
+        try {
+            // first check one period from now: the registry was just read
+            scheduler.schedule(refresh, scheduler.AT(new Date(System.currentTimeMillis() + period * 1000), -1, period)
+                    .name(REFRESH_JOB).canRunConcurrently(false));
+        } catch (SchedulerError e) {
+            LOG.error("Cannot schedule {}: changes made on other nodes are seen only after a change here or a restart",
+                    REFRESH_JOB, e);
+        }
     }
 
     @Deactivate
     void deactivate() {
-        if (refresher != null) {
-            refresher.shutdownNow();
-        }
+        scheduler.unschedule(REFRESH_JOB);
     }
 
     private void seedIfEmpty(String seedFile) throws RegistryException {
@@ -140,7 +146,14 @@ public class DeviceRegistryService implements DeviceRegistry {
         if (sourceAddress == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(snapshot.bySource.get(sourceAddress));
+        Map<String, Device> bySource = snapshot.bySource;
+        Device d = bySource.get(sourceAddress);
+        if (d == null) {
+            // keys are canonical (2001:db8::1); the JDK prints a socket's IPv6 peer in full (2001:db8:0:0:0:0:0:1)
+            String canonical = Addresses.normalize(sourceAddress);
+            d = canonical == null || canonical.equals(sourceAddress) ? null : bySource.get(canonical);
+        }
+        return Optional.ofNullable(d);
     }
 
     @Override

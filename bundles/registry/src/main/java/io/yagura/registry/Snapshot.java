@@ -3,7 +3,8 @@ package io.yagura.registry;
 import io.yagura.api.registry.Customer;
 import io.yagura.api.registry.Device;
 import io.yagura.api.registry.RegistryException;
-import java.net.InetAddress;
+import io.yagura.format.net.Addresses;
+import io.yagura.format.net.Network;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,7 +51,7 @@ final class Snapshot {
                 throw new RegistryException("customer '" + c.id() + "' is defined twice");
             }
             for (String cidr : c.networks()) {
-                Cidr.parse(cidr, "customer '" + c.id() + "'");
+                checkNetwork(cidr, "customer '" + c.id() + "'");
             }
             CustomerRules.check(c);
         }
@@ -85,15 +86,27 @@ final class Snapshot {
         return new Snapshot(customers, devices, bySource, revision);
     }
 
-    /** Canonical text of an IP address literal (so ::1 and 0:0:0:0:0:0:0:1 match). */
+    /**
+     * Canonical text of an IP address literal (so ::1 and 0:0:0:0:0:0:0:1 are one key), read by
+     * the project's one address parser: a name such as {@code cafe.bad} is refused, never resolved.
+     */
     static String normalize(String address, String owner) throws RegistryException {
-        if (address == null || address.isBlank() || !address.matches("[0-9A-Fa-f:.%]+")) {
-            throw new RegistryException(owner + ": '" + address + "' is not an IP address");
+        try {
+            return Addresses.toText(Addresses.require(address));
+        } catch (IllegalArgumentException e) {
+            throw new RegistryException(owner + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A customer's declared network: CIDR ("10.0.0.0/8", "2001:db8::/32"), never resolved. */
+    private static void checkNetwork(String cidr, String owner) throws RegistryException {
+        if (cidr == null || cidr.indexOf('/') < 0) {
+            throw new RegistryException(owner + ": network '" + cidr + "' is not in CIDR form (a.b.c.d/len)");
         }
         try {
-            return InetAddress.getByName(address).getHostAddress();
-        } catch (java.net.UnknownHostException e) {
-            throw new RegistryException(owner + ": '" + address + "' is not an IP address", e);
+            Network.of(cidr);
+        } catch (IllegalArgumentException e) {
+            throw new RegistryException(owner + ": " + e.getMessage(), e);
         }
     }
 

@@ -89,6 +89,23 @@ class DeviceRegistryServiceTest {
         assertTrue(e.getMessage().contains("is not an IP address"), e.getMessage());
     }
 
+    /** The bug of issue 7: a name-like address went to DNS; now the one parser refuses it as it stands. */
+    @Test
+    void aMalformedDeviceAddressIsRefusedWithAClearErrorAndNeverLookedUp() throws Exception {
+        registry.putCustomer(new Customer("acme", "A", List.of()));
+        for (String bad : List.of("cafe.bad", "10.0.0.300", "::g", "beef.cafe")) {
+            RegistryException e = assertThrows(RegistryException.class, () ->
+                    registry.putDevice(new Device("fw", "acme", "cisco-asa", "ASA", List.of(bad))), bad);
+            assertEquals("device 'fw': '" + bad + "' is not an IP address (expected an IPv4 or IPv6 literal such as "
+                    + "192.0.2.1 or 2001:db8::1; host names are never resolved)", e.getMessage());
+        }
+        RegistryException net = assertThrows(RegistryException.class, () ->
+                registry.putCustomer(new Customer("globex", "G", List.of("cafe.bad/24"))));
+        assertTrue(net.getMessage().startsWith("customer 'globex': 'cafe.bad/24' is not a network: 'cafe.bad' is not an "
+                + "IP address"), net.getMessage());
+        assertEquals(List.of(), List.copyOf(registry.devices()), "nothing stored");
+    }
+
     @Test
     void contactsThatCannotBeReachedAreRefusedWithTheReason() {
         List<Contact> bad = List.of(
