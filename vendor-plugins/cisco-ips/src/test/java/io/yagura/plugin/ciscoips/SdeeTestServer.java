@@ -28,11 +28,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code action=get} (subscriptionId, confirm, maxNbrOfEvents) answering the events after the
  * subscription's position, where confirm=yes acknowledges what the previous get returned,
  * {@code action=close}; errors as SOAP 1.2 faults with an SDEE error code. Misbehaviours on demand.
+ * Public, in this module's test jar, for the integration tests that run a sensor beside the platform.
  */
-final class SdeeTestServer implements AutoCloseable {
+public final class SdeeTestServer implements AutoCloseable {
 
-    static final String USER = "sdee-viewer";
-    static final String PASSWORD = "Pa55:w0rd-never-logged";
+    public static final String USER = "sdee-viewer";
+    public static final String PASSWORD = "Pa55:w0rd-never-logged";
     static final long T0 = 1_700_000_000_000_000_000L;
 
     enum Mode { NORMAL, HANG, MALFORMED, XXE, LIMIT_EXCEEDED, HTTP_500 }
@@ -58,7 +59,7 @@ final class SdeeTestServer implements AutoCloseable {
     private final CountDownLatch release = new CountDownLatch(1);
     volatile Mode mode = Mode.NORMAL;
 
-    SdeeTestServer() throws IOException {
+    public SdeeTestServer() throws IOException {
         server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(TestTls.serverContext()));
         server.setExecutor(pool);
@@ -70,7 +71,7 @@ final class SdeeTestServer implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "https://127.0.0.1:" + server.getAddress().getPort() + "/cgi-bin/sdee-server";
     }
 
@@ -105,12 +106,12 @@ final class SdeeTestServer implements AutoCloseable {
         return id;
     }
 
-    synchronized long alert(int sigId) {
+    public synchronized long alert(int sigId) {
         return alert(sigId, "Test signature " + sigId, "203.0.113.5", "192.0.2.10", T0 + store.size() * 1_000_000_000L);
     }
 
     /** A status event (a login), which is no alert. */
-    synchronized long status() {
+    public synchronized long status() {
         long id = nextId++;
         store.add(new Ev(id, T0 + store.size() * 1_000_000_000L, """
                       <evStatus eventId="%d" vendor="Cisco"><originator><hostId>test-sensor</hostId></originator>
@@ -128,7 +129,7 @@ final class SdeeTestServer implements AutoCloseable {
         return subscriptions.size();
     }
 
-    long count(String action) {
+    public long count(String action) {
         return requests.stream().filter(r -> r.contains("action=" + action)).count();
     }
 

@@ -17,11 +17,11 @@ import javax.net.ssl.SSLContext;
  * operator would make or export a sensor's: the server's PKCS#12 key store, the certificate as
  * PEM, and a PKCS#12 trust store with the customary password "changeit".
  */
-final class TestTls {
+public final class TestTls {
 
     static final Path DIR;
     static final Path SERVER_KEYS;
-    static final Path CERT_PEM;
+    public static final Path CERT_PEM;
     static final Path TRUST_P12;
     private static final String PASS = "changeit";
 

@@ -1,0 +1,103 @@
+package io.yagura.scenarios;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.yagura.api.plugin.VendorPlugin;
+import io.yagura.correlation.rules.RuleLoad;
+import io.yagura.correlation.rules.RuleRepository;
+import io.yagura.plugin.checkpoint.CheckpointPlugin;
+import io.yagura.plugin.ciscoasa.CiscoAsaPlugin;
+import io.yagura.plugin.ciscofirepower.CiscoFirepowerPlugin;
+import io.yagura.plugin.ciscoips.CiscoIpsPlugin;
+import io.yagura.plugin.fortinet.FortinetPlugin;
+import io.yagura.plugin.ibmgx.IbmGxPlugin;
+import io.yagura.plugin.junipersrx.JuniperSrxPlugin;
+import io.yagura.plugin.juniperscreenos.JuniperScreenosPlugin;
+import io.yagura.plugin.mcafeensp.McafeeNspPlugin;
+import io.yagura.plugin.paloalto.PaloaltoPlugin;
+import io.yagura.plugin.suricata.SuricataPlugin;
+import io.yagura.plugin.waf.WafPlugin;
+import io.yagura.plugin.winssniper.WinsSniperPlugin;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The labelled story corpus through the real plugins and the real correlation engine with the
+ * shipped rules. Every line of every story must be read by its plugin (a story line no plugin
+ * reads is a corpus defect); the scores, written to target/scenario-score.md, must not fall
+ * below the floors in score-floors.properties (raised as the rules improve, never lowered
+ * to let a change through).
+ */
+class StoryCorpusTest {
+
+    static final Path STORIES = Path.of(System.getProperty("yagura.stories", "stories"));
+    static final Path RULES = Path.of(System.getProperty("yagura.rules", "../bundles/correlation/rules"));
+
+    static List<Story> stories;
+    static StoryReplay replay;
+
+    @BeforeAll
+    static void load() throws IOException {
+        stories = Story.loadAll(STORIES);
+        RuleLoad rules = RuleRepository.read(RULES);
+        assertEquals(List.of(), rules.problems(), "shipped rules load");
+        replay = new StoryReplay(List.<VendorPlugin>of(new CiscoAsaPlugin(), new CiscoFirepowerPlugin(),
+                new CiscoIpsPlugin(), new JuniperSrxPlugin(), new JuniperScreenosPlugin(), new CheckpointPlugin(),
+                new PaloaltoPlugin(), new IbmGxPlugin(), new McafeeNspPlugin(), new WinsSniperPlugin(),
+                new FortinetPlugin(), new SuricataPlugin(), new WafPlugin()), rules.ruleSet());
+    }
+
+    @TestFactory
+    List<DynamicTest> everyStoryLineIsReadByItsPlugin() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Story story : stories) {
+            tests.add(DynamicTest.dynamicTest(story.file(), () -> assertEquals(List.of(),
+                    replay.replay(story).unreadLines(), story.file() + ": lines not read")));
+        }
+        return tests;
+    }
+
+    @Test
+    void scoresStayAtOrAboveTheirFloors() throws IOException {
+        Score tuning = new Score();
+        Score holdout = new Score();
+        Score all = new Score();
+        for (Story story : stories) {
+            StoryReplay.Outcome outcome = replay.replay(story);
+            (Story.HOLDOUT.equals(story.set()) ? holdout : tuning).add(story, outcome.incidents());
+            all.add(story, outcome.incidents());
+        }
+        String report = "# Attack story corpus: expected versus rated\n\n" + stories.size() + " stories in "
+                + STORIES + "\n\n" + all.report("All stories") + "\n" + tuning.report("Tuning set")
+                + "\n" + holdout.report("Holdout set (no rule is tuned on it)");
+        Path out = Path.of("target", "scenario-score.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report, StandardCharsets.UTF_8);
+        System.out.println(report);
+
+        Properties floors = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of("score-floors.properties"))) {
+            floors.load(in);
+        }
+        double rightFloor = Double.parseDouble(floors.getProperty("right.level.share.min"));
+        int missedMax = Integer.parseInt(floors.getProperty("urgent.missed.max"));
+        double noticeMax = Double.parseDouble(floors.getProperty("unexpected.notice.share.max"));
+        int fragmentedMax = Integer.parseInt(floors.getProperty("fragmented.max"));
+        assertTrue(all.rightShare() >= rightFloor, "right level share " + all.rightShare() + " < " + rightFloor
+                + "; see target/scenario-score.md");
+        assertTrue(all.missedUrgent.size() <= missedMax, "Emergency/Critical missed: " + all.missedUrgent);
+        assertTrue(all.unexpectedNoticeShare() <= noticeMax, "unexpected notices: " + all.unexpectedNotices);
+        assertTrue(all.fragmented.size() <= fragmentedMax, "fragmented: " + all.fragmented);
+    }
+}

@@ -1,0 +1,160 @@
+package io.yagura.scenarios;
+
+import io.yagura.api.event.Ecs;
+import io.yagura.api.event.RawEnvelope;
+import io.yagura.api.event.SecurityEvent;
+import io.yagura.api.incident.Incident;
+import io.yagura.api.incident.Suppression;
+import io.yagura.api.plugin.ParseContext;
+import io.yagura.api.plugin.ParseResult;
+import io.yagura.api.plugin.VendorPlugin;
+import io.yagura.api.registry.Customer;
+import io.yagura.correlation.engine.AssetCriticality;
+import io.yagura.correlation.engine.CorrelationEngine;
+import io.yagura.correlation.engine.EngineContext;
+import io.yagura.correlation.engine.EngineSettings;
+import io.yagura.correlation.engine.IncidentChange;
+import io.yagura.correlation.engine.ThreatIntel;
+import io.yagura.correlation.rules.RuleSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Replays a story in process: each line through its device's vendor plugin (as the platform's
+ * plugin route does, stamping customer, device and plugin), each event through a correlation
+ * engine with the shipped rules, on the story's own (device) time.
+ */
+final class StoryReplay {
+
+    static final String CUSTOMER = "story";
+
+    /** What a replay gave: the incidents as last updated, and the lines no plugin could read. */
+    record Outcome(List<Incident> incidents, List<String> unreadLines) {
+    }
+
+    private final Map<String, VendorPlugin> plugins;
+    private final RuleSet rules;
+
+    StoryReplay(List<VendorPlugin> plugins, RuleSet rules) {
+        this.plugins = new LinkedHashMap<>();
+        plugins.forEach(p -> this.plugins.put(p.vendorId(), p));
+        this.rules = rules;
+    }
+
+    Outcome replay(Story story) {
+        StoryContext context = new StoryContext(new Customer(CUSTOMER, story.title(), story.networks()));
+        StoryClock clock = new StoryClock(Instant.EPOCH);
+        CorrelationEngine engine = new CorrelationEngine(rules, context, clock, EngineSettings.defaults());
+        List<String> unread = new ArrayList<>();
+        for (Story.Line line : story.lines()) {
+            String vendor = story.devices().get(line.device());
+            VendorPlugin plugin = plugins.get(vendor);
+            if (plugin == null) {
+                throw new IllegalArgumentException(story.file() + ": no plugin " + vendor);
+            }
+            RawEnvelope envelope = new RawEnvelope(story.received().toEpochMilli(), "192.0.2.250", "tcp:5514",
+                    line.device(), CUSTOMER, vendor, false, line.text());
+            ParseResult result = plugin.parser().parse(envelope, new ParseContext(ZoneOffset.UTC, null));
+            if (!(result instanceof ParseResult.Parsed parsed)) {
+                unread.add(line.device() + ": " + result + " <- " + line.text());
+                continue;
+            }
+            for (SecurityEvent e : parsed.events()) {
+                e.set(Ecs.CUSTOMER_ID, CUSTOMER).set(Ecs.DEVICE_ID, line.device()).set(Ecs.YAGURA_PLUGIN, vendor)
+                        .set(Ecs.EVENT_ORIGINAL, line.text());
+                clock.advanceTo(e.getString(Ecs.TIMESTAMP));
+                for (IncidentChange change : engine.process(e)) {
+                    context.incidents.put(change.incident().id(), change.incident());
+                }
+            }
+        }
+        return new Outcome(List.copyOf(context.incidents.values()), unread);
+    }
+
+    /** The engine's view of the platform for one story: one customer, no suppressions, an in-memory store. */
+    private static final class StoryContext implements EngineContext {
+        final Map<String, Incident> incidents = new LinkedHashMap<>();
+        private final Customer customer;
+        private final AtomicInteger ids = new AtomicInteger();
+
+        StoryContext(Customer customer) {
+            this.customer = customer;
+        }
+
+        @Override
+        public Optional<Customer> customer(String customerId) {
+            return customer.id().equals(customerId) ? Optional.of(customer) : Optional.empty();
+        }
+
+        @Override
+        public List<Suppression> activeSuppressions(String customerId, Instant now) {
+            return List.of();
+        }
+
+        @Override
+        public void countSuppressed(String suppressionId) {
+        }
+
+        @Override
+        public Optional<Incident> openIncident(String customerId, String key) {
+            return incidents.values().stream().filter(i -> i.customerId().equals(customerId) && i.key().equals(key))
+                    .findFirst();
+        }
+
+        @Override
+        public String newIncidentId() {
+            return "INC-STORY-" + ids.incrementAndGet();
+        }
+
+        @Override
+        public ThreatIntel threatIntel() {
+            return ThreatIntel.empty();
+        }
+
+        @Override
+        public AssetCriticality assets() {
+            return AssetCriticality.empty();
+        }
+    }
+
+    /** Story time: follows the events' device time, never backwards. */
+    private static final class StoryClock extends Clock {
+        private Instant now;
+
+        StoryClock(Instant start) {
+            now = start;
+        }
+
+        void advanceTo(String timestamp) {
+            if (timestamp != null) {
+                Instant t = Instant.parse(timestamp);
+                if (t.isAfter(now)) {
+                    now = t;
+                }
+            }
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
