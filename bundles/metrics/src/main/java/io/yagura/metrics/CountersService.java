@@ -1,20 +1,25 @@
 package io.yagura.metrics;
 
 import io.yagura.api.metrics.Counters;
+import java.util.Date;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import org.apache.karaf.scheduler.Job;
+import org.apache.karaf.scheduler.Scheduler;
+import org.apache.karaf.scheduler.SchedulerError;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * In-memory counters of this node. Counters are cheap {@link LongAdder}s kept by their
- * callers; a sampler takes a reading every 5 seconds so the console can show rates.
+ * callers; a sampler, the Karaf Scheduler job "yagura-metrics-sampler" (never two runs at
+ * once), takes a reading every 5 seconds so the console can show rates.
  * Counters restart from zero with the node: they are for operators, not for accounting
  * (the broker's queues are the record of what was processed).
  */
@@ -23,22 +28,38 @@ public class CountersService implements Counters {
 
     private static final int SAMPLES = 13; // one minute at 5-second intervals, plus the current one
 
+    static final String SAMPLER_JOB = "yagura-metrics-sampler";
+    private static final Logger LOG = LoggerFactory.getLogger(CountersService.class);
+
     private final Map<String, Entry> counters = new ConcurrentHashMap<>();
-    private ScheduledExecutorService sampler;
+    @Reference
+    private Scheduler scheduler;
+    private final long sampleSeconds;
+
+    /** For the component runtime (and for callers that need counters without rates). */
+    public CountersService() {
+        this(null, 5);
+    }
+
+    CountersService(Scheduler scheduler, long sampleSeconds) {
+        this.scheduler = scheduler;
+        this.sampleSeconds = sampleSeconds;
+    }
 
     @Activate
     void activate() {
-        sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "yagura-counters-sampler");
-            t.setDaemon(true);
-            return t;
-        });
-        sampler.scheduleAtFixedRate(this::sample, 5, 5, TimeUnit.SECONDS);
+        Job sampler = context -> sample();
+        try {
+            scheduler.schedule(sampler, scheduler.AT(new Date(System.currentTimeMillis() + sampleSeconds * 1000), -1,
+                    sampleSeconds).name(SAMPLER_JOB).canRunConcurrently(false));
+        } catch (SchedulerError e) {
+            LOG.error("Cannot schedule {}: counters count, rates stay 0", SAMPLER_JOB, e);
+        }
     }
 
     @Deactivate
     void deactivate() {
-        sampler.shutdownNow();
+        scheduler.unschedule(SAMPLER_JOB);
     }
 
     @Override
