@@ -5,7 +5,7 @@
 #   --short       2 forks x (3 warm-up + 5 measured iterations of 1 s) (default, ~8 min for all 13 plugins)
 #   --long        3 forks x (5 warm-up + 10 measured iterations of 2 s) (~40 min for all)
 #   --parse-only  skip the probe benchmarks
-#   --no-build    run what benchmarks/plugins/target holds (after a first run)
+#   --no-build    run what benchmarks/plugins/target holds (the jars copied by the last build)
 #   --offline     Maven without network (-o)
 # Ends with a table: one row per plugin, lines/s. JMH's JSON goes to benchmarks/plugins/target/bench-plugins.json.
 set -euo pipefail
@@ -22,12 +22,14 @@ for arg in "$@"; do
     esac
 done
 module=benchmarks/plugins
-if [[ $build == 1 || ! -f $module/target/bench-classpath.txt ]]; then
-    # The plugins are built from this checkout, so the figures are of the sources you have.
+if [[ $build == 1 || ! -d $module/target/bench-lib ]]; then
+    # The plugins are built from this checkout, so the figures are of the sources you have. Their jars
+    # are copied out of ~/.m2: another build installing there during a run must not swap them underneath.
     mvn "${mvn_args[@]}" -pl $module -am install -DskipTests
-    mvn "${mvn_args[@]}" -pl $module dependency:build-classpath \
-        -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=runtime
+    rm -rf $module/target/bench-lib
+    mvn "${mvn_args[@]}" -pl $module dependency:copy-dependencies \
+        -DoutputDirectory=target/bench-lib -DincludeScope=runtime
 fi
 cd $module
-exec java -cp "target/classes:$(cat target/bench-classpath.txt)" \
+exec java -cp "target/classes:target/bench-lib/*" \
     io.yagura.bench.plugins.BenchPlugins ${bench_args[@]+"${bench_args[@]}"}

@@ -1,10 +1,10 @@
 package io.yagura.bench.plugins;
 
-import io.yagura.api.plugin.VendorPlugin;
 import io.yagura.plugin.testkit.CorpusCheck;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +26,10 @@ public final class BenchPlugins {
 
     /** Parse rate a plugin should reach on one core (docs/plugin-guide.md, checklist). */
     static final double TARGET_LINES_PER_S = 50_000;
+
+    /** Read at start, with the classes they need, for the same reason as the corpora. */
+    private static final int PLUGINS = Plugins.all().size();
+    private static final int MIXED_LINES = Plugins.mixed().size();
 
     private record Run(int forks, int warmups, int iterations, int seconds) {
     }
@@ -57,6 +61,9 @@ public final class BenchPlugins {
         if (vendors.isEmpty()) {
             vendors.addAll(Plugins.ids());
         }
+        // How each plugin's samples end, read before the run: a broken corpus fails here, not after minutes.
+        Map<String, CorpusCheck.Summary> corpora = new LinkedHashMap<>();
+        vendors.forEach(v -> corpora.put(v, CorpusCheck.run(v, Plugins.byId(v).parser(), Plugins.samples(v))));
         String methods = probes ? "(parse|probe|probeAll)" : "parse";
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include("^" + PluginBenchmark.class.getName().replace(".", "\\.") + "\\." + methods + "$")
@@ -71,10 +78,11 @@ public final class BenchPlugins {
                         + "Java %s, %d CPUs; lines/s, +- JMH's 99.9%% interval; JSON in %s%n%n",
                 run.forks, run.warmups, run.iterations, run.seconds, System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), json);
-        print(vendors, results, probes);
+        print(corpora, results, probes);
     }
 
-    private static void print(List<String> vendors, Collection<RunResult> results, boolean probes) {
+    private static void print(Map<String, CorpusCheck.Summary> corpora, Collection<RunResult> results,
+                              boolean probes) {
         Map<String, Result<?>> byKey = new HashMap<>();
         for (RunResult r : results) {
             String name = r.getParams().getBenchmark();
@@ -87,9 +95,9 @@ public final class BenchPlugins {
                 "parse, iterations", probes ? "probe (all plugins' samples)" : "");
         System.out.println("-".repeat(17) + "-+-" + "-".repeat(7) + "-+-" + "-".repeat(23) + "-+-" + "-".repeat(26)
                 + "-+-" + "-".repeat(19) + (probes ? "-+-" + "-".repeat(28) : ""));
-        for (String vendor : vendors) {
-            VendorPlugin plugin = Plugins.byId(vendor);
-            CorpusCheck.Summary s = CorpusCheck.run(vendor, plugin.parser(), Plugins.samples(vendor));
+        for (Map.Entry<String, CorpusCheck.Summary> corpus : corpora.entrySet()) {
+            String vendor = corpus.getKey();
+            CorpusCheck.Summary s = corpus.getValue();
             int ignored = s.ignored().values().stream().mapToInt(Integer::intValue).sum();
             Result<?> parse = byKey.get("parse/" + vendor);
             String parseCell = score(parse);
@@ -102,7 +110,7 @@ public final class BenchPlugins {
         }
         if (probes) {
             System.out.printf(Locale.ROOT, "%nall %d probes asked about each line of the mixed corpus (%d lines): %s lines/s%n",
-                    Plugins.all().size(), Plugins.mixed().size(), score(byKey.get("probeAll/")));
+                    PLUGINS, MIXED_LINES, score(byKey.get("probeAll/")));
         }
     }
 
