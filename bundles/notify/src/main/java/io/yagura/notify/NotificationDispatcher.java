@@ -16,12 +16,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Date;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
+import org.apache.camel.ServiceStatus;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.karaf.scheduler.Job;
+import org.apache.karaf.scheduler.Scheduler;
+import org.apache.karaf.scheduler.SchedulerError;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -32,11 +41,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns incident changes into notices: reads each announcement from its queue on
  * yagura.incidents, asks {@link DispatchPolicy} who must be told, stores the notices and
- * hands each to its channel's queue (yagura.notify.mail …). A timer checks deadlines:
- * Critical incidents due for automatic sending, and breaches (a deadline passed without a
- * delivered notice), which raise an alarm in the log, the audit log and on the broker.
- * Another timer makes the daily digests ({@link DigestScheduler}); they travel on the same
- * channel queue, on their own route so that a long digest run never holds up a notice.
+ * hands each to its channel's queue (yagura.notify.mail …). The Karaf Scheduler job
+ * "yagura-notify-deadlines" checks deadlines: Critical incidents due for automatic sending, and
+ * breaches (a deadline passed without a delivered notice), which raise an alarm in the log, the
+ * audit log and on the broker. The job "yagura-notify-digest" makes the daily digests
+ * ({@link DigestScheduler}) every minute; they travel on the same channel queue. Two jobs, each
+ * never running twice at once, on the scheduler's pool: a long digest run never holds up the
+ * deadline watch. Both hand their notices to the route "notify-channels", and run only while it
+ * is started, so that no notice is stored without being sent.
  */
 @Component(service = RoutesBuilder.class, configurationPid = "io.yagura.notify")
 @Designate(ocd = NotificationDispatcher.Config.class)
@@ -58,6 +70,23 @@ public class NotificationDispatcher extends RouteBuilder {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(NotificationDispatcher.class);
+    static final String DEADLINES_JOB = "yagura-notify-deadlines";
+    static final String DIGEST_JOB = "yagura-notify-digest";
+    static final String CHANNELS_ROUTE = "notify-channels";
+    private static final String CHANNELS = "direct:yagura-notify-channels";
+
+    /** When the jobs first run and how often digests are looked at. */
+    record Timing(Duration deadlinesDelay, Duration digestDelay, long digestPeriodSeconds) {
+        static final Timing DEFAULT = new Timing(Duration.ofSeconds(5), Duration.ofSeconds(30), 60);
+    }
+
+    /** Where the jobs' notices go: the channels route once Camel has started it. */
+    interface Outbox {
+        /** False until the route is there: a job then makes no notice, rather than one left unsent. */
+        boolean ready();
+
+        void send(List<Notification> notices);
+    }
 
     private final IncidentStore store;
     private final DeviceRegistry registry;
@@ -73,11 +102,14 @@ public class NotificationDispatcher extends RouteBuilder {
      * reported): later checks skip them instead of reading their notices every period.
      */
     private final Set<String> deadlineSettled = ConcurrentHashMap.newKeySet();
+    private Scheduler scheduler;
+    private ProducerTemplate producer;
 
     @Activate
     public NotificationDispatcher(@Reference IncidentStore store, @Reference DeviceRegistry registry,
-                                  @Reference IncidentChanges changes, Config config) {
+                                  @Reference IncidentChanges changes, @Reference Scheduler scheduler, Config config) {
         this(store, registry, changes, config, Clock.systemUTC());
+        startJobs(scheduler, new CamelOutbox(), Timing.DEFAULT);
     }
 
     /** With the clock the tests set. */
@@ -93,6 +125,73 @@ public class NotificationDispatcher extends RouteBuilder {
         this.digests = new DigestScheduler(registry, new DigestNotices(store, clock), schedule, clock);
     }
 
+    /** Schedules the deadline watch (every deadlineCheckSeconds) and the digest maker on the Karaf Scheduler. */
+    void startJobs(Scheduler jobs, Outbox outbox, Timing timing) {
+        this.scheduler = jobs;
+        schedule(DEADLINES_JOB, this::checkDeadlines, outbox, timing.deadlinesDelay(), Math.max(1, checkSeconds));
+        schedule(DIGEST_JOB, digests::tick, outbox, timing.digestDelay(), timing.digestPeriodSeconds());
+    }
+
+    private void schedule(String name, Supplier<List<Notification>> work, Outbox outbox, Duration delay, long period) {
+        Job job = context -> {
+            if (!outbox.ready()) {
+                return;
+            }
+            try {
+                outbox.send(work.get());
+            } catch (RuntimeException e) {
+                LOG.error("{} failed, tried again in {} s: {}", name, period, e.getMessage(), e);
+            }
+        };
+        try {
+            scheduler.schedule(job, scheduler.AT(new Date(System.currentTimeMillis() + delay.toMillis()), -1, period)
+                    .name(name).canRunConcurrently(false));
+        } catch (SchedulerError e) {
+            LOG.error("Cannot schedule {}: deadlines and digests are not watched", name, e);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (scheduler != null) {
+            scheduler.unschedule(DEADLINES_JOB);
+            scheduler.unschedule(DIGEST_JOB);
+        }
+        synchronized (this) {
+            if (producer != null) {
+                producer.stop();
+                producer = null;
+            }
+        }
+    }
+
+    /** Notices go to the channels route of the CamelContext this builder was added to. */
+    private final class CamelOutbox implements Outbox {
+        @Override
+        public boolean ready() {
+            CamelContext c = getCamelContext();
+            return c != null && c.getRouteController().getRouteStatus(CHANNELS_ROUTE) == ServiceStatus.Started;
+        }
+
+        @Override
+        public void send(List<Notification> notices) {
+            if (!notices.isEmpty()) {
+                producer().sendBody(CHANNELS, notices);
+            }
+        }
+    }
+
+    private synchronized ProducerTemplate producer() {
+        CamelContext c = getCamelContext();
+        if (producer == null || producer.getCamelContext() != c) {
+            if (producer != null) {
+                producer.stop();
+            }
+            producer = c.createProducerTemplate(); // the runtime may have started a new context since
+        }
+        return producer;
+    }
+
     @Override
     public void configure() {
         toChannels(from("amqp:queue:" + Queues.INCIDENTS + "::" + Queues.INCIDENTS_FOR_NOTIFY + "?transacted=true"
@@ -106,14 +205,8 @@ public class NotificationDispatcher extends RouteBuilder {
                 e.getMessage().setBody(ownAlarm ? List.of() : dispatch(id, false));
             }));
 
-        toChannels(from("timer:yagura-deadlines?period=" + (checkSeconds * 1000L) + "&delay=5000")
-            .routeId("notify-deadlines")
-            .process(e -> e.getMessage().setBody(checkDeadlines())));
-
-        // Its own timer (thread): a digest run reads many incidents and must not delay the deadline watch.
-        toChannels(from("timer:yagura-digest?period=60000&delay=30000")
-            .routeId("notify-digest")
-            .process(e -> e.getMessage().setBody(digests.tick())));
+        // the notices of the deadline and digest jobs (a list each run)
+        toChannels(from(CHANNELS).routeId(CHANNELS_ROUTE));
     }
 
     /** Sends each notice of the body (a list) to its channel's queue. */
