@@ -44,6 +44,11 @@ import org.slf4j.LoggerFactory;
  * digests come in a burst at the digest hour and must not keep an Emergency notice waiting.
  * {@link #shutdown()} stops them and reports the notices still waiting for a retry (they
  * stay "pending" in the log, with their attempts so far).
+ *
+ * <p>These executors are not periodic work, so they are not Karaf Scheduler jobs (the platform's
+ * one mechanism for that): each hands one notice's attempts off the caller's thread and waits
+ * the retry delay of that notice alone; the lanes bound how many connections run at once, and
+ * a notice's state lives with its attempts, which a scheduler job per retry would not keep.
  */
 public final class MailChannel implements AutoCloseable {
 

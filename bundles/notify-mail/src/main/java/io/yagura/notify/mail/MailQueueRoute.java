@@ -6,13 +6,19 @@ import io.yagura.api.incident.Incident;
 import io.yagura.api.incident.IncidentChanges;
 import io.yagura.api.incident.IncidentStore;
 import io.yagura.api.incident.Notification;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.karaf.scheduler.Job;
+import org.apache.karaf.scheduler.Scheduler;
+import org.apache.karaf.scheduler.SchedulerError;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * Feeds the mail channel from its queue, yagura.notify.mail (body: the notice id; incident
  * notices, all-clears and daily digests alike). The channel retries on its own schedule and
  * records every attempt in the store. Notices that were still pending when the node stopped
- * (a retry was scheduled in memory) are handed to the channel again shortly after start; a
- * notice is handed over once per run.
+ * (a retry was scheduled in memory) are handed to the channel again shortly after start, by the
+ * one-shot Karaf Scheduler job "yagura-notify-mail-sweep"; a notice is handed over once per run.
  */
 @Component(service = RoutesBuilder.class)
 public class MailQueueRoute extends RouteBuilder {
@@ -32,11 +38,33 @@ public class MailQueueRoute extends RouteBuilder {
     private final MailChannelComponent channel;
     private final IncidentStore store;
     private final java.util.Set<String> handedOver = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    static final String SWEEP_JOB = "yagura-notify-mail-sweep";
+    private final Scheduler scheduler;
 
     @Activate
-    public MailQueueRoute(@Reference MailChannelComponent channel, @Reference IncidentStore store) {
+    public MailQueueRoute(@Reference MailChannelComponent channel, @Reference IncidentStore store,
+                          @Reference Scheduler scheduler) {
+        this(channel, store, scheduler, Duration.ofSeconds(15));
+    }
+
+    /** @param sweepAfter when the notices an earlier run left pending are handed over (once) */
+    MailQueueRoute(MailChannelComponent channel, IncidentStore store, Scheduler scheduler, Duration sweepAfter) {
         this.channel = channel;
         this.store = store;
+        this.scheduler = scheduler;
+        Job sweep = context -> sweep();
+        try {
+            scheduler.schedule(sweep, scheduler.AT(new Date(System.currentTimeMillis() + sweepAfter.toMillis()))
+                    .name(SWEEP_JOB).canRunConcurrently(false));
+        } catch (SchedulerError e) {
+            LOG.error("Cannot schedule {}: mail notices left pending by an earlier run wait for the next start",
+                    SWEEP_JOB, e);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        scheduler.unschedule(SWEEP_JOB); // when the node stops within the first seconds
     }
 
     @Override
@@ -55,21 +83,24 @@ public class MailQueueRoute extends RouteBuilder {
                 }
                 handOver(notice.get(), incident.get());
             });
+    }
 
-        from("timer:yagura-mail-sweep?delay=15000&repeatCount=1")
-            .routeId("notify-mail-sweep")
-            .process(e -> {
-                int n = 0;
-                for (Notification pending : store.pendingNotifications("mail", 1000)) {
-                    Optional<Incident> incident = store.find(pending.incidentId());
-                    if (incident.isPresent() && handOver(pending, incident.get())) {
-                        n++;
-                    }
+    /** Hands the notices an earlier run left pending to the channel again. */
+    void sweep() {
+        try {
+            int n = 0;
+            for (Notification pending : store.pendingNotifications("mail", 1000)) {
+                Optional<Incident> incident = store.find(pending.incidentId());
+                if (incident.isPresent() && handOver(pending, incident.get())) {
+                    n++;
                 }
-                if (n > 0) {
-                    LOG.info("{} mail notice(s) left pending by an earlier run handed to the mail channel again", n);
-                }
-            });
+            }
+            if (n > 0) {
+                LOG.info("{} mail notice(s) left pending by an earlier run handed to the mail channel again", n);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Mail notices left pending by an earlier run not handed over: {}", e.getMessage(), e);
+        }
     }
 
     /** @return false when this notice was already handed over in this run, or is no longer pending */
