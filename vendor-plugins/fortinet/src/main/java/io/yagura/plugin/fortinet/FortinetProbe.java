@@ -10,6 +10,10 @@ package io.yagura.plugin.fortinet;
  *       {@code device_id=FG...} and {@code log_id=}. Other Fortinet products (FortiWeb {@code FV},
  *       FortiADC {@code FAD}, FortiAnalyzer {@code FAZ}, FortiAuthenticator {@code FAC}, FortiMail
  *       {@code FE}) write other serials and are not claimed.</li>
+ *   <li>key=value without a FortiOS serial (the FortiOS Log Message Reference's examples, devices
+ *       that leave devid out or anonymise it, FortiAuthenticator and FortiAnalyzer, which write the
+ *       FortiOS log header too): the header fields {@code logid=} with a number, {@code type=} and
+ *       {@code subtype=}. FortiWeb and FortiADC write {@code log_id=} instead and are not claimed.</li>
  *   <li>CEF: the header vendor {@code Fortinet} and a product starting with {@code FortiGate}
  *       (any case: FortiOS writes "Fortigate", FortiAnalyzer "FortiGate-100F"), also when a relay
  *       took {@code CEF:} for a syslog tag and left {@code 0|Fortinet|Fortigate|...}.</li>
@@ -29,7 +33,28 @@ final class FortinetProbe {
         if (line == null || line.length() < 16) {
             return false;
         }
-        return isCef(line) || isKeyValue(line, "devid=", "logid=") || isKeyValue(line, "device_id=", "log_id=");
+        return isCef(line) || isKeyValue(line, "devid=", "logid=") || isKeyValue(line, "device_id=", "log_id=")
+                || isFortiOsHeader(line);
+    }
+
+    /** {@code logid=<digits>} (quoted or not) with {@code type=} and {@code subtype=}: the FortiOS log header. */
+    static boolean isFortiOsHeader(String line) {
+        int limit = WINDOW + 256;
+        int id = indexOfKey(line, "logid=");
+        if (id < 0 || id > limit) {
+            return false;
+        }
+        int v = id + "logid=".length();
+        if (v < line.length() && line.charAt(v) == '"') {
+            v++;
+        }
+        int digits = 0;
+        while (v + digits < line.length() && Character.isDigit(line.charAt(v + digits)) && digits <= 10) {
+            digits++;
+        }
+        int type = indexOfKey(line, "type=");
+        int subtype = indexOfKey(line, "subtype=");
+        return digits >= 4 && type >= 0 && type <= limit && subtype >= 0 && subtype <= limit;
     }
 
     /** {@code [CEF:]0|Fortinet|FortiGate...|}. */

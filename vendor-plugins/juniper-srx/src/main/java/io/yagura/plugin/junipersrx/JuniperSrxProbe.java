@@ -4,8 +4,8 @@ package io.yagura.plugin.junipersrx;
  * Cheap recognition of Juniper SRX security logs from unregistered sources: the structured data of
  * Junos ({@code [junos@2636.} with Juniper's enterprise number, or the {@code junos@} SD-ID) or an event
  * name of the SRX security processes (RT_FLOW_SESSION_, RT_SCREEN_, IDP_ATTACK_LOG_EVENT, WEBFILTER_URL_,
- * AAMW_, SECINTEL_...) followed by ':', ' [' or ' -' near the start. No regex, no allocation; never
- * throws. Junos system messages (mgd UI_*, cron) are generic syslog and are not claimed.
+ * AAMW_, SECINTEL_..., and RTLOG_ of the security-log daemon) followed by ':', ' [' or ' -' near the
+ * start. No regex, no allocation; never throws. Junos system messages (mgd UI_*, cron) are generic syslog and are not claimed.
  */
 final class JuniperSrxProbe {
 
@@ -15,7 +15,7 @@ final class JuniperSrxProbe {
     private static final String[] NAMES = {
         "RT_FLOW_SESSION_", "APPTRACK_SESSION_", "RT_SCREEN_", "IDP_ATTACK_LOG_EVENT", "IDP_APPDDOS_",
         "WEBFILTER_URL_", "AV_VIRUS_DETECTED", "ANTISPAM_SPAM_DETECTED", "CONTENT_FILTERING_BLOCKED",
-        "AAMW_", "SECINTEL_ACTION_LOG", "FLOW_REASSEMBLE_"};
+        "AAMW_", "SECINTEL_ACTION_LOG", "FLOW_REASSEMBLE_", "RTLOG_"};
 
     private JuniperSrxProbe() {
     }

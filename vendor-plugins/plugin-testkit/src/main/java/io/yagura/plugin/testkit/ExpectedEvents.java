@@ -83,6 +83,17 @@ public final class ExpectedEvents {
         return out;
     }
 
+    /** The lines an expected-events file says are rejected (composed to show what the parser refuses). */
+    public static List<String> rejectedLines(String resource) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode entry : load(resource)) {
+            if (entry.has("rejected")) {
+                out.add(entry.path("line").asText());
+            }
+        }
+        return out;
+    }
+
     static void check(String vendor, LogParser parser, String where, JsonNode entry) {
         String line = entry.get("line").asText();
         ParseContext context = new ParseContext(entry.hasNonNull("zone") ? java.time.ZoneId.of(entry.get("zone").asText())

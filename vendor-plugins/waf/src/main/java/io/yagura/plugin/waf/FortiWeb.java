@@ -35,6 +35,23 @@ final class FortiWeb {
         return (key(body, "log_id=") && key(body, "msg_id=")) || (key(body, "cat=") && key(body, "main_type="));
     }
 
+    /** A FortiWeb serial number ({@code FV...}: FV-1KE..., FVVM... for the virtual appliance) in device_id. */
+    static boolean hasFortiWebSerial(String body) {
+        int at = body.indexOf("device_id=");
+        while (at >= 0) {
+            int v = at + "device_id=".length();
+            if (v < body.length() && body.charAt(v) == '"') {
+                v++;
+            }
+            if ((at == 0 || body.charAt(at - 1) == ' ' || body.charAt(at - 1) == '\t' || body.charAt(at - 1) == '>')
+                    && body.startsWith("FV", v)) {
+                return true;
+            }
+            at = body.indexOf("device_id=", at + 1);
+        }
+        return false;
+    }
+
     /** A FortiOS (FortiGate) line: logid= and devid=, which the fortinet plugin reads. */
     static boolean isFortiOs(String body) {
         return key(body, "logid=") && key(body, "devid=");

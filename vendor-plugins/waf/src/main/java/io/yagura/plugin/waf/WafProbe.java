@@ -8,8 +8,8 @@ package io.yagura.plugin.waf;
  * {@code f5_asm=}, {@code CEF:0|F5|ASM|}, {@code [SECEV] Request violations}); Imperva CEF
  * ({@code |Imperva Inc.|SecureSphere|}, {@code |Incapsula|SIEMintegration|}, Attack Analytics);
  * FortiWeb attack logs ({@code log_id=} with {@code msg_id=} and {@code type=attack}, or FortiWeb
- * Cloud's {@code cat=attack} with {@code main_type=}; its traffic and event logs only from registered
- * devices); WAPPLES ({@code WAPPLES} with its RULE NAME / DETECTION TIME labels).
+ * Cloud's {@code cat=attack} with {@code main_type=}), and its traffic and event logs when device_id is a
+ * FortiWeb serial ({@code FV...}; FortiADC writes the same layout with its own serials); WAPPLES ({@code WAPPLES} with its RULE NAME / DETECTION TIME labels).
  */
 final class WafProbe {
 
@@ -47,10 +47,11 @@ final class WafProbe {
         if (Wapples.isWapples(line)) {
             return true;
         }
-        // FortiWeb attack logs; traffic and event logs are read from registered devices only (FortiWeb's
-        // traffic logs resemble FortiOS ones closely enough to end up in FortiGate collections)
+        // FortiWeb attack logs by their type; traffic and event logs only by a FortiWeb serial, since
+        // FortiADC writes the same log_id/msg_id layout
         return FortiWeb.isFortiWeb(line) && !line.contains("device_id=FG") && !line.contains("devid=")
-                && (line.contains("type=attack") || line.contains("type=\"attack\"") || line.contains("cat=attack"));
+                && (line.contains("type=attack") || line.contains("type=\"attack\"") || line.contains("cat=attack")
+                        || FortiWeb.hasFortiWebSerial(line));
     }
 
     private static boolean within(String line, String marker) {
