@@ -1,54 +1,26 @@
 package io.yagura.plugin.__PKG__;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.yagura.plugin.testkit.PluginContract;
 
-import io.yagura.plugin.testkit.CorpusCheck;
-import io.yagura.plugin.testkit.ExpectedEvents;
-import io.yagura.plugin.testkit.HostileInput;
-import io.yagura.plugin.testkit.Samples;
-import java.util.List;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-
-class __CLASS__PluginTest {
+/**
+ * The plugin contract of the test kit runs here: expected/__ID__.yaml field by field, every line of
+ * samples/__ID__.log parsed or classified, the shared corpus when present, hostile input, and the
+ * probe on its own and others' lines. Add below only what is this plugin's own.
+ */
+class __CLASS__PluginTest extends PluginContract {
 
     static final __CLASS__Plugin PLUGIN = new __CLASS__Plugin();
-    static final String EXPECTED = "/expected/__ID__.yaml";
-    static final String SAMPLES = "/samples/__ID__.log";
 
-    /** Every line of expected/__ID__.yaml gives exactly the fields written there. */
-    @TestFactory
-    List<DynamicTest> sampleLinesGiveTheDocumentedFields() {
-        return ExpectedEvents.tests(PLUGIN.vendorId(), PLUGIN.parser(), EXPECTED);
-    }
-
-    @Test
-    void everySampleLineIsParsedOrClassifiedWithAReason() {
-        CorpusCheck.Summary summary = CorpusCheck.run(PLUGIN.vendorId(), PLUGIN.parser(), Samples.resource(SAMPLES));
-        assertEquals(List.of(), summary.unexplained(), "sample lines rejected: " + summary);
-    }
-
-    @Test
-    void theSharedCorpusIsReadWhenPresent() {
-        // The shared corpus (../shared/samples, not in a fresh clone) holds real lines of this format.
-        Samples.shared("__ID__.log").ifPresent(file -> {
-            CorpusCheck.Summary summary = CorpusCheck.run(PLUGIN.vendorId(), PLUGIN.parser(), Samples.read(file));
-            assertEquals(List.of(), summary.unexplained(), file + ": " + summary);
-        });
-    }
-
-    @Test
-    void hostileInputIsRejectedOrIgnoredWithAReasonAndNeverThrows() {
-        HostileInput.check(PLUGIN, Samples.resource(SAMPLES));
-    }
-
-    @Test
-    void theProbeRecognisesItsOwnLinesAndNoOthers() {
-        Samples.resource(SAMPLES).forEach(l -> assertTrue(PLUGIN.probe(l), () -> "own line not recognised: " + l));
-        assertFalse(PLUGIN.probe("%ASA-4-106023: Deny tcp src outside:203.0.113.5/4455 dst inside:10.0.0.5/22 by access-group \"outside_in\" [0x0, 0x0]"));
-        assertFalse(PLUGIN.probe("CEF:0|Other|Product|1.0|100|Name|5|src=192.0.2.1"));
+    /**
+     * The shared corpus (its files for this family are named in the test kit's
+     * SharedCorpus.FAMILIES): at least 90% of each file's lines become events, the rest are ignored
+     * with a reason; say why when you change it.
+     * <p>
+     * The probe must also refuse lines of the vendor's other products and look-alikes: here the
+     * marker deep inside another program's message.
+     */
+    __CLASS__PluginTest() {
+        super(PLUGIN, 0.9,
+                "<13>Mar 12 10:00:00 web01 app: " + "x".repeat(200) + " __MARKER__: action=deny src=203.0.113.5");
     }
 }
