@@ -49,15 +49,13 @@ final class Plugins {
 
     /**
      * The plugin's own sample lines, as its tests read them. The pom copies the plugins' test
-     * resources to the class path under vendor-plugins/; most keep samples/&lt;id&gt;.log,
-     * cisco-asa keeps cisco-asa-samples.log.
+     * resources to the class path under vendor-plugins/; each keeps samples/&lt;id&gt;.log.
      */
     static List<String> samples(String id) {
         String base = "/vendor-plugins/" + id + "/src/test/resources/";
-        for (String path : List.of(base + "samples/" + id + ".log", base + id + "-samples.log")) {
-            if (Plugins.class.getResource(path) != null) {
-                return Samples.resource(path);
-            }
+        String path = base + "samples/" + id + ".log";
+        if (Plugins.class.getResource(path) != null) {
+            return Samples.resource(path);
         }
         throw new IllegalStateException("no sample file for " + id + " under vendor-plugins/" + id
                 + "/src/test/resources (samples/" + id + ".log)");

@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Correlation engine throughput on one thread (issue target: 25,000 events/s on one core
  * with 200 rules). The rules are the shipped defaults plus generated variants; the events
- * are the parsed ASA sample corpus with varied addresses, ports and times (the same
- * material as {@link ThroughputTest}). Run: {@code tools/bench-correlation.sh}.
+ * are the parsed ASA sample corpus with varied addresses, ports and times ({@link BenchmarkMaterial}).
+ * Run: {@code tools/bench-correlation.sh}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -50,8 +50,8 @@ public class CorrelationBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        RuleSet ruleSet = ThroughputTest.generatedRules(rules);
-        templates = ThroughputTest.templates();
+        RuleSet ruleSet = BenchmarkMaterial.generatedRules(rules);
+        templates = BenchmarkMaterial.templates();
         TestContext ctx = new TestContext().customer(new Customer("acme", "ACME",
                 List.of("10.0.0.0/8", "192.168.0.0/16", "198.51.100.0/24", "2001:db8:100::/48")));
         StringBuilder ti = new StringBuilder();
@@ -65,7 +65,7 @@ public class CorrelationBenchmark {
     @Setup(Level.Iteration)
     public void nextEvents() {
         // Fresh events each iteration (new times, addresses and ports), prepared outside the measurement.
-        batch = ThroughputTest.chunk(templates, offset, BATCH, t0);
+        batch = BenchmarkMaterial.chunk(templates, offset, BATCH, t0);
         offset += BATCH;
         engine.expire();
     }

@@ -34,7 +34,7 @@ class CiscoAsaContractTest extends PluginContract {
     /** Older than the samples/ convention; other modules read the file by this name. */
     @Override
     protected String samplesResource() {
-        return "/cisco-asa-samples.log";
+        return "/samples/cisco-asa.log";
     }
 
     /**

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One scenario per message family. Sample lines are either copied from Apache-2.0 projects (source
- * named next to the constant; same lines as in src/test/resources/cisco-asa-samples.log) or composed
+ * named next to the constant; same lines as in src/test/resources/samples/cisco-asa.log) or composed
  * from the formats in Cisco's "Cisco Secure Firewall ASA Series Syslog Messages" guide.
  */
 class CiscoAsaParserTest {

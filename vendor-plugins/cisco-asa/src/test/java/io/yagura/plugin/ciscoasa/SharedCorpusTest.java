@@ -59,7 +59,7 @@ class SharedCorpusTest {
 
     @Test
     void projectSamples() {
-        check("project samples src/test/resources/cisco-asa-samples.log", TestSupport.projectSamples());
+        check("project samples src/test/resources/samples/cisco-asa.log", TestSupport.projectSamples());
     }
 
     static void check(String name, List<String> lines) {

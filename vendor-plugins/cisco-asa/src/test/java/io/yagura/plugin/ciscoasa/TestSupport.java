@@ -91,8 +91,8 @@ final class TestSupport {
     }
 
     static List<String> projectSamples() {
-        try (InputStream in = TestSupport.class.getResourceAsStream("/cisco-asa-samples.log")) {
-            assertNotNull(in, "src/test/resources/cisco-asa-samples.log on the test class path");
+        try (InputStream in = TestSupport.class.getResourceAsStream("/samples/cisco-asa.log")) {
+            assertNotNull(in, "src/test/resources/samples/cisco-asa.log on the test class path");
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return sampleLines(text.lines().toList());
         } catch (IOException e) {

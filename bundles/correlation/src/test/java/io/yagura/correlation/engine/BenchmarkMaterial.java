@@ -1,12 +1,10 @@
 package io.yagura.correlation.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.yagura.api.event.RawEnvelope;
 import io.yagura.api.event.SecurityEvent;
 import io.yagura.api.plugin.ParseResult;
-import io.yagura.api.registry.Customer;
 import io.yagura.correlation.rules.RuleLoad;
 import io.yagura.correlation.rules.RuleSet;
 import io.yagura.plugin.ciscoasa.CiscoAsaParser;
@@ -24,67 +22,15 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 
 /**
- * A rough throughput figure, NOT a timing assertion: 200+ rules (the defaults, copied with other ASA
- * message ids, thresholds and names), 200,000 events built from the parsed ASA sample corpus with
- * varied addresses, ports and times, one customer, one thread. Prints events/s. The formal
- * benchmark will be a JMH harness.
+ * The material of {@link CorrelationBenchmark}: 200+ rules (the defaults, copied with other ASA
+ * message ids, thresholds and names) and events built from the parsed ASA samples with varied
+ * addresses, ports and times. Speed is measured by the JMH benchmark, not by a unit test.
  */
-class ThroughputTest {
+final class BenchmarkMaterial {
 
-    static final int EVENTS = 200_000;
-    static final int CHUNK = 20_000;
-    static final Path SAMPLES = Path.of("../../vendor-plugins/cisco-asa/src/test/resources/cisco-asa-samples.log");
-
-    @Test
-    void printsEventsPerSecondWith200Rules() throws IOException {
-        RuleSet rules = generatedRules(200);
-        assertTrue(rules.size() >= 200, "rules: " + rules.size());
-        List<SecurityEvent> templates = templates();
-        assertTrue(templates.size() > 50, "templates: " + templates.size());
-
-        TestContext ctx = new TestContext().customer(new Customer("acme", "ACME", List.of("10.0.0.0/8", "192.168.0.0/16",
-                "198.51.100.0/24", "2001:db8:100::/48")));
-        StringBuilder ti = new StringBuilder();
-        for (int i = 0; i < 1000; i++) {
-            ti.append("198.18.").append(i / 250).append('.').append(i % 250).append(",c2\n");
-        }
-        ti.append("203.0.113.81,c2\nmalware.example.com,malware\n");
-        ctx.threatIntel = ThreatIntel.of(Map.of("feed", ti.toString()));
-        Fixtures.MutableClock clock = Fixtures.clock();
-        CorrelationEngine engine = new CorrelationEngine(rules, ctx, clock, EngineSettings.defaults());
-
-        long t0 = Instant.parse("2024-03-12T08:00:00Z").toEpochMilli();
-        // warm-up (not measured)
-        for (SecurityEvent e : chunk(templates, 0, CHUNK, t0)) {
-            engine.process(e);
-        }
-        long changes = 0;
-        long nanos = 0;
-        int done = 0;
-        while (done < EVENTS) {
-            List<SecurityEvent> batch = chunk(templates, CHUNK + done, CHUNK, t0);
-            long start = System.nanoTime();
-            for (SecurityEvent e : batch) {
-                changes += engine.process(e).size();
-            }
-            nanos += System.nanoTime() - start;
-            done += batch.size();
-            if (done % 100_000 == 0) {
-                engine.expire();
-            }
-        }
-        double perSecond = done / (nanos / 1e9);
-        EngineStats s = engine.stats();
-        System.out.printf("Correlation throughput: %d rules (%d detection, %d correlation, %d unindexed), %,d events "
-                        + "in %,d ms = %,.0f events/s on one thread; %,d incident changes, %,d rule matches, %,d correlations "
-                        + "fired, %,d windows held%n", rules.size(), rules.detectionRules().size(),
-                rules.correlationRules().size(), rules.unindexedRules(), done, nanos / 1_000_000, perSecond, changes,
-                s.ruleMatches(), s.correlations(), engine.windowCount("acme"));
-        assertEquals(EVENTS + CHUNK, s.events(), "every event processed");
-    }
+    static final Path SAMPLES = Path.of("../../vendor-plugins/cisco-asa/src/test/resources/samples/cisco-asa.log");
 
     /** The default rules plus copies: other ASA message ids, other thresholds, suffixed ids and names. */
     static RuleSet generatedRules(int atLeast) throws IOException {
