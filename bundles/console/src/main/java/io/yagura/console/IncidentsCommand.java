@@ -1,12 +1,16 @@
 package io.yagura.console;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.yagura.api.incident.Incident;
 import io.yagura.api.incident.IncidentStatus;
 import io.yagura.api.incident.IncidentStore;
 import io.yagura.api.incident.Level;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
@@ -17,7 +21,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 @Command(scope = "yagura", name = "incidents", description = "Lists incidents, newest first, with their level and "
         + "the time left to their notification deadline.",
         detailedDescription = "Examples:\n  yagura:incidents\n  yagura:incidents --level emergency --status new\n"
-        + "  yagura:incidents --customer acme\n  yagura:incidents --breached")
+        + "  yagura:incidents --customer acme\n  yagura:incidents --breached\n  yagura:incidents --json --customer acme -n 1000")
 @Service
 public class IncidentsCommand extends TriageCommand {
 
@@ -39,11 +43,22 @@ public class IncidentsCommand extends TriageCommand {
     @Option(name = "-n", description = "At most this many (default 50)")
     int limit = 50;
 
+    @Option(name = "--json", description = "One JSON object per incident and line, for scripts (tools/score-stories.sh)")
+    boolean json;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Override
     void run() {
         IncidentStore.Filter f = new IncidentStore.Filter(customer, level == null ? null : Level.parse(level),
                 status == null ? null : IncidentStatus.valueOf(status.toUpperCase(Locale.ROOT)), breached ? true : null,
                 limit);
+        if (json) {
+            for (Incident i : triage.list(f)) {
+                System.out.println(toJson(i));
+            }
+            return;
+        }
         ShellTable table = new ShellTable();
         for (String c : new String[] {"Id", "Customer", "Level", "Status", "Category", "Attackers", "Targets", "Events",
                 "Detected", "Deadline"}) {
@@ -62,6 +77,27 @@ public class IncidentsCommand extends TriageCommand {
     @Override
     String failurePrefix() {
         return "";
+    }
+
+    /** The fields a script needs to compare incidents with expected ones (level: confirmed, else proposed). */
+    static String toJson(Incident i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", i.id());
+        m.put("customer", i.customerId());
+        m.put("level", i.level().name().toLowerCase(Locale.ROOT));
+        m.put("confirmed", i.confirmedLevel() != null);
+        m.put("status", i.status().name().toLowerCase(Locale.ROOT));
+        m.put("category", i.category());
+        m.put("title", i.title());
+        m.put("attackers", i.attackers());
+        m.put("targets", i.targets());
+        m.put("rules", i.rules());
+        m.put("events", i.eventCount());
+        try {
+            return JSON.writeValueAsString(m);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** "in 12m", "BREACHED 3m ago", "met" or "". */

@@ -19,18 +19,18 @@ import java.util.stream.Stream;
  * (id: vendor plugin), the lines they sent in order, and the incidents an analyst expects.
  * The file format is described in stories/README.md.
  */
-record Story(String file, String title, String set, Instant received, List<String> networks,
+public record Story(String file, String title, String set, Instant received, List<String> networks,
              Map<String, String> devices, List<Line> lines, List<Expected> expected) {
 
     /** Stories for tuning the rules; the holdout set is never tuned on. */
-    static final String TUNING = "tuning";
-    static final String HOLDOUT = "holdout";
+    public static final String TUNING = "tuning";
+    public static final String HOLDOUT = "holdout";
 
-    record Line(String device, String text) {
+    public record Line(String device, String text) {
     }
 
     /** An expected incident: its level, the attacker and the target (an address or a network), if any. */
-    record Expected(Level level, String attacker, String target) {
+    public record Expected(Level level, String attacker, String target) {
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -42,7 +42,7 @@ record Story(String file, String title, String set, Instant received, List<Strin
                List<Map<String, String>> expected) {
     }
 
-    static List<Story> loadAll(Path dir) throws IOException {
+    public static List<Story> loadAll(Path dir) throws IOException {
         List<Story> stories = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
@@ -53,7 +53,7 @@ record Story(String file, String title, String set, Instant received, List<Strin
     }
 
     @SuppressWarnings("unchecked")
-    static Story load(Path file) throws IOException {
+    public static Story load(Path file) throws IOException {
         String name = file.getFileName().toString();
         Raw raw = YAML.readValue(file.toFile(), Raw.class);
         require(raw.title() != null, name, "has no title");

@@ -14,28 +14,40 @@ import java.util.Map;
  * Emergencies and Criticals missed, notices (Emergency and Critical are phoned and mailed) about
  * incidents nobody expected, and stories split into several incidents.
  */
-final class Score {
+public final class Score {
+
+    /**
+     * An incident as rated, whether it comes from the in-process engine ({@link #of(Incident)}) or
+     * from a running platform's console (ScoreStories): what the score compares.
+     */
+    public record Rated(Level level, String title, List<String> attackers, List<String> targets, List<String> rules) {
+    }
+
+    public static Rated of(Incident i) {
+        return new Rated(i.level(), i.title(), i.attackers(), i.targets(), i.rules());
+    }
+
 
     /** Rated level of an expected incident that was never opened. */
     static final String NONE = "none";
 
     private final Map<Level, Map<String, Integer>> table = new EnumMap<>(Level.class);
-    final List<String> wrongLevel = new ArrayList<>();
-    final List<String> missedUrgent = new ArrayList<>();
-    final List<String> fragmented = new ArrayList<>();
-    final List<String> unexpectedNotices = new ArrayList<>();
+    public final List<String> wrongLevel = new ArrayList<>();
+    public final List<String> missedUrgent = new ArrayList<>();
+    public final List<String> fragmented = new ArrayList<>();
+    public final List<String> unexpectedNotices = new ArrayList<>();
     int expectedCount;
     int rightLevel;
     int notices;
 
     /** Adds one story's outcome. */
-    void add(Story story, List<Incident> incidents) {
-        List<Incident> unmatched = new ArrayList<>(incidents);
+    public void add(Story story, List<Rated> incidents) {
+        List<Rated> unmatched = new ArrayList<>(incidents);
         for (Story.Expected x : story.expected()) {
             expectedCount++;
-            List<Incident> matching = incidents.stream().filter(i -> matches(x, i)).toList();
+            List<Rated> matching = incidents.stream().filter(i -> matches(x, i)).toList();
             unmatched.removeAll(matching);
-            Level rated = matching.stream().map(Incident::level).min(Enum::compareTo).orElse(null);
+            Level rated = matching.stream().map(Rated::level).min(Enum::compareTo).orElse(null);
             table.computeIfAbsent(x.level(), l -> new java.util.TreeMap<>())
                     .merge(rated == null ? NONE : rated.name(), 1, Integer::sum);
             String what = story.file() + ": " + x.level() + " " + x.attacker() + " -> " + x.target();
@@ -52,7 +64,7 @@ final class Score {
                 fragmented.add(what + " split into " + matching.size() + " incidents" + summary(matching));
             }
         }
-        for (Incident i : incidents) {
+        for (Rated i : incidents) {
             if (urgent(i.level())) {
                 notices++;
                 if (unmatched.contains(i)) {
@@ -61,7 +73,7 @@ final class Score {
                 }
             }
         }
-        for (Incident i : unmatched) {
+        for (Rated i : unmatched) {
             if (!urgent(i.level()) && i.level() != Level.LOW && story.expected().isEmpty()) {
                 // a benign story may open Low incidents at most
                 wrongLevel.add(story.file() + ": benign story opened " + i.level() + " " + i.title() + summary(List.of(i)));
@@ -69,11 +81,11 @@ final class Score {
         }
     }
 
-    double rightShare() {
+    public double rightShare() {
         return expectedCount == 0 ? 1 : (double) rightLevel / expectedCount;
     }
 
-    double unexpectedNoticeShare() {
+    public double unexpectedNoticeShare() {
         return notices == 0 ? 0 : (double) unexpectedNotices.size() / notices;
     }
 
@@ -81,7 +93,7 @@ final class Score {
         return l == Level.EMERGENCY || l == Level.CRITICAL;
     }
 
-    static boolean matches(Story.Expected x, Incident i) {
+    static boolean matches(Story.Expected x, Rated i) {
         if (x.attacker() != null && !i.attackers().contains(x.attacker())) {
             return false;
         }
@@ -95,9 +107,9 @@ final class Score {
         return i.targets().contains(x.target());
     }
 
-    private static String summary(List<Incident> incidents) {
+    private static String summary(List<Rated> incidents) {
         StringBuilder s = new StringBuilder();
-        for (Incident i : incidents) {
+        for (Rated i : incidents) {
             s.append("\n      ").append(i.level()).append(' ').append(i.title()).append(' ').append(i.attackers())
                     .append(" -> ").append(i.targets()).append(" rules ").append(i.rules());
         }
@@ -105,7 +117,7 @@ final class Score {
     }
 
     /** The report as Markdown: the confusion table and the lists behind the figures. */
-    String report(String heading) {
+    public String report(String heading) {
         StringBuilder s = new StringBuilder("### ").append(heading).append("\n\n");
         s.append(String.format(Locale.ROOT, "- incidents at the right level: %d of %d (%.0f%%)%n", rightLevel,
                 expectedCount, 100 * rightShare()));
