@@ -16,6 +16,16 @@ final class Await {
         }
     }
 
+    /** As {@link #await(String, BooleanSupplier, int)}, describing the state at the timeout. */
+    static void await(String what, BooleanSupplier condition, int seconds,
+                      java.util.function.Supplier<String> stateAtTimeout) throws InterruptedException {
+        try {
+            await(what, condition, seconds);
+        } catch (AssertionError timedOut) {
+            throw new AssertionError(timedOut.getMessage() + "; " + stateAtTimeout.get());
+        }
+    }
+
     static void await(String what, BooleanSupplier condition, int seconds) throws InterruptedException {
         long deadline = System.currentTimeMillis() + seconds * 1000L;
         while (!condition.getAsBoolean()) {

@@ -6,9 +6,11 @@ import java.io.IOException;
 
 /**
  * A Cisco IPS sensor beside the platform: the cisco-ips plugin's SDEE test server (real HTTPS,
- * basic authentication, subscriptions) started in the test JVM, outside Karaf, holding a few
- * alerts and a status event. Only {@code @Configuration} code, which runs outside Karaf, may
- * touch this class; the test inside Karaf learns the address from system properties.
+ * basic authentication, subscriptions) started in the test JVM, outside Karaf. Like a real
+ * sensor, a new subscription sees only what happens after it opens: once the platform has
+ * subscribed, the sensor raises a few alerts and a status event. Only {@code @Configuration}
+ * code, which runs outside Karaf, may touch this class; the test inside Karaf learns the address
+ * from system properties.
  */
 final class SdeeSensor {
 
@@ -24,10 +26,22 @@ final class SdeeSensor {
     static synchronized String[][] start() throws IOException {
         if (server == null) {
             server = new SdeeTestServer();
-            for (int i = 0; i < ALERTS; i++) {
-                server.alert(5081 + i);
-            }
-            server.status();
+            SdeeTestServer sensor = server;
+            Thread traffic = new Thread(() -> {
+                try {
+                    while (sensor.count("open") == 0) {
+                        Thread.sleep(200); // the platform has not subscribed yet
+                    }
+                    for (int i = 0; i < ALERTS; i++) {
+                        sensor.alert(5081 + i);
+                    }
+                    sensor.status();
+                } catch (InterruptedException stopped) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "sdee-sensor-traffic");
+            traffic.setDaemon(true);
+            traffic.start();
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         }
         return new String[][] {

@@ -92,6 +92,11 @@ public class VendorPluginsIT {
                 .value(Path.of(System.getProperty("yagura.itest.repo", "..")).toAbsolutePath().normalize().toString()));
         // look at the registry every second, so the sensor is polled soon after it is registered
         options.add(KarafDistributionOption.editConfigurationFilePut("etc/io.yagura.pull.cfg", "refresh.interval.s", "1"));
+        // the pull scheduler says at INFO which devices it polls and why a poll failed
+        options.add(KarafDistributionOption.editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg",
+                "log4j2.logger.yagurapull.name", "io.yagura.pull"));
+        options.add(KarafDistributionOption.editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg",
+                "log4j2.logger.yagurapull.level", "INFO"));
         return options.toArray(new Option[0]);
     }
 
@@ -135,7 +140,8 @@ public class VendorPluginsIT {
                 await(vendor + ": " + sent + " lines received and accounted for", () -> {
                     long[] now = delta(vendor, before.get(vendor));
                     return now[0] == sent && now[1] + now[2] + now[3] == sent;
-                }, 60);
+                }, 60, () -> counts(delta(vendor, before.get(vendor))) + "\n" + console("yagura:plugins")
+                        + console("yagura:counters ingest"));
             }
             for (String vendor : VENDORS) {
                 long[] d = delta(vendor, before.get(vendor));
@@ -179,8 +185,10 @@ public class VendorPluginsIT {
                     null, null, new ManagementEndpoint(System.getProperty("yagura.itest.sdee.url"),
                             System.getProperty("yagura.itest.sdee.user"),
                             Secret.of(System.getProperty("yagura.itest.sdee.password")),
-                            Duration.ofSeconds(2), System.getProperty("yagura.itest.sdee.cert"))));
-            await("the sensor's alerts are events", () -> eventsOf(capture, "it-sensor").size() == SdeeSensor.ALERTS, 90);
+                            Duration.ofSeconds(5), System.getProperty("yagura.itest.sdee.cert"))));
+            await("the sensor's alerts are events", () -> eventsOf(capture, "it-sensor").size() == SdeeSensor.ALERTS, 90,
+                    () -> eventsOf(capture, "it-sensor") + "\n" + console("yagura:counters pull")
+                            + console("yagura:plugins") + console("yagura:deadletters -n 5"));
             Set<String> signatures = new TreeSet<>();
             eventsOf(capture, "it-sensor").forEach(e -> signatures.add(e.getString(Ecs.RULE_ID)));
             assertEquals("signatures of the pulled alerts", Set.of("5081", "5082", "5083"), signatures);
@@ -190,6 +198,14 @@ public class VendorPluginsIT {
             assertTrue("the device shows its endpoint, the secret masked:\n" + shown,
                     shown.contains(System.getProperty("yagura.itest.sdee.url"))
                             && !shown.contains(System.getProperty("yagura.itest.sdee.password")));
+        }
+    }
+
+    private String console(String command) {
+        try {
+            return ShellConsole.run(sessions, command);
+        } catch (Exception e) {
+            return command + " failed: " + e;
         }
     }
 
@@ -264,8 +280,12 @@ public class VendorPluginsIT {
             s.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
             s.connect(new InetSocketAddress("127.0.0.1", SyslogClient.syslogPort()));
             OutputStream out = s.getOutputStream();
+            // RFC 6587 octet counting, as rsyslog and syslog-ng send over TCP: sample lines that
+            // start with a digit ("1 2023-11-14T..." without PRI) would otherwise read as a length
             for (String line : lines) {
-                out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                byte[] body = line.getBytes(StandardCharsets.UTF_8);
+                out.write((body.length + " ").getBytes(StandardCharsets.US_ASCII));
+                out.write(body);
             }
             out.flush();
         }
