@@ -11,6 +11,7 @@ import io.yagura.format.net.NetworkTable;
 import io.yagura.correlation.rules.CorrelationRule;
 import io.yagura.correlation.rules.CorrelationType;
 import io.yagura.correlation.rules.DetectionRule;
+import io.yagura.correlation.rules.Outcome;
 import io.yagura.correlation.rules.Rule;
 import io.yagura.correlation.rules.RuleSet;
 import io.yagura.correlation.rules.YaguraAttributes;
@@ -459,10 +460,21 @@ public final class CorrelationEngine {
             count = Math.max(0, count);
             Incident old = entry.incident;
             Level prev = old.proposedLevel();
-            boolean raise = proposed.isMoreSevereThan(prev);
+            Evidence proven = Evidence.of(run.rs, old.rules());
+            Outcome stated = rule.meta().yagura().outcome();
+            boolean lower = stated == Outcome.BLOCKED && !proven.success() && prev.isMoreSevereThan(Level.WARNING);
+            if (proven.failure() && stated != Outcome.SUCCESS && proposed.isMoreSevereThan(Level.WARNING)) {
+                proposed = Level.WARNING; // the attack was shown to fail: only proof of success raises it again
+            }
+            boolean raise = !lower && proposed.isMoreSevereThan(prev);
             boolean newRule = !old.rules().contains(rule.key());
             List<String> added = new ArrayList<>();
-            if (raise) {
+            if (lower) {
+                proposed = Level.WARNING;
+                added.add("Level lowered from " + prev.label() + " to Warning by rule \"" + rule.title() + "\" ("
+                        + rule.key() + "): the attack was blocked, so it failed.");
+                added.addAll(sentences(run, rule, hit, attacker, target));
+            } else if (raise) {
                 added.add("Level raised from " + prev.label() + " to " + proposed.label() + " by rule \""
                         + rule.title() + "\" (" + rule.key() + ").");
                 added.addAll(sentences(run, rule, hit, attacker, target));
@@ -470,16 +482,18 @@ public final class CorrelationEngine {
                 added.addAll(sentences(run, rule, hit, attacker, target));
                 if (prev.isMoreSevereThan(proposed)) {
                     added.add("Rule \"" + rule.title() + "\" proposes " + proposed.label() + "; the incident stays "
-                            + prev.label() + " because later evidence never lowers a level.");
+                            + prev.label() + ": only evidence that the attack failed lowers a level.");
                 }
             }
-            List<String> rationale = capRationale(old.rationale(), added, raise);
+            List<String> rationale = capRationale(old.rationale(), added, raise || lower);
             if (rationale.size() == old.rationale().size()) {
                 added.clear();
             }
-            Level level = raise ? proposed : prev;
+            Level level = raise || lower ? proposed : prev;
             Instant deadline = old.deadline();
-            if (raise) {
+            if (lower) {
+                deadline = deadline(level, old.detectedAt(), run.customer); // a Warning has none
+            } else if (raise) {
                 Instant d = deadline(level, run.nowInstant, run.customer);
                 deadline = deadline == null ? d : d == null ? deadline : (d.isBefore(deadline) ? d : deadline);
             }

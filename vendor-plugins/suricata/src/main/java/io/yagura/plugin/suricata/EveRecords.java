@@ -156,6 +156,19 @@ final class EveRecords {
         return ParseResult.parsed(e);
     }
 
+    /**
+     * The signature's priority (classification.config: 1 high, 2 medium, 3 low, 4 and more very low),
+     * as the number and as the word other vendors give in log.level, so that rules can leave out
+     * low-priority signatures (an ICMP ping) whatever the vendor.
+     */
+    static void priority(SecurityEvent e, Long priority) {
+        e.set(Ecs.EVENT_SEVERITY, priority);
+        e.set(Ecs.YAGURA_VENDOR_SEVERITY, priority == null ? null : priority.toString());
+        if (priority != null && priority >= 1) {
+            e.set(Ecs.LOG_LEVEL, priority == 1 ? "high" : priority == 2 ? "medium" : priority == 3 ? "low" : "informational");
+        }
+    }
+
     /** rule.*, severity, CVEs and ATT&amp;CK technique ids of an alert object. */
     private static void signature(SecurityEvent e, Map<String, Object> alert) {
         e.set(Ecs.RULE_ID, Json.text(alert, "signature_id"));
@@ -165,8 +178,7 @@ final class EveRecords {
         e.set(GID, Json.integer(alert, "gid"));
         e.set(REV, Json.integer(alert, "rev"));
         Long severity = Json.integer(alert, "severity");
-        e.set(Ecs.EVENT_SEVERITY, severity);
-        e.set(Ecs.YAGURA_VENDOR_SEVERITY, severity == null ? null : severity.toString());
+        priority(e, severity);
         List<String> cveTexts = new ArrayList<>();
         cveTexts.add(signature);
         for (String c : Json.texts(alert, "metadata", "cve")) {

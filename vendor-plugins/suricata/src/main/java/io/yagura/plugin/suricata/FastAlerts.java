@@ -146,8 +146,7 @@ final class FastAlerts {
                     e.set(Ecs.RULE_CATEGORY, Events.value(inside.substring("Classification: ".length())));
                 } else if (inside.startsWith("Priority: ")) {
                     Long priority = io.yagura.format.net.Numbers.number(inside.substring("Priority: ".length()));
-                    e.set(Ecs.EVENT_SEVERITY, priority);
-                    e.set(Ecs.YAGURA_VENDOR_SEVERITY, priority == null ? null : priority.toString());
+                    EveRecords.priority(e, priority);
                 } else if (inside.startsWith("AppID: ")) {
                     String appId = Events.value(inside.substring("AppID: ".length()));
                     e.set(Ecs.NETWORK_PROTOCOL, appId == null ? null : appId.toLowerCase(Locale.ROOT));
