@@ -413,8 +413,10 @@ public final class CorrelationEngine {
             }
         }
         String customerId = run.cs.customerId;
+        // a sweep is one story: with per: attacker every target joins the attacker's incident
+        boolean perAttacker = rule.meta().yagura().perAttacker() && attacker != null;
         String key = customerId + "|" + rule.aggregationId() + "|" + (attacker == null ? "*" : attacker) + "|"
-                + (target == null ? "*" : target);
+                + (target == null || perAttacker ? "*" : target);
 
         long windowMs = settings.aggregationWindow().toMillis();
         CustomerState.AggEntry entry = run.cs.incidents.get(key);
@@ -443,7 +445,8 @@ public final class CorrelationEngine {
             List<String> sentences = sentences(run, rule, hit, attacker, target);
             Level level = proposed;
             Incident inc = new Incident(context.newIncidentId(), customerId, key, level, null, IncidentStatus.NEW,
-                    category(rule), title(rule, attacker, target), list(attacker), list(target), List.of(rule.key()),
+                    category(rule), title(rule, attacker, target), list(attacker),
+                    addAllCapped(List.of(), targets(rule, hit, target, perAttacker)), List.of(rule.key()),
                     capRationale(List.of(), sentences, true), Math.max(1, count), Instant.ofEpochMilli(first),
                     Instant.ofEpochMilli(run.t), run.nowInstant, deadline(level, run.nowInstant, run.customer), null,
                     null, rule.meta().references(), 0);
@@ -515,7 +518,8 @@ public final class CorrelationEngine {
             Incident inc = new Incident(old.id(), old.customerId(), old.key(), level, old.confirmedLevel(),
                     old.status(), raise ? category(rule) : old.category(),
                     raise ? title(rule, attacker, target) : old.title(), addCapped(old.attackers(), attacker),
-                    addCapped(old.targets(), target), rulesFired, rationale, old.eventCount() + count, firstSeen,
+                    addAllCapped(old.targets(), targets(rule, hit, target, perAttacker)), rulesFired, rationale,
+                    old.eventCount() + count, firstSeen,
                     lastSeen, old.detectedAt(), deadline, old.analysis(), old.countermeasures(), refs, old.version());
             entry.incident = inc;
             entry.lastSeen = Math.max(entry.lastSeen, run.t);
@@ -591,6 +595,32 @@ public final class CorrelationEngine {
         }
         List<String> out = new ArrayList<>(list);
         out.add(value);
+        return out;
+    }
+
+    /** The target, and for a per-attacker correlation every target among the events that made it fire. */
+    private static List<String> targets(Rule rule, Hit hit, String target, boolean perAttacker) {
+        if (!perAttacker || hit == null || !(rule instanceof CorrelationRule c) || c.targetField() == null) {
+            return list(target);
+        }
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+        for (SecurityEvent ev : hit.fired().evidence()) {
+            String t = EventText.value(ev, c.targetField());
+            if (t != null) {
+                all.add(t);
+            }
+        }
+        if (target != null) {
+            all.add(target);
+        }
+        return List.copyOf(all);
+    }
+
+    private List<String> addAllCapped(List<String> list, List<String> values) {
+        List<String> out = list;
+        for (String v : values) {
+            out = addCapped(out, v);
+        }
         return out;
     }
 

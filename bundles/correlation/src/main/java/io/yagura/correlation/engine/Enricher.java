@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  *       dns.question.name, source.domain — checked in this order, first match wins),
  *       {@code yagura.ti.source} (list name), {@code yagura.ti.label} (e.g. c2) and
  *       {@code yagura.ti.entry} (the list entry, e.g. a network).</li>
+ *   <li>{@code yagura.signature_class: reconnaissance} on an alert whose signature names or
+ *       classes a scan, a sweep or a stealth probe ({@link #RECONNAISSANCE}), whatever the vendor
+ *       calls it ("attack", severity critical): reconnaissance stays reconnaissance, and the
+ *       intrusion rules leave such alerts to the reconnaissance rule.</li>
  * </ul>
  * The customer's networks are compiled once per customer and recompiled when the list changes.
  */
@@ -38,6 +42,18 @@ final class Enricher {
     static final String TI_SOURCE = "yagura.ti.source";
     static final String TI_LABEL = "yagura.ti.label";
     static final String TI_ENTRY = "yagura.ti.entry";
+    static final String SIGNATURE_CLASS = "yagura.signature_class";
+
+    /**
+     * Signature names and classes of scanning across vendors: port scans and sweeps (Snort/Suricata
+     * "ET SCAN", PAN-OS scan threats, FortiGate anomalies tcp_port_scan/icmp_sweep, McAfee NSP
+     * "Port Scan", ScreenOS/SRX screens "Address sweep"), stealth probes (FIN/NULL/Xmas, FIN
+     * without ACK, no flags, SYN+FIN) and fingerprinting.
+     */
+    static final java.util.regex.Pattern RECONNAISSANCE = java.util.regex.Pattern.compile(
+            "scan|sweep|nmap|xmas|fin no ack|fin without ack|no flag|null packet|syn and fin|syn-fin|syn fin"
+                    + "|fingerprint|os detection|reconnaissance|\\brecon\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private static final String[] TI_ADDRESS_FIELDS = {Ecs.DESTINATION_IP, Ecs.SOURCE_IP};
     private static final String[] TI_DOMAIN_FIELDS = {Ecs.DESTINATION_DOMAIN, Ecs.URL_DOMAIN, "dns.question.name",
@@ -71,6 +87,14 @@ final class Enricher {
         if (ti != null && ti.size() > 0) {
             threatIntel(e, ti);
         }
+        if (Ecs.KIND_ALERT.equals(e.getString(Ecs.EVENT_KIND)) && (reconnaissance(e.getString(Ecs.RULE_NAME))
+                || reconnaissance(e.getString(Ecs.RULE_CATEGORY)))) {
+            e.set(SIGNATURE_CLASS, "reconnaissance");
+        }
+    }
+
+    private static boolean reconnaissance(String text) {
+        return text != null && RECONNAISSANCE.matcher(text).find();
     }
 
     private static void threatIntel(SecurityEvent e, ThreatIntel ti) {

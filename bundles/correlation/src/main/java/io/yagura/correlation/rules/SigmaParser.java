@@ -37,7 +37,7 @@ final class SigmaParser {
     static final Set<String> STATUSES = Set.of("stable", "test", "experimental", "deprecated", "unsupported");
     static final Set<String> LEVELS = Set.of("informational", "low", "medium", "high", "critical");
     static final Set<String> YAGURA_KEYS = Set.of("level", "category", "outcome", "attacker", "target", "aggregate",
-            "explain");
+            "explain", "per");
     static final String SUPPORTED_MODIFIERS = "contains, startswith, endswith, all, re (with i, m, s), cidr, gt, gte, "
             + "lt, lte, exists, cased, windash, base64, base64offset, utf16le, utf16be, utf16, wide";
     private static final Set<String> STRING_OPS = Set.of("contains", "startswith", "endswith");
@@ -294,7 +294,7 @@ final class SigmaParser {
         for (Map.Entry<String, NodeTuple> e : k.entrySet()) {
             if (!YAGURA_KEYS.contains(e.getKey())) {
                 problem(e.getValue().getKeyNode(), prefix + "unknown yagura attribute '" + e.getKey() + "' (known: "
-                        + "level, category, outcome, attacker, target, aggregate, explain)");
+                        + "level, category, outcome, attacker, target, aggregate, explain, per)");
             }
         }
         Level level = null;
@@ -315,8 +315,14 @@ final class SigmaParser {
                 problem(k.get("outcome").getValueNode(), prefix + "yagura.outcome: " + bad.getMessage());
             }
         }
+        String per = string(k, "per", false);
+        if (per != null && !per.equals(YaguraAttributes.PER_ATTACKER) && !per.equals("attacker-and-target")) {
+            problem(k.get("per").getValueNode(), prefix + "yagura.per must be attacker or attacker-and-target, not '"
+                    + per + "'");
+            per = null;
+        }
         return new YaguraAttributes(level, string(k, "category", false), outcome, string(k, "attacker", false),
-                string(k, "target", false), string(k, "aggregate", false), string(k, "explain", false));
+                string(k, "target", false), string(k, "aggregate", false), string(k, "explain", false), per);
     }
 
     private static Matchers.EventPredicate logsource(Map<String, String> ls) {

@@ -15,10 +15,20 @@ import io.yagura.api.incident.Level;
  *   target: destination.ip  # field (or group-by name) holding the target address
  *   aggregate: intrusion    # aggregation id used in the incident key instead of the rule id
  *   explain: "..."          # a sentence added to the rationale when the rule fires
+ *   per: attacker           # one incident per attacker, every target joining it (a sweep); default:
+ *                           # one per attacker and target
  * </pre>
  */
 public record YaguraAttributes(Level level, String category, Outcome outcome, String attacker, String target,
-                               String aggregate, String explain) {
+                               String aggregate, String explain, String per) {
 
-    public static final YaguraAttributes NONE = new YaguraAttributes(null, null, null, null, null, null, null);
+    /** {@code per} value: one incident per attacker, whatever the target. */
+    public static final String PER_ATTACKER = "attacker";
+
+    public static final YaguraAttributes NONE = new YaguraAttributes(null, null, null, null, null, null, null, null);
+
+    /** Whether targets share the attacker's incident instead of each opening its own. */
+    public boolean perAttacker() {
+        return PER_ATTACKER.equals(per);
+    }
 }

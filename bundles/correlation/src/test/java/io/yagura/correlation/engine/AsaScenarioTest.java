@@ -237,9 +237,13 @@ class AsaScenarioTest {
             all.addAll(feed(String.format("2024-03-12T10:00:%02dZ", i), "%ASA-4-106023: Deny tcp src outside:203.0.113.61/"
                     + (41000 + i) + " dst inside:10.10.3." + (i + 1) + "/445 by access-group \"outside_access_in\" [0x0, 0x0]"));
         }
-        Incident sweep = only(all).incident();
+        // 20 hosts: the sweep fires at 10 and again at 20, both times into the one incident of the source
+        assertEquals(1, all.stream().map(c -> c.incident().id()).distinct().count(), "one incident: " + all);
+        Incident sweep = all.get(all.size() - 1).incident();
         assertEquals(Level.INFORMATIONAL, sweep.proposedLevel(), "host sweep: proposedLevel");
-        assertTrue(mentions(sweep.rationale(), "20 distinct values of destination.ip"), sweep.rationale().toString());
+        assertTrue(mentions(sweep.rationale(), "10 distinct values of destination.ip"), sweep.rationale().toString());
+        assertTrue(sweep.targets().size() >= 5 && sweep.targets().contains("10.10.3.20"),
+                "the sweep lists the hosts it probed: " + sweep.targets());
         Incident scan = only(feed("2024-03-12T10:00:30Z", "%ASA-4-733100: [ 203.0.113.61] drop rate-1 exceeded. Current "
                 + "burst rate is 12 per second, max configured rate is 10; Current average rate is 9 per second, max "
                 + "configured rate is 5; Cumulative total count is 540")).incident();
