@@ -83,6 +83,7 @@ public final class CorrelationEngine {
     private final EngineSettings settings;
     private final ConcurrentHashMap<String, CustomerState> states = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, NetworkTable<Boolean>> suppressionNets = new ConcurrentHashMap<>();
+    private final BeaconTracker beacons = new BeaconTracker();
     private final Enricher enricher = new Enricher();
 
     private final LongAdder events = new LongAdder();
@@ -146,6 +147,7 @@ public final class CorrelationEngine {
             customer = Optional.empty();
         }
         enricher.enrich(event, customerId, customer, context.threatIntel(), context.assets());
+        beacons.observe(customerId, event, eventTime(event, clock.millis()));
         List<DetectionRule> hits = rs.match(event);
         if (hits.isEmpty()) {
             return List.of();
