@@ -28,8 +28,10 @@ class DispatchPolicyTest {
     }
 
     private static Incident incident(Level proposed, Level confirmed, IncidentStatus status) {
-        return new Incident("INC-1", "acme", "k", proposed, confirmed, status, "intrusion", "t", List.of("203.0.113.7"),
-                List.of("10.0.0.5"), List.of("r"), List.of(), 1, T0, T0, T0, T0.plusSeconds(900), null, null, null, 1);
+        return Incident.builder().id("INC-1").customerId("acme").key("k").proposedLevel(proposed)
+                .confirmedLevel(confirmed).status(status).category("intrusion").title("t")
+                .attackers(List.of("203.0.113.7")).targets(List.of("10.0.0.5")).rules(List.of("r")).eventCount(1)
+                .firstSeen(T0).lastSeen(T0).detectedAt(T0).deadline(T0.plusSeconds(900)).version(1).build();
     }
 
     @Test

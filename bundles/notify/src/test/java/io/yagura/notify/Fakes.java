@@ -261,8 +261,9 @@ final class Fakes {
     /** An incident of a customer as correlation stores it. */
     static Incident incident(String id, String customerId, Level level, IncidentStatus status, Instant detected,
                              Instant deadline) {
-        return new Incident(id, customerId, "k-" + id, level, null, status, "intrusion", "title " + id,
-                List.of("203.0.113.7"), List.of("10.0.0.5"), List.of("rule"), List.of(), 1, detected, detected,
-                detected, deadline, null, null, null, 1);
+        return Incident.builder().id(id).customerId(customerId).key("k-" + id).proposedLevel(level).status(status)
+                .category("intrusion").title("title " + id).attackers(List.of("203.0.113.7"))
+                .targets(List.of("10.0.0.5")).rules(List.of("rule")).eventCount(1).firstSeen(detected)
+                .lastSeen(detected).detectedAt(detected).deadline(deadline).version(1).build();
     }
 }

@@ -160,14 +160,17 @@ public class JdbcIncidentStore implements IncidentStore {
 
     private static Incident incident(ResultSet rs) throws SQLException {
         String confirmed = rs.getString("confirmed_level");
-        return new Incident(rs.getString("id"), rs.getString("customer_id"), rs.getString("incident_key"),
-                Level.valueOf(rs.getString("proposed_level")), confirmed == null ? null : Level.valueOf(confirmed),
-                IncidentStatus.valueOf(rs.getString("status")), rs.getString("category"), rs.getString("title"),
-                Json.strings(rs.getString("attackers")), Json.strings(rs.getString("targets")),
-                Json.strings(rs.getString("rules")), Json.strings(rs.getString("rationale")),
-                rs.getLong("event_count"), time(rs, "first_seen"), time(rs, "last_seen"), time(rs, "detected_at"),
-                time(rs, "deadline"), rs.getString("analysis"), rs.getString("countermeasures"),
-                Json.strings(rs.getString("refs")), rs.getLong("version"));
+        return Incident.builder().id(rs.getString("id")).customerId(rs.getString("customer_id"))
+                .key(rs.getString("incident_key")).proposedLevel(Level.valueOf(rs.getString("proposed_level")))
+                .confirmedLevel(confirmed == null ? null : Level.valueOf(confirmed))
+                .status(IncidentStatus.valueOf(rs.getString("status"))).category(rs.getString("category"))
+                .title(rs.getString("title")).attackers(Json.strings(rs.getString("attackers")))
+                .targets(Json.strings(rs.getString("targets"))).rules(Json.strings(rs.getString("rules")))
+                .rationale(Json.strings(rs.getString("rationale"))).eventCount(rs.getLong("event_count"))
+                .firstSeen(time(rs, "first_seen")).lastSeen(time(rs, "last_seen"))
+                .detectedAt(time(rs, "detected_at")).deadline(time(rs, "deadline"))
+                .analysis(rs.getString("analysis")).countermeasures(rs.getString("countermeasures"))
+                .references(Json.strings(rs.getString("refs"))).version(rs.getLong("version")).build();
     }
 
     @Override

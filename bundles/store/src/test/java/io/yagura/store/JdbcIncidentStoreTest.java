@@ -33,10 +33,11 @@ class JdbcIncidentStoreTest {
     }
 
     private static Incident incident(String id, Level level) {
-        return new Incident(id, "acme", "acme|rule-1|203.0.113.7|10.0.0.5", level, null, IncidentStatus.NEW,
-                "intrusion", "IPS alert on 10.0.0.5", List.of("203.0.113.7"), List.of("10.0.0.5"), List.of("rule-1"),
-                List.of("IPS signature 2003 fired, alert only"), 1, T0, T0, T0, T0.plus(Duration.ofMinutes(15)),
-                null, null, List.of(), 0);
+        return Incident.builder().id(id).customerId("acme").key("acme|rule-1|203.0.113.7|10.0.0.5")
+                .proposedLevel(level).status(IncidentStatus.NEW).category("intrusion").title("IPS alert on 10.0.0.5")
+                .attackers(List.of("203.0.113.7")).targets(List.of("10.0.0.5")).rules(List.of("rule-1"))
+                .rationale(List.of("IPS signature 2003 fired, alert only")).eventCount(1).firstSeen(T0).lastSeen(T0)
+                .detectedAt(T0).deadline(T0.plus(Duration.ofMinutes(15))).build();
     }
 
     private static JdbcIncidentStore store(String db) throws Exception {
@@ -83,8 +84,9 @@ class JdbcIncidentStoreTest {
         JdbcIncidentStore store = store(db);
         store.create(incident("INC-4", Level.CRITICAL)); // deadline T0+15min: long past
         Incident other = incident("INC-5", Level.WARNING);
-        store.create(new Incident("INC-5", "other", other.key(), Level.WARNING, null, IncidentStatus.NEW, null, "x",
-                null, null, null, null, 1, T0, T0, T0, null, null, null, null, 0));
+        store.create(Incident.builder().id("INC-5").customerId("other").key(other.key()).proposedLevel(Level.WARNING)
+                .status(IncidentStatus.NEW).title("x").eventCount(1).firstSeen(T0).lastSeen(T0).detectedAt(T0)
+                .build());
         assertEquals(1, store.list(new IncidentStore.Filter("acme", null, null, null, 10)).size(), "by customer");
         assertEquals("INC-4", store.list(new IncidentStore.Filter(null, Level.CRITICAL, null, null, 10)).get(0).id());
         assertEquals(2, store.list(new IncidentStore.Filter(null, null, IncidentStatus.NEW, null, 10)).size());

@@ -35,9 +35,10 @@ class TriageServiceTest {
         store = new JdbcIncidentStore(h2);
         IncidentChanges recorder = (incident, change) -> announced.add(incident.id() + ":" + change);
         triage = new TriageService(store, recorder, null, Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC));
-        store.create(new Incident("INC-1", "acme", "k", Level.WARNING, null, IncidentStatus.NEW, "intrusion", "t",
-                List.of("203.0.113.7"), List.of("10.0.0.5"), List.of("asa-ips-alert"), List.of("blocked"), 1, T0, T0, T0,
-                null, null, null, null, 0));
+        store.create(Incident.builder().id("INC-1").customerId("acme").key("k").proposedLevel(Level.WARNING)
+                .status(IncidentStatus.NEW).category("intrusion").title("t").attackers(List.of("203.0.113.7"))
+                .targets(List.of("10.0.0.5")).rules(List.of("asa-ips-alert")).rationale(List.of("blocked"))
+                .eventCount(1).firstSeen(T0).lastSeen(T0).detectedAt(T0).build());
     }
 
     @Test

@@ -211,11 +211,9 @@ public final class CorrelationEngine {
                 cs.incidents.remove(stored.key());
                 return;
             }
-            Incident i = e.incident;
-            e.incident = new Incident(i.id(), i.customerId(), i.key(), i.proposedLevel(), stored.confirmedLevel(),
-                    stored.status(), i.category(), i.title(), i.attackers(), i.targets(), i.rules(), i.rationale(),
-                    i.eventCount(), i.firstSeen(), i.lastSeen(), i.detectedAt(), i.deadline(), stored.analysis(),
-                    stored.countermeasures(), stored.references(), stored.version());
+            e.incident = e.incident.toBuilder().confirmedLevel(stored.confirmedLevel()).status(stored.status())
+                    .analysis(stored.analysis()).countermeasures(stored.countermeasures())
+                    .references(stored.references()).version(stored.version()).build();
         }
     }
 
@@ -397,7 +395,41 @@ public final class CorrelationEngine {
 
     // ------------------------------------------------------------------ incidents
 
+    /**
+     * One match of a rule that generates incidents: who attacked whom, the aggregation key, the events
+     * that are its evidence (how many, since when) and the level the rule proposes for them.
+     */
+    private record Match(Rule rule, Hit hit, String attacker, String target, boolean perAttacker, String key,
+                         List<SecurityEvent> evidence, long count, long first, Level proposed) {
+    }
+
+    /** What a match does to the level of an incident already open: lower it, raise it, or neither. */
+    private record LevelStep(Level previous, Level proposed, boolean lower, boolean raise, boolean newRule) {
+        Level level() {
+            return raise || lower ? proposed : previous;
+        }
+    }
+
+    /** Opens an incident for the match, or updates the open one with its key; records the change. */
     private void incident(Run run, Rule rule, Hit hit) {
+        Match m = match(run, rule, hit);
+        CustomerState.AggEntry entry = openEntry(run, m.key());
+        IncidentChange change;
+        if (entry == null) {
+            List<String> sentences = sentences(run, m);
+            entry = open(run, m, sentences);
+            change = new IncidentChange(entry.incident, true, null, run.event, sentences);
+        } else {
+            change = update(run, m, entry);
+        }
+        for (SecurityEvent ev : m.evidence()) {
+            entry.remember(ev);
+        }
+        entry.remember(run.event);
+        addChange(run, m.key(), change);
+    }
+
+    private Match match(Run run, Rule rule, Hit hit) {
         SecurityEvent e = run.event;
         String attacker;
         String target;
@@ -414,12 +446,22 @@ public final class CorrelationEngine {
                 target = attacker != null && attacker.equals(dst) ? e.getString(Ecs.SOURCE_IP) : dst;
             }
         }
-        String customerId = run.cs.customerId;
         // a sweep is one story: with per: attacker every target joins the attacker's incident
         boolean perAttacker = rule.meta().yagura().perAttacker() && attacker != null;
-        String key = customerId + "|" + rule.aggregationId() + "|" + (attacker == null ? "*" : attacker) + "|"
+        String key = run.cs.customerId + "|" + rule.aggregationId() + "|" + (attacker == null ? "*" : attacker) + "|"
                 + (target == null || perAttacker ? "*" : target);
+        List<SecurityEvent> evidence = hit == null ? List.of(e) : hit.fired().evidence();
+        long count = hit == null ? 1 : hit.fired().windowEvents();
+        long first = hit == null ? run.t : Math.min(hit.fired().firstMillis(), run.t);
+        return new Match(rule, hit, attacker, target, perAttacker, key, evidence, count, first,
+                OutcomePolicy.level(rule, e));
+    }
 
+    /**
+     * The open incident with this key last seen within the aggregation window: the engine's copy, else
+     * the store's (aggregation survives restarts); null when there is none.
+     */
+    private CustomerState.AggEntry openEntry(Run run, String key) {
         long windowMs = settings.aggregationWindow().toMillis();
         CustomerState.AggEntry entry = run.cs.incidents.get(key);
         if (entry != null && run.t - entry.lastSeen > windowMs) {
@@ -427,7 +469,7 @@ public final class CorrelationEngine {
             entry = null;
         }
         if (entry == null) {
-            Optional<Incident> stored = context.openIncident(customerId, key);
+            Optional<Incident> stored = context.openIncident(run.cs.customerId, key);
             if (stored != null && stored.isPresent()) {
                 Incident si = stored.get();
                 long last = si.lastSeen() == null ? Long.MIN_VALUE : si.lastSeen().toEpochMilli();
@@ -438,116 +480,155 @@ public final class CorrelationEngine {
                 }
             }
         }
-        List<SecurityEvent> evidence = hit == null ? List.of(e) : hit.fired().evidence();
-        long count = hit == null ? 1 : hit.fired().windowEvents();
-        long first = hit == null ? run.t : Math.min(hit.fired().firstMillis(), run.t);
-        Level proposed = OutcomePolicy.level(rule, e);
-        IncidentChange change;
-        if (entry == null) {
-            List<String> sentences = sentences(run, rule, hit, attacker, target);
-            Level level = proposed;
-            Incident inc = new Incident(context.newIncidentId(), customerId, key, level, null, IncidentStatus.NEW,
-                    category(rule), title(rule, attacker, target), list(attacker),
-                    addAllCapped(List.of(), targets(rule, hit, target, perAttacker)), List.of(rule.key()),
-                    capRationale(List.of(), sentences, true), Math.max(1, count), Instant.ofEpochMilli(first),
-                    Instant.ofEpochMilli(run.t), run.nowInstant, deadline(level, run.nowInstant, run.customer), null,
-                    null, rule.meta().references(), 0);
-            entry = new CustomerState.AggEntry(inc, run.t, run.now);
-            putIncident(run.cs, key, entry);
-            opened.increment();
-            change = new IncidentChange(inc, true, null, e, sentences);
-        } else {
-            for (SecurityEvent ev : evidence) {
-                if (entry.seen(ev)) {
-                    count--;
-                }
+        return entry;
+    }
+
+    /** A new incident at the level the rule proposes, held under its key. */
+    private CustomerState.AggEntry open(Run run, Match m, List<String> sentences) {
+        Rule rule = m.rule();
+        Incident inc = Incident.builder().id(context.newIncidentId()).customerId(run.cs.customerId).key(m.key())
+                .proposedLevel(m.proposed()).status(IncidentStatus.NEW).category(category(rule))
+                .title(title(rule, m.attacker(), m.target())).attackers(list(m.attacker()))
+                .targets(addAllCapped(List.of(), targets(m))).rules(List.of(rule.key()))
+                .rationale(capRationale(List.of(), sentences, true)).eventCount(Math.max(1, m.count()))
+                .firstSeen(Instant.ofEpochMilli(m.first())).lastSeen(Instant.ofEpochMilli(run.t))
+                .detectedAt(run.nowInstant).deadline(deadline(m.proposed(), run.nowInstant, run.customer))
+                .references(rule.meta().references()).version(0).build();
+        CustomerState.AggEntry entry = new CustomerState.AggEntry(inc, run.t, run.now);
+        putIncident(run.cs, m.key(), entry);
+        opened.increment();
+        return entry;
+    }
+
+    /**
+     * The open incident with the match's evidence added: new events counted, addresses, rules and
+     * references merged, the level lowered or raised with the reason in the rationale.
+     */
+    private IncidentChange update(Run run, Match m, CustomerState.AggEntry entry) {
+        long count = m.count();
+        for (SecurityEvent ev : m.evidence()) {
+            if (entry.seen(ev)) {
+                count--;
             }
-            count = Math.max(0, count);
-            Incident old = entry.incident;
-            Level prev = old.proposedLevel();
-            Evidence proven = Evidence.of(run.rs, old.rules());
-            Outcome stated = rule.meta().yagura().outcome();
-            boolean lower = stated == Outcome.BLOCKED && !proven.success() && prev.isMoreSevereThan(Level.WARNING);
-            if (proven.failure() && stated != Outcome.SUCCESS && proposed.isMoreSevereThan(Level.WARNING)) {
-                proposed = Level.WARNING; // the attack was shown to fail: only proof of success raises it again
-            }
-            boolean raise = !lower && proposed.isMoreSevereThan(prev);
-            boolean newRule = !old.rules().contains(rule.key());
-            List<String> added = new ArrayList<>();
-            if (lower) {
-                proposed = Level.WARNING;
-                added.add("Level lowered from " + prev.label() + " to Warning by rule \"" + rule.title() + "\" ("
-                        + rule.key() + "): the attack was blocked, so it failed.");
-                added.addAll(sentences(run, rule, hit, attacker, target));
-            } else if (raise) {
-                added.add("Level raised from " + prev.label() + " to " + proposed.label() + " by rule \""
-                        + rule.title() + "\" (" + rule.key() + ").");
-                added.addAll(sentences(run, rule, hit, attacker, target));
-            } else if (newRule) {
-                added.addAll(sentences(run, rule, hit, attacker, target));
-                if (prev.isMoreSevereThan(proposed)) {
-                    added.add("Rule \"" + rule.title() + "\" proposes " + proposed.label() + "; the incident stays "
-                            + prev.label() + ": only evidence that the attack failed lowers a level.");
-                }
-            }
-            List<String> rationale = capRationale(old.rationale(), added, raise || lower);
-            if (rationale.size() == old.rationale().size()) {
-                added.clear();
-            }
-            Level level = raise || lower ? proposed : prev;
-            Instant deadline = old.deadline();
-            if (lower) {
-                deadline = deadline(level, old.detectedAt(), run.customer); // a Warning has none
-            } else if (raise) {
-                Instant d = deadline(level, run.nowInstant, run.customer);
-                deadline = deadline == null ? d : d == null ? deadline : (d.isBefore(deadline) ? d : deadline);
-            }
-            List<String> rulesFired = old.rules();
-            if (newRule) {
-                rulesFired = new ArrayList<>(old.rules());
-                rulesFired.add(rule.key());
-            }
-            List<String> refs = old.references();
-            if (!rule.meta().references().isEmpty() && !refs.containsAll(rule.meta().references())) {
-                Set<String> merged = new java.util.LinkedHashSet<>(refs);
-                merged.addAll(rule.meta().references());
-                refs = new ArrayList<>(merged);
-            }
-            Instant firstSeen = old.firstSeen() == null || first < old.firstSeen().toEpochMilli()
-                    ? Instant.ofEpochMilli(first) : old.firstSeen();
-            Instant lastSeen = old.lastSeen() == null || run.t > old.lastSeen().toEpochMilli()
-                    ? Instant.ofEpochMilli(run.t) : old.lastSeen();
-            Incident inc = new Incident(old.id(), old.customerId(), old.key(), level, old.confirmedLevel(),
-                    old.status(), raise ? category(rule) : old.category(),
-                    raise ? title(rule, attacker, target) : old.title(), addCapped(old.attackers(), attacker),
-                    addAllCapped(old.targets(), targets(rule, hit, target, perAttacker)), rulesFired, rationale,
-                    old.eventCount() + count, firstSeen,
-                    lastSeen, old.detectedAt(), deadline, old.analysis(), old.countermeasures(), refs, old.version());
-            entry.incident = inc;
-            entry.lastSeen = Math.max(entry.lastSeen, run.t);
-            entry.touched = run.now;
-            updated.increment();
-            if (raise) {
-                raised.increment();
-            }
-            change = new IncidentChange(inc, false, prev, e, added);
         }
-        for (SecurityEvent ev : evidence) {
-            entry.remember(ev);
+        count = Math.max(0, count);
+        Incident old = entry.incident;
+        LevelStep step = levelStep(run, m, old);
+        List<String> added = addedRationale(run, m, step);
+        List<String> rationale = capRationale(old.rationale(), added, step.raise() || step.lower());
+        if (rationale.size() == old.rationale().size()) {
+            added.clear();
         }
-        entry.remember(e);
+        Rule rule = m.rule();
+        List<String> rulesFired = old.rules();
+        if (step.newRule()) {
+            rulesFired = new ArrayList<>(old.rules());
+            rulesFired.add(rule.key());
+        }
+        Instant firstSeen = old.firstSeen() == null || m.first() < old.firstSeen().toEpochMilli()
+                ? Instant.ofEpochMilli(m.first()) : old.firstSeen();
+        Instant lastSeen = old.lastSeen() == null || run.t > old.lastSeen().toEpochMilli()
+                ? Instant.ofEpochMilli(run.t) : old.lastSeen();
+        Incident inc = old.toBuilder().proposedLevel(step.level())
+                .category(step.raise() ? category(rule) : old.category())
+                .title(step.raise() ? title(rule, m.attacker(), m.target()) : old.title())
+                .attackers(addCapped(old.attackers(), m.attacker())).targets(addAllCapped(old.targets(), targets(m)))
+                .rules(rulesFired).rationale(rationale).eventCount(old.eventCount() + count).firstSeen(firstSeen)
+                .lastSeen(lastSeen).deadline(deadline(run, old, step))
+                .references(references(old.references(), rule)).build();
+        entry.incident = inc;
+        entry.lastSeen = Math.max(entry.lastSeen, run.t);
+        entry.touched = run.now;
+        updated.increment();
+        if (step.raise()) {
+            raised.increment();
+        }
+        return new IncidentChange(inc, false, step.previous(), run.event, added);
+    }
+
+    /**
+     * A rule stating the attack was blocked lowers an incident above Warning to Warning, unless success
+     * was proven; once failure is proven only a rule stating success raises above Warning again; any
+     * other match raises to the level it proposes when that is more severe.
+     */
+    private static LevelStep levelStep(Run run, Match m, Incident old) {
+        Level prev = old.proposedLevel();
+        Level proposed = m.proposed();
+        Evidence proven = Evidence.of(run.rs, old.rules());
+        Outcome stated = m.rule().meta().yagura().outcome();
+        boolean lower = stated == Outcome.BLOCKED && !proven.success() && prev.isMoreSevereThan(Level.WARNING);
+        if (proven.failure() && stated != Outcome.SUCCESS && proposed.isMoreSevereThan(Level.WARNING)) {
+            proposed = Level.WARNING; // the attack was shown to fail: only proof of success raises it again
+        }
+        boolean raise = !lower && proposed.isMoreSevereThan(prev);
+        if (lower) {
+            proposed = Level.WARNING;
+        }
+        return new LevelStep(prev, proposed, lower, raise, !old.rules().contains(m.rule().key()));
+    }
+
+    /** The rationale a step adds: why the level moved, or why a new rule leaves it where it is. */
+    private List<String> addedRationale(Run run, Match m, LevelStep step) {
+        Rule rule = m.rule();
+        List<String> added = new ArrayList<>();
+        if (step.lower()) {
+            added.add("Level lowered from " + step.previous().label() + " to Warning by rule \"" + rule.title()
+                    + "\" (" + rule.key() + "): the attack was blocked, so it failed.");
+            added.addAll(sentences(run, m));
+        } else if (step.raise()) {
+            added.add("Level raised from " + step.previous().label() + " to " + step.proposed().label()
+                    + " by rule \"" + rule.title() + "\" (" + rule.key() + ").");
+            added.addAll(sentences(run, m));
+        } else if (step.newRule()) {
+            added.addAll(sentences(run, m));
+            if (step.previous().isMoreSevereThan(step.proposed())) {
+                added.add("Rule \"" + rule.title() + "\" proposes " + step.proposed().label() + "; the incident stays "
+                        + step.previous().label() + ": only evidence that the attack failed lowers a level.");
+            }
+        }
+        return added;
+    }
+
+    /** Lowered: the new level's deadline from detection (a Warning has none); raised: the earlier one. */
+    private static Instant deadline(Run run, Incident old, LevelStep step) {
+        Instant deadline = old.deadline();
+        if (step.lower()) {
+            return deadline(step.level(), old.detectedAt(), run.customer);
+        }
+        if (step.raise()) {
+            Instant d = deadline(step.level(), run.nowInstant, run.customer);
+            return deadline == null ? d : d == null ? deadline : (d.isBefore(deadline) ? d : deadline);
+        }
+        return deadline;
+    }
+
+    /** The incident's references with the rule's added (order kept, no repeats). */
+    private static List<String> references(List<String> refs, Rule rule) {
+        if (rule.meta().references().isEmpty() || refs.containsAll(rule.meta().references())) {
+            return refs;
+        }
+        Set<String> merged = new java.util.LinkedHashSet<>(refs);
+        merged.addAll(rule.meta().references());
+        return new ArrayList<>(merged);
+    }
+
+    /** One change per incident and event: a second match of the same incident adds its rationale. */
+    private static void addChange(Run run, String key, IncidentChange change) {
         IncidentChange before = run.changes.get(key);
         if (before != null) {
             List<String> all = new ArrayList<>(before.newRationale());
             all.addAll(change.newRationale());
-            change = new IncidentChange(change.incident(), before.opened(), before.previousLevel(), e, all);
+            change = new IncidentChange(change.incident(), before.opened(), before.previousLevel(), run.event, all);
         }
         run.changes.put(key, change);
     }
 
     /** Why the rule fired and what level it proposes, in sentences (built only when they are kept). */
-    private List<String> sentences(Run run, Rule rule, Hit hit, String attacker, String target) {
+    private List<String> sentences(Run run, Match m) {
         SecurityEvent e = run.event;
+        Rule rule = m.rule();
+        Hit hit = m.hit();
+        String target = m.target();
         List<String> sentences = new ArrayList<>();
         sentences.add(hit == null
                 ? "Rule \"" + rule.title() + "\" (" + rule.key() + ") matched " + EventText.describe(e) + "."
@@ -601,8 +682,10 @@ public final class CorrelationEngine {
     }
 
     /** The target, and for a per-attacker correlation every target among the events that made it fire. */
-    private static List<String> targets(Rule rule, Hit hit, String target, boolean perAttacker) {
-        if (!perAttacker || hit == null || !(rule instanceof CorrelationRule c) || c.targetField() == null) {
+    private static List<String> targets(Match m) {
+        String target = m.target();
+        Hit hit = m.hit();
+        if (!m.perAttacker() || hit == null || !(m.rule() instanceof CorrelationRule c) || c.targetField() == null) {
             return list(target);
         }
         java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();

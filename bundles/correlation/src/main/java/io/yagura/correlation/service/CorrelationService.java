@@ -173,11 +173,9 @@ public class CorrelationService extends RouteBuilder {
     /** The analyst's level, status and notes; the engine's counts, times, rationale and proposal. */
     static Incident merge(Incident analyst, Incident engine) {
         Level proposed = Level.max(analyst.proposedLevel(), engine.proposedLevel());
-        return new Incident(analyst.id(), analyst.customerId(), analyst.key(), proposed, analyst.confirmedLevel(),
-                analyst.status(), analyst.category(), analyst.title(), engine.attackers(), engine.targets(),
-                engine.rules(), engine.rationale(), Math.max(analyst.eventCount(), engine.eventCount()),
-                analyst.firstSeen(), engine.lastSeen(), analyst.detectedAt(), analyst.deadline(), analyst.analysis(),
-                analyst.countermeasures(), analyst.references(), analyst.version());
+        return analyst.toBuilder().proposedLevel(proposed).attackers(engine.attackers()).targets(engine.targets())
+                .rules(engine.rules()).rationale(engine.rationale())
+                .eventCount(Math.max(analyst.eventCount(), engine.eventCount())).lastSeen(engine.lastSeen()).build();
     }
 
     private void report(RuleLoad load) {

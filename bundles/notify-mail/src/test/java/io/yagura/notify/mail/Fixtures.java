@@ -29,22 +29,26 @@ final class Fixtures {
 
     static Incident incident(Level level, boolean japanese) {
         Instant detected = Instant.now().minusSeconds(5);
-        return new Incident(INCIDENT_ID, "acme", "acme/web-sqli/192.0.2.10", level, null, IncidentStatus.NEW,
-                "intrusion", japanese ? TITLE_JA : TITLE_EN, List.of("203.0.113.7", "198.51.100.23"),
-                List.of("192.0.2.10"), List.of("web-sqli-success"),
-                List.of("Rule web-sqli-success matched UNION SELECT in the query string.",
-                        "The server answered 200 with 48 kB: the attack likely succeeded."),
-                12, detected.minusSeconds(60), detected, detected,
-                level.defaultDeadline() == null ? null : detected.plus(level.defaultDeadline()),
-                japanese ? ANALYSIS_JA : ANALYSIS_EN, japanese ? COUNTERMEASURES_JA : COUNTERMEASURES_EN,
-                List.of(REFERENCE, "CVE-2026-0001"), 1);
+        return Incident.builder().id(INCIDENT_ID).customerId("acme").key("acme/web-sqli/192.0.2.10")
+                .proposedLevel(level).status(IncidentStatus.NEW).category("intrusion")
+                .title(japanese ? TITLE_JA : TITLE_EN).attackers(List.of("203.0.113.7", "198.51.100.23"))
+                .targets(List.of("192.0.2.10")).rules(List.of("web-sqli-success"))
+                .rationale(List.of("Rule web-sqli-success matched UNION SELECT in the query string.",
+                        "The server answered 200 with 48 kB: the attack likely succeeded."))
+                .eventCount(12).firstSeen(detected.minusSeconds(60)).lastSeen(detected).detectedAt(detected)
+                .deadline(level.defaultDeadline() == null ? null : detected.plus(level.defaultDeadline()))
+                .analysis(japanese ? ANALYSIS_JA : ANALYSIS_EN)
+                .countermeasures(japanese ? COUNTERMEASURES_JA : COUNTERMEASURES_EN)
+                .references(List.of(REFERENCE, "CVE-2026-0001")).version(1).build();
     }
 
     static Incident incident(String id, Level level, String title) {
         Instant detected = Instant.parse("2026-11-27T03:00:00Z");
-        return new Incident(id, "acme", "k-" + id, level, null, IncidentStatus.CLOSED, "reconnaissance", title,
-                List.of("198.51.100.99"), List.of("192.0.2.0/24"), List.of("scan"), List.of("port scan"), 300,
-                detected, detected, detected, null, null, null, List.of(), 1);
+        return Incident.builder().id(id).customerId("acme").key("k-" + id).proposedLevel(level)
+                .status(IncidentStatus.CLOSED).category("reconnaissance").title(title)
+                .attackers(List.of("198.51.100.99")).targets(List.of("192.0.2.0/24")).rules(List.of("scan"))
+                .rationale(List.of("port scan")).eventCount(300).firstSeen(detected).lastSeen(detected)
+                .detectedAt(detected).version(1).build();
     }
 
     /** A pending notice due {@code dueIn} from now (null: no deadline). */
