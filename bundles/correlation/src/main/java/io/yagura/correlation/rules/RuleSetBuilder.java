@@ -54,14 +54,14 @@ final class RuleSetBuilder {
         while (changed) {
             changed = false;
             for (SigmaParser.Def d : defs) {
-                if (!d.correlation || dropped.contains(d)) {
+                if (d.correlation == null || dropped.contains(d)) {
                     continue;
                 }
                 List<SigmaParser.Def> targets = new ArrayList<>();
                 String error = null;
                 int errorLine = d.meta.line();
-                for (int i = 0; i < d.refs.size(); i++) {
-                    String r = d.refs.get(i);
+                for (int i = 0; i < d.correlation.refs.size(); i++) {
+                    String r = d.correlation.refs.get(i);
                     SigmaParser.Def t = byId.containsKey(r) ? byId.get(r) : byName.get(r);
                     if (t == null) {
                         error = "correlation references unknown rule '" + r + "' (no rule has this id or name)";
@@ -71,7 +71,7 @@ final class RuleSetBuilder {
                         error = "correlation references itself";
                     }
                     if (error != null) {
-                        errorLine = d.refLines.get(i);
+                        errorLine = d.correlation.refLines.get(i);
                         break;
                     }
                     targets.add(t);
@@ -79,7 +79,7 @@ final class RuleSetBuilder {
                 if (error == null) {
                     error = checkAliases(d, targets);
                     if (error != null) {
-                        errorLine = d.aliasesLine;
+                        errorLine = d.correlation.aliasesLine;
                     }
                 }
                 if (error != null) {
@@ -96,7 +96,7 @@ final class RuleSetBuilder {
         List<SigmaParser.Def> order = new ArrayList<>();
         Map<SigmaParser.Def, Integer> state = new IdentityHashMap<>(); // 1 visiting, 2 done
         for (SigmaParser.Def d : defs) {
-            if (d.correlation && !dropped.contains(d)) {
+            if (d.correlation != null && !dropped.contains(d)) {
                 visit(d, refs, state, order, dropped, problems, new ArrayList<>());
             }
         }
@@ -122,7 +122,7 @@ final class RuleSetBuilder {
         Map<SigmaParser.Def, Boolean> referenced = new IdentityHashMap<>();
         for (SigmaParser.Def c : order) {
             for (SigmaParser.Def t : refs.get(c)) {
-                referenced.merge(t, c.generate, (a, b) -> a || b);
+                referenced.merge(t, c.correlation.generate, (a, b) -> a || b);
             }
         }
 
@@ -131,7 +131,7 @@ final class RuleSetBuilder {
         List<DetectionRule> detections = new ArrayList<>();
         int ordinal = 0;
         for (SigmaParser.Def d : defs) {
-            if (!d.correlation) {
+            if (d.correlation == null) {
                 boolean gen = !referenced.containsKey(d) || referenced.get(d);
                 DetectionRule r = new DetectionRule(d.meta, d.matcher, ordinal++, gen);
                 detections.add(r);
@@ -168,9 +168,9 @@ final class RuleSetBuilder {
     }
 
     private static String checkAliases(SigmaParser.Def d, List<SigmaParser.Def> targets) {
-        for (Map.Entry<String, Map<String, String>> a : d.aliases.entrySet()) {
+        for (Map.Entry<String, Map<String, String>> a : d.correlation.aliases.entrySet()) {
             for (String ruleRef : a.getValue().keySet()) {
-                boolean known = d.refs.contains(ruleRef);
+                boolean known = d.correlation.refs.contains(ruleRef);
                 for (SigmaParser.Def t : targets) {
                     known |= ruleRef.equals(t.meta.name()) || ruleRef.equals(t.meta.id());
                 }
@@ -206,7 +206,7 @@ final class RuleSetBuilder {
         state.put(d, 1);
         path.add(d);
         for (SigmaParser.Def t : refs.getOrDefault(d, List.of())) {
-            if (t.correlation) {
+            if (t.correlation != null) {
                 visit(t, refs, state, order, dropped, problems, path);
             }
         }
@@ -216,33 +216,34 @@ final class RuleSetBuilder {
     }
 
     private static CorrelationRule correlation(SigmaParser.Def d, List<Rule> targets, int ordinal, boolean generates) {
+        SigmaParser.CorrelationDef c = d.correlation;
         int stages = targets.size();
-        int groups = d.groupBy.size();
+        int groups = c.groupBy.size();
         String[][] groupFields = new String[stages][groups];
         String[] valueFields = new String[stages];
         for (int s = 0; s < stages; s++) {
             Rule t = targets.get(s);
-            String ref = d.refs.get(s);
+            String ref = c.refs.get(s);
             for (int g = 0; g < groups; g++) {
-                groupFields[s][g] = resolve(d.aliases, d.groupBy.get(g), t, ref);
+                groupFields[s][g] = resolve(c.aliases, c.groupBy.get(g), t, ref);
             }
-            valueFields[s] = d.valueField == null ? null : resolve(d.aliases, d.valueField, t, ref);
+            valueFields[s] = c.valueField == null ? null : resolve(c.aliases, c.valueField, t, ref);
         }
-        CountCondition cond = d.condition;
+        CountCondition cond = c.condition;
         if (cond == null) {
             // temporal, temporal_ordered: all referenced rules
             cond = new CountCondition(null, (long) stages, null, null, null);
         }
         YaguraAttributes y = d.meta.yagura();
         Rule first = targets.get(0);
-        int attackerGroup = roleGroup(d, groupFields, y.attacker(), defaultRoleField(first, true));
+        int attackerGroup = roleGroup(c, groupFields, y.attacker(), defaultRoleField(first, true));
         String attackerField = attackerGroup < 0 ? y.attacker() : null;
-        int targetGroup = roleGroup(d, groupFields, y.target(), defaultRoleField(first, false));
+        int targetGroup = roleGroup(c, groupFields, y.target(), defaultRoleField(first, false));
         String targetField = targetGroup < 0 ? y.target() : null;
-        String stateKey = d.meta.key() + "#" + Integer.toHexString(d.fingerprint.hashCode());
-        return new CorrelationRule(d.meta, d.type, targets, d.groupBy, freeze(d.aliases), d.timespanMillis,
-                d.timespanText, cond, d.valueField, d.generate, ordinal, generates, stateKey, groupFields, valueFields,
-                attackerGroup, attackerField, targetGroup, targetField);
+        String stateKey = d.meta.key() + "#" + Integer.toHexString(c.fingerprint.hashCode());
+        return new CorrelationRule(d.meta, c.type, targets, c.groupBy, freeze(c.aliases), c.timespanMillis,
+                c.timespanText, cond, c.valueField, c.generate, ordinal, generates, stateKey, groupFields,
+                valueFields, attackerGroup, attackerField, targetGroup, targetField);
     }
 
     private static String resolve(Map<String, Map<String, String>> aliases, String name, Rule t, String ref) {
@@ -273,11 +274,12 @@ final class RuleSetBuilder {
      * Index of the group-by entry holding a role: the one named by the rule's yagura attribute, else
      * the one that resolves, for the first referenced rule, to that rule's attacker/target field.
      */
-    private static int roleGroup(SigmaParser.Def d, String[][] groupFields, String stated, String defaultField) {
+    private static int roleGroup(SigmaParser.CorrelationDef c, String[][] groupFields, String stated,
+                                 String defaultField) {
         if (stated != null) {
-            return d.groupBy.indexOf(stated);
+            return c.groupBy.indexOf(stated);
         }
-        for (int g = 0; g < d.groupBy.size(); g++) {
+        for (int g = 0; g < c.groupBy.size(); g++) {
             if (groupFields[0][g].equals(defaultField)) {
                 return g;
             }

@@ -43,12 +43,17 @@ final class SigmaParser {
     private static final Set<String> STRING_OPS = Set.of("contains", "startswith", "endswith");
     private static final Pattern TIMESPAN = Pattern.compile("(\\d{1,9})([smhdw])");
 
-    /** One rule document, parsed and (for detections) compiled. */
+    /** One rule document, parsed: its metadata, and either its compiled detection or its correlation. */
     static final class Def {
         RuleMeta meta;
+        /** The compiled detection (with the logsource); null for a correlation. */
         Matchers.EventPredicate matcher;
-        // correlation only
-        boolean correlation;
+        /** The correlation section; null for a detection. */
+        CorrelationDef correlation;
+    }
+
+    /** A correlation section as written; {@link RuleSetBuilder} resolves its rules and aliases. */
+    static final class CorrelationDef {
         CorrelationType type;
         final List<String> refs = new ArrayList<>();
         final List<Integer> refLines = new ArrayList<>();
@@ -207,8 +212,8 @@ final class SigmaParser {
                 d.matcher = source == null ? detection : Matchers.and(List.of(detection, source));
             }
         } else if (corr != null) {
-            d.correlation = true;
-            correlation(d, corr.getValueNode(), keys.get("generate"), prefix);
+            d.correlation = new CorrelationDef();
+            correlation(d.correlation, corr.getValueNode(), keys.get("generate"), prefix);
         } else {
             problem(map, prefix + "a rule needs a detection section (or a correlation section)");
         }
@@ -705,7 +710,7 @@ final class SigmaParser {
 
     // ------------------------------------------------------------------ correlation
 
-    private void correlation(Def d, Node node, NodeTuple topGenerate, String prefix) {
+    private void correlation(CorrelationDef c, Node node, NodeTuple topGenerate, String prefix) {
         if (!(node instanceof MappingNode map)) {
             problem(node, prefix + "correlation must be a mapping (type, rules, group-by, timespan, condition)");
             return;
@@ -723,7 +728,7 @@ final class SigmaParser {
             return;
         }
         try {
-            d.type = CorrelationType.parse(type);
+            c.type = CorrelationType.parse(type);
         } catch (IllegalArgumentException bad) {
             problem(k.get("type").getValueNode(), prefix + bad.getMessage());
             return;
@@ -738,14 +743,14 @@ final class SigmaParser {
                 String ref = scalar(item);
                 if (ref == null || isNull(item) || ref.isBlank()) {
                     problem(item, prefix + "correlation.rules entries must be rule ids or names");
-                } else if (d.refs.contains(ref.trim())) {
+                } else if (c.refs.contains(ref.trim())) {
                     problem(item, prefix + "rule '" + ref + "' is listed twice in correlation.rules");
                 } else {
-                    d.refs.add(ref.trim());
-                    d.refLines.add(line(item));
+                    c.refs.add(ref.trim());
+                    c.refLines.add(line(item));
                 }
             }
-            if (d.refs.isEmpty()) {
+            if (c.refs.isEmpty()) {
                 problem(rn, prefix + "correlation.rules is empty");
             }
         }
@@ -758,7 +763,7 @@ final class SigmaParser {
                 if (f == null || isNull(item) || f.isBlank()) {
                     problem(item, prefix + "group-by entries must be field or alias names");
                 } else {
-                    d.groupBy.add(f.trim());
+                    c.groupBy.add(f.trim());
                 }
             }
         }
@@ -779,33 +784,33 @@ final class SigmaParser {
                     case "d" -> 86_400_000L;
                     default -> 7 * 86_400_000L;
                 };
-                d.timespanMillis = n * unit;
-                d.timespanText = ts;
+                c.timespanMillis = n * unit;
+                c.timespanText = ts;
             }
         }
         NodeTuple cond = k.get("condition");
         if (cond != null) {
-            condition(d, cond.getValueNode(), prefix);
+            condition(c, cond.getValueNode(), prefix);
         }
-        if (d.type == CorrelationType.EVENT_COUNT || d.type == CorrelationType.VALUE_COUNT) {
+        if (c.type == CorrelationType.EVENT_COUNT || c.type == CorrelationType.VALUE_COUNT) {
             if (cond == null) {
-                problem(map, prefix + d.type.label() + " needs a condition (e.g. gte: 10)");
-            } else if (d.condition != null && !d.condition.hasLowerBound()) {
+                problem(map, prefix + c.type.label() + " needs a condition (e.g. gte: 10)");
+            } else if (c.condition != null && !c.condition.hasLowerBound()) {
                 problem(cond.getValueNode(), prefix + "condition with only lt/lte (\"fewer than N\") is not "
                         + "supported: it can only be decided when a timespan ends, and the engine decides when an "
                         + "event arrives (where it would hold at the first event); give gt, gte or eq, or a range "
                         + "such as {gt: 100, lte: 200}");
             }
-            if (d.type == CorrelationType.VALUE_COUNT && cond != null && d.valueField == null) {
+            if (c.type == CorrelationType.VALUE_COUNT && cond != null && c.valueField == null) {
                 problem(cond.getValueNode(), prefix + "value_count needs condition.field (the field whose distinct "
                         + "values are counted)");
             }
-        } else if (d.refs.size() < 2 && rules != null) {
-            problem(rules.getValueNode(), prefix + d.type.label() + " needs at least two rules");
+        } else if (c.refs.size() < 2 && rules != null) {
+            problem(rules.getValueNode(), prefix + c.type.label() + " needs at least two rules");
         }
         NodeTuple al = k.get("aliases");
         if (al != null) {
-            d.aliasesLine = line(al.getKeyNode());
+            c.aliasesLine = line(al.getKeyNode());
             if (!(al.getValueNode() instanceof MappingNode am)) {
                 problem(al.getValueNode(), prefix + "aliases must map alias names to {rule name: field}");
             } else {
@@ -824,7 +829,7 @@ final class SigmaParser {
                             fields.put(rule, f.trim());
                         }
                     });
-                    d.aliases.put(alias, fields);
+                    c.aliases.put(alias, fields);
                 });
             }
         }
@@ -834,14 +839,14 @@ final class SigmaParser {
             if (g == null || !(g.equalsIgnoreCase("true") || g.equalsIgnoreCase("false"))) {
                 problem(gen.getValueNode(), prefix + "generate must be true or false");
             } else {
-                d.generate = Boolean.parseBoolean(g.toLowerCase(Locale.ROOT));
+                c.generate = Boolean.parseBoolean(g.toLowerCase(Locale.ROOT));
             }
         }
-        d.fingerprint = d.type + "|" + d.refs + "|" + d.groupBy + "|" + d.timespanMillis + "|" + d.condition + "|"
-                + d.valueField + "|" + d.aliases;
+        c.fingerprint = c.type + "|" + c.refs + "|" + c.groupBy + "|" + c.timespanMillis + "|" + c.condition + "|"
+                + c.valueField + "|" + c.aliases;
     }
 
-    private void condition(Def d, Node node, String prefix) {
+    private void condition(CorrelationDef c, Node node, String prefix) {
         if (!(node instanceof MappingNode map)) {
             problem(node, prefix + "correlation.condition must be a mapping like {gte: 10}");
             return;
@@ -858,7 +863,7 @@ final class SigmaParser {
                 if (text == null || isNull(v)) {
                     problem(v, prefix + "condition.field must be a field name");
                 } else {
-                    d.valueField = text.trim();
+                    c.valueField = text.trim();
                 }
                 continue;
             }
@@ -883,12 +888,12 @@ final class SigmaParser {
             }
         }
         if (gt == null && gte == null && lt == null && lte == null && eq == null) {
-            if (d.type == CorrelationType.EVENT_COUNT || d.type == CorrelationType.VALUE_COUNT) {
+            if (c.type == CorrelationType.EVENT_COUNT || c.type == CorrelationType.VALUE_COUNT) {
                 problem(map, prefix + "condition needs one of gt, gte, lt, lte, eq");
             }
             return;
         }
-        d.condition = new CountCondition(gt, gte, lt, lte, eq);
+        c.condition = new CountCondition(gt, gte, lt, lte, eq);
     }
 
     // ------------------------------------------------------------------ node helpers
