@@ -78,23 +78,23 @@ final class FirewallFamilies {
 
     private static void denies(Map<String, Handler> t) {
         t.put("106001", rule("Inbound <proto> connection denied from <addr>/<port> to <addr>/<port> flags <flags> on interface <if>",
-                "Inbound (?<proto>[\\w\\-]{1,16}) connection denied " + FROM_TO_PORTS + FLAGS + ON_IF,
+                "(?<dir>Inbound) (?<proto>[\\w\\-]{1,16}) connection denied " + FROM_TO_PORTS + FLAGS + ON_IF,
                 deny(null)));
         t.put("106002", rule("<proto> Connection denied by outbound list <acl> src <addr> <port> dest <addr> <port>",
                 "(?<proto>[\\w\\-]{1,16}) [Cc]onnection denied by outbound list (?<acl>\\S{1,128}) src (?<sa>" + A
                         + ")(?:[ /](?<sp>\\d{1,5}))? dest (?<da>" + A + ")(?:[ /](?<dp>\\d{1,5}))?",
                 deny(null)));
         t.put("106006", rule("Deny inbound UDP from <addr>/<port> to <addr>/<port> on interface <if>",
-                "Deny inbound (?<proto>[\\w\\-]{1,16}) " + FROM_TO_PORTS + ON_IF,
+                "Deny (?<dir>inbound) (?<proto>[\\w\\-]{1,16}) " + FROM_TO_PORTS + ON_IF,
                 deny(null)));
         t.put("106007", rule("Deny inbound UDP from <addr>/<port> to <addr>/<port> due to DNS {Response|Query}",
-                "Deny inbound (?<proto>[\\w\\-]{1,16}) " + FROM_TO_PORTS + " due to (?<reason>DNS \\w{1,16})",
+                "Deny (?<dir>inbound) (?<proto>[\\w\\-]{1,16}) " + FROM_TO_PORTS + " due to (?<reason>DNS \\w{1,16})",
                 deny(null)));
         t.put("106010", rule("Deny inbound <proto> src <if>:<addr>[/<port>] dst <if>:<addr>[/<port>]",
-                "Deny inbound " + PROTO + " src " + SRC + " dst " + DST + ICMP_TYPE_CODE,
+                "Deny (?<dir>inbound) " + PROTO + " src " + SRC + " dst " + DST + ICMP_TYPE_CODE,
                 deny(null)));
         t.put("106011", rule("Deny inbound (No xlate) <proto> src <if>:<addr>[/<port>] [dst <if>:<addr>[/<port>]]",
-                "Deny inbound \\(No xlate\\) " + PROTO + " src " + SRC + "(?: dst " + DST + ")?" + ICMP_TYPE_CODE,
+                "Deny (?<dir>inbound) \\(No xlate\\) " + PROTO + " src " + SRC + "(?: dst " + DST + ")?" + ICMP_TYPE_CODE,
                 deny("no xlate")));
         t.put("106012", rule("Deny IP from <addr> to <addr>, IP options: <options>",
                 "Deny IP " + FROM_TO + ",? IP options:? ?\"?(?<opt>[^\"]{0,128})",

@@ -316,11 +316,27 @@ final class Rules {
      * initiator (ECS source) is the second tuple.
      */
     static Handler rule(String form, String regex, boolean swapOnOutbound, Fill fill) {
+        return rule(form, regex, swapOnOutbound, false, fill);
+    }
+
+    /**
+     * Like {@link #rule(String, String, Fill)} for a message that logs a reply packet (338301's
+     * intercepted DNS reply): the reply's destination asked first, so it is the initiator (ECS
+     * source) and the sides are swapped.
+     */
+    static Handler replyRule(String form, String regex, Fill fill) {
+        return rule(form, regex, false, true, fill);
+    }
+
+    private static Handler rule(String form, String regex, boolean swapOnOutbound, boolean reply, Fill fill) {
         Rx rx = new Rx(form, regex);
         return (msg, e) -> {
             Groups g = rx.match(msg.text());
             if (g == null) {
                 return mismatch(msg, rx);
+            }
+            if (reply) {
+                g.swapSides();
             }
             String dir = g.get("dir");
             if (dir != null) {

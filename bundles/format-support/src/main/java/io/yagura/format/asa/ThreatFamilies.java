@@ -244,7 +244,7 @@ final class ThreatFamilies {
             "338101", "338102", "338103", "338104", "338201", "338202", "338203", "338204"}) {
             t.put(id, traffic);
         }
-        t.put("338301", rule("Intercepted DNS reply for domain <domain> from <if>:<addr>/<port> to <if>:<addr>/<port>, matched <list>",
+        t.put("338301", Rules.replyRule("Intercepted DNS reply for domain <domain> from <if>:<addr>/<port> to <if>:<addr>/<port>, matched <list>",
                 "Intercepted DNS reply for domain (?<domain>\\S{1,255}) from " + endpointPattern('s') + " to " + endpointPattern('d')
                         + ",? matched (?<list>.{1,64})",
                 (g, e, m) -> {

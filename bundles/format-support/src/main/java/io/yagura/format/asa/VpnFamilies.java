@@ -34,6 +34,7 @@ import io.yagura.format.net.Numbers;
 import io.yagura.format.net.Transports;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Authentication and VPN: AAA (113xxx), logins to the device (605xxx, 611xxx), privilege and
@@ -285,6 +286,10 @@ final class VpnFamilies {
     /** SSL (725xxx): "... with {client|server} if:addr/port to addr/port ...". */
     private static final Rx SSL_FLOW = new Rx("... with {client|server} <if>:<addr>/<port> to <addr>/<port> ...",
             "with (?<peer>client|server) (?<in>" + IF + "):(?<sa>" + A + ")/(?<sp>" + P + ") to (?<da>" + A + ")/(?<dp>" + P + ")");
+    /** The flow part of a 725xxx text, left out of its reason ("Device failed SSL handshake"). */
+    private static final Pattern SSL_FLOW_TEXT = Pattern.compile(" ?with (?:client|server) " + IF + ":\\S{1,64}+ to \\S{1,64}+");
+    /** "IKEv2 Group:<group>" after the IKEv2 prefix (751025 and other 751xxx session messages). */
+    private static final Rx IKEV2_GROUP = new Rx("IKEv2 Group:<group>", "IKEv2 Group:\\s?(?<grp>[^\\s,]{1,128}+)");
     private static final Rx MAP_TAG = new Rx("Map Tag = <tag>. Map Sequence Number = <n>",
             "Map Tag ?= ?(?<map>[^.\\s]{1,64})\\.?\\s{1,4}Map Sequence Number ?= ?(?<seq>\\d{1,10})");
     private static final Rx ASSIGNED = new Rx("IPv4 Address <addr>", "IPv4 Address[= ]<?(?<ip>[^<>\\s,]{1,64})");
@@ -343,7 +348,8 @@ final class VpnFamilies {
             if (prefix != Prefix.TUNNEL_MANAGER) {
                 Rules.applyStandard(g, e);
             }
-            e.set(Ecs.GROUP_NAME, Rules.blankToNull(g.first("grp", "gp")));
+            Groups ikev2Group = prefix == Prefix.IKEV2 ? IKEV2_GROUP.find(rest) : null;
+            e.set(Ecs.GROUP_NAME, Rules.blankToNull(ikev2Group != null ? ikev2Group.get("grp") : g.first("grp", "gp")));
             e.set("cisco.asa.tunnel_group", Rules.blankToNull(g.get("tg")));
             e.set("cisco.asa.crypto_map", g.get("map"));
             e.set("cisco.asa.crypto_map_sequence", Numbers.number(g.get("seq")));
@@ -389,7 +395,9 @@ final class VpnFamilies {
         if (kind == Kind.FAILED || kind == Kind.AUTH_FAILED || kind == Kind.ENDED) {
             String reason = vpnReason(rest);
             if (reason == null && kind != Kind.ENDED) {
-                reason = firstSentence(rest); // the failure message itself is the best reason there is
+                // the failure message itself is the best reason there is, without its addresses
+                String failure = prefix == Prefix.SSL ? SSL_FLOW_TEXT.matcher(rest).replaceFirst("") : rest;
+                reason = firstSentence(failure);
             }
             if (reason != null && reason.length() > 256) {
                 reason = reason.substring(0, 256);

@@ -721,7 +721,9 @@ class CiscoAsaParserTest {
             SecurityEvent dns = parsed("%ASA-4-338301: Intercepted DNS reply for domain c2.example.net from outside:198.51.100.53/53 to inside:10.10.6.6/53211, matched blacklist");
             field(dns, "dns.question.name", "c2.example.net");
             field(dns, "event.kind", "alert");
-            field(dns, "source.ip", "198.51.100.53");
+            // the reply goes back to the client that asked: the client is the initiator (source)
+            field(dns, "source.ip", "10.10.6.6");
+            field(dns, "destination.ip", "198.51.100.53");
             SecurityEvent added = parsed("%ASA-5-338302: Address 203.0.113.79 discovered for domain c2.example.net from blacklist, Adding rule");
             field(added, "event.action", "allowed");
             field(added, "event.type", List.of("indicator", "creation"));
