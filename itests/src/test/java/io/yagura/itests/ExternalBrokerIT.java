@@ -46,6 +46,9 @@ public class ExternalBrokerIT {
     @Inject
     CamelContext camel;
 
+    @Inject
+    org.apache.karaf.shell.api.console.SessionFactory sessions;
+
     @Configuration
     public Option[] config() throws Exception {
         StandaloneArtemis broker = StandaloneArtemis.start("yagura", "yagura");
@@ -93,6 +96,17 @@ public class ExternalBrokerIT {
             SecurityEvent first = capture.eventWithSourcePort(30001);
             assertEquals("udp", first.getString(Ecs.NETWORK_TRANSPORT));
             assertEquals(0, capture.deadLetters.size());
+        }
+        // The external broker's divert (docs/operations.md) gives the event archive its copy.
+        await("the archive holds the 500 events", () -> archived() == LINES, 60);
+    }
+
+    private long archived() {
+        try {
+            return ShellConsole.run(sessions, "yagura:events --customer demo --ip 198.51.100.7 -n 1000 --json")
+                    .lines().filter(l -> l.startsWith("{")).count();
+        } catch (Exception notYet) {
+            return -1;
         }
     }
 }

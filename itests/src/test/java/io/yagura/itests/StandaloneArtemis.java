@@ -35,6 +35,7 @@ final class StandaloneArtemis {
                 "--require-login", "--host", "127.0.0.1", "--default-port", Integer.toString(port),
                 "--no-amqp-acceptor", "--no-mqtt-acceptor", "--no-stomp-acceptor", "--no-hornetq-acceptor",
                 "--no-web", "--silent", "--nio", "--no-autotune", "--force"));
+        archiveDivert(instance.resolve("etc/broker.xml"));
         Process broker = new ProcessBuilder(instance.resolve("bin/artemis").toString(), "run")
                 .redirectErrorStream(true)
                 .redirectOutput(instance.resolve("artemis-console.log").toFile())
@@ -53,6 +54,23 @@ final class StandaloneArtemis {
                 Thread.sleep(250);
             }
         }
+    }
+
+    /**
+     * The operator's step of docs/operations.md "External broker": the event archive's divert
+     * (yagura.events copied to yagura.archive) and the two addresses, as etc/artemis.xml has them.
+     */
+    private static void archiveDivert(Path brokerXml) throws IOException {
+        String xml = java.nio.file.Files.readString(brokerXml);
+        xml = xml.replaceFirst("<addresses>", "<addresses>\n"
+                + "      <address name=\"yagura.events\"><anycast><queue name=\"yagura.events\"/></anycast></address>\n"
+                + "      <address name=\"yagura.archive\"><anycast><queue name=\"yagura.archive\"/></anycast></address>");
+        xml = xml.replaceFirst("</core>", "  <diverts>\n"
+                + "        <divert name=\"yagura-archive\"><address>yagura.events</address>"
+                + "<forwarding-address>yagura.archive</forwarding-address><exclusive>false</exclusive>"
+                + "<routing-type>ANYCAST</routing-type></divert>\n"
+                + "      </diverts>\n   </core>");
+        java.nio.file.Files.writeString(brokerXml, xml);
     }
 
     void stop() {

@@ -194,6 +194,11 @@ public class VendorPluginsIT {
             assertEquals("signatures of the pulled alerts", Set.of("5081", "5082", "5083"), signatures);
             await("pull counters", () -> counters.counter("pull", "it-sensor", "records").sum() >= SdeeSensor.ALERTS
                     && counters.counter("pull", "it-sensor", "failures").sum() == 0, 30);
+            // 5. Every event is also in the archive, searchable per customer; no search without one.
+            await("the pulled alerts are in the event archive", () -> console(
+                    "yagura:events --customer demo --ip 192.0.2.10 --rule 5081 --json").contains("\"it-sensor\""), 60);
+            assertTrue("a search names a customer", console("yagura:events --ip 192.0.2.10").toLowerCase()
+                    .contains("customer"));
             String shown = ShellConsole.run(sessions, "yagura:device it-sensor");
             assertTrue("the device shows its endpoint, the secret masked:\n" + shown,
                     shown.contains(System.getProperty("yagura.itest.sdee.url"))
