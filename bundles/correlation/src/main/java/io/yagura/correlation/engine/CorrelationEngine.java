@@ -313,7 +313,9 @@ public final class CorrelationEngine {
         Windows.Window w = run.cs.windows.get(key);
         if (w == null) {
             if (c.type() == CorrelationType.TEMPORAL_ORDERED && s > 0) {
-                return null; // a later stage without its beginning
+                // a later stage without its beginning: it may have overtaken it (another device's route)
+                run.cs.rememberEarly(new CustomerState.Early(c.stateKey(), s, group, run.event, run.t, run.now));
+                return null;
             }
             w = Windows.create(c, settings.maxEntriesPerWindow());
             run.cs.windows.put(key, w);
@@ -326,11 +328,40 @@ public final class CorrelationEngine {
         }
         w.touched = run.now;
         Windows.Fired f = w.add(s, run.event, value, run.t, sink);
+        if (f == null && c.type() == CorrelationType.TEMPORAL_ORDERED && s == 0 && !run.cs.early.isEmpty()) {
+            f = completeWithEarlyStages(run.cs, c, group, w, run.t);
+        }
         if (f == null) {
             return null;
         }
         run.cs.windows.remove(key);
         return new Hit(f, values);
+    }
+
+    /**
+     * Feeds a just-started ordered window the later stages of its group that arrived before it,
+     * in device-time order, keeping only those not older than the first stage and within the
+     * timespan; the ones used are forgotten.
+     */
+    private Windows.Fired completeWithEarlyStages(CustomerState cs, CorrelationRule c, String group, Windows.Window w,
+                                                  long start) {
+        List<CustomerState.Early> candidates = new ArrayList<>();
+        for (CustomerState.Early e : cs.early) {
+            if (e.rule().equals(c.stateKey()) && e.group().equals(group) && e.time() >= start
+                    && e.time() - start <= c.timespanMillis()) {
+                candidates.add(e);
+            }
+        }
+        candidates.sort(java.util.Comparator.comparingLong(CustomerState.Early::time)
+                .thenComparingInt(CustomerState.Early::stage));
+        for (CustomerState.Early e : candidates) {
+            Windows.Fired f = w.add(e.stage(), e.event(), null, e.time(), sink);
+            if (f != null) {
+                cs.early.removeAll(candidates);
+                return f;
+            }
+        }
+        return null;
     }
 
     // ------------------------------------------------------------------ suppressions

@@ -14,6 +14,19 @@ final class CustomerState {
     record WindowKey(String rule, String group) {
     }
 
+    /**
+     * A later stage of a temporal_ordered correlation that arrived before its first stage: devices
+     * log through separate plugin routes, so the firewall's callback line can reach correlation
+     * before the IPS alert it answers. Kept briefly, it completes the sequence when the first stage
+     * arrives if its device time is not earlier (the sequence is ordered by device time).
+     */
+    record Early(String rule, int stage, String group, SecurityEvent event, long time, long arrived) {
+    }
+
+    /** Arrival age and number beyond which early stages are forgotten. */
+    static final long EARLY_KEPT_MS = 120_000;
+    static final int EARLY_MAX = 2_000;
+
     /** The in-memory copy of an open incident and what aggregation needs to know about it. */
     static final class AggEntry {
         private static final int RECENT = 32;
@@ -52,10 +65,18 @@ final class CustomerState {
     final String customerId;
     final LinkedHashMap<WindowKey, Windows.Window> windows = new LinkedHashMap<>(64, 0.75f, true);
     final LinkedHashMap<String, AggEntry> incidents = new LinkedHashMap<>(64, 0.75f, true);
+    final java.util.ArrayDeque<Early> early = new java.util.ArrayDeque<>();
     /** Set when expire() removed this state from the engine's map; a process() holding it retries. */
     boolean dead;
 
     CustomerState(String customerId) {
         this.customerId = customerId;
+    }
+
+    void rememberEarly(Early e) {
+        while (!early.isEmpty() && (early.size() >= EARLY_MAX || e.arrived() - early.peekFirst().arrived() > EARLY_KEPT_MS)) {
+            early.pollFirst();
+        }
+        early.addLast(e);
     }
 }

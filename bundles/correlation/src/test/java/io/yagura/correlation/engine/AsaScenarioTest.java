@@ -297,6 +297,28 @@ class AsaScenarioTest {
     }
 
     /**
+     * Devices log through separate routes: the firewall's callback (device time 10:03) may reach
+     * correlation before the IPS alert (10:00) it answers. The sequence is ordered by device time,
+     * so the alert completes it on arrival.
+     */
+    @Test
+    void aCallbackThatOvertookItsAlertStillProvesSuccess() {
+        assertEquals(List.of(), feed("2024-03-12T10:03:00Z", CALLBACK), "an allowed connection alone opens nothing");
+        List<IncidentChange> changes = feed("2024-03-12T10:00:00Z", IPS_ALERT);
+        Incident inc = changes.get(changes.size() - 1).incident();
+        assertEquals(1, changes.stream().map(c -> c.incident().id()).distinct().count(), "one incident: " + changes);
+        assertEquals(Level.EMERGENCY, inc.proposedLevel(), inc.rationale().toString());
+    }
+
+    /** A connection to the attacker that happened before the attack proves nothing about it. */
+    @Test
+    void aConnectionBeforeTheAttackDoesNotProveSuccess() {
+        feed("2024-03-12T10:00:00Z", CALLBACK.replace("881234", "881200"));
+        List<IncidentChange> changes = feed("2024-03-12T10:03:00Z", IPS_ALERT);
+        assertEquals(Level.CRITICAL, changes.get(changes.size() - 1).incident().proposedLevel());
+    }
+
+    /**
      * A drop of another flow (TCP 4444 -> 445) after a UDP Snork alert proves nothing about the
      * alerted attack: only a rule that establishes failure (a block of the alert's own flow,
      * ids_attack_blocked; tested over the story corpus in module scenarios) lowers a level.
