@@ -53,10 +53,15 @@ final class BeaconTracker {
         }
     };
 
-    /** Looks at an outbound connection the device let through; marks the event when it completes a beacon. */
+    /** An outbound connection the device let through: the only events {@link #observe} looks at. */
+    static boolean candidate(SecurityEvent e) {
+        return "outbound".equals(e.getString(Ecs.NETWORK_DIRECTION))
+                && Ecs.ACTION_ALLOWED.equals(e.getString(Ecs.EVENT_ACTION));
+    }
+
+    /** Looks at a {@link #candidate}; marks the event when it completes a beacon. */
     void observe(String customerId, SecurityEvent e, long timeMillis) {
-        if (!"outbound".equals(e.getString(Ecs.NETWORK_DIRECTION)) || !Ecs.ACTION_ALLOWED.equals(
-                e.getString(Ecs.EVENT_ACTION))) {
+        if (!candidate(e)) {
             return;
         }
         String src = e.getString(Ecs.SOURCE_IP);

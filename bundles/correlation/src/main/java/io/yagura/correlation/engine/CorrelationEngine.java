@@ -147,14 +147,21 @@ public final class CorrelationEngine {
             customer = Optional.empty();
         }
         enricher.enrich(event, customerId, customer, context.threatIntel(), context.assets());
-        beacons.observe(customerId, event, eventTime(event, clock.millis()));
+        long now = clock.millis();
+        // the event time is read only for events that need it: beacon candidates and rule matches
+        long t = Long.MIN_VALUE;
+        if (BeaconTracker.candidate(event)) {
+            t = eventTime(event, now);
+            beacons.observe(customerId, event, t);
+        }
         List<DetectionRule> hits = rs.match(event);
         if (hits.isEmpty()) {
             return List.of();
         }
         ruleMatches.add(hits.size());
-        long now = clock.millis();
-        long t = eventTime(event, now);
+        if (t == Long.MIN_VALUE) {
+            t = eventTime(event, now);
+        }
         while (true) {
             CustomerState cs = states.computeIfAbsent(customerId, CustomerState::new);
             synchronized (cs) {
