@@ -20,6 +20,8 @@ public final class Queues {
     public static final String INCIDENTS = "yagura.incidents";
     /** The notification dispatcher's queue on {@link #INCIDENTS}. */
     public static final String INCIDENTS_FOR_NOTIFY = "yagura.incidents.notify";
+    /** The emergency-response bundle's queue on {@link #INCIDENTS} (automatic blocks). */
+    public static final String INCIDENTS_FOR_RESPONSE = "yagura.incidents.response";
     /** Prefix of the per-channel queues: yagura.notify.mail, .phone, .portal (body: notification id). */
     public static final String NOTIFY_PREFIX = "yagura.notify.";
 
