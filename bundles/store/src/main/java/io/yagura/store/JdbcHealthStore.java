@@ -1,0 +1,219 @@
+package io.yagura.store;
+
+import io.yagura.api.health.DeviceHealth;
+import io.yagura.api.health.HealthSettings;
+import io.yagura.api.health.HealthState;
+import io.yagura.api.health.HealthStore;
+import io.yagura.api.health.HealthTransition;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@link HealthStore} over plain JDBC, in the SQL subset H2 and PostgreSQL share (as
+ * {@link JdbcIncidentStore}). A save is an UPDATE followed by an INSERT when no row existed:
+ * portable, and one node owns a device's checks at a time.
+ */
+@Component(service = HealthStore.class, immediate = true)
+public class JdbcHealthStore implements HealthStore {
+
+    private static final String STATE_COLUMNS = "device_id, customer_id, state, since, last_check, last_answer, "
+            + "last_log, first_failure, incident_id, detail";
+    private static final String SETTINGS_COLUMNS = "device_id, address, ping, tcp_port, interval_seconds, "
+            + "silence_seconds, upstream";
+
+    private final DataSource dataSource;
+
+    @Activate
+    public JdbcHealthStore(@Reference(target = "(dataSourceName=yagura)") DataSource dataSource) throws Exception {
+        this.dataSource = dataSource;
+        Schema.migrate(dataSource);
+    }
+
+    @Override
+    public Optional<DeviceHealth> find(String deviceId) {
+        return query("SELECT " + STATE_COLUMNS + " FROM device_health WHERE device_id=?",
+                ps -> ps.setString(1, deviceId), JdbcHealthStore::health).stream().findFirst();
+    }
+
+    @Override
+    public List<DeviceHealth> list(String customerId) {
+        return customerId == null
+                ? query("SELECT " + STATE_COLUMNS + " FROM device_health ORDER BY device_id", ps -> { },
+                        JdbcHealthStore::health)
+                : query("SELECT " + STATE_COLUMNS + " FROM device_health WHERE customer_id=? ORDER BY device_id",
+                        ps -> ps.setString(1, customerId), JdbcHealthStore::health);
+    }
+
+    @Override
+    public void save(DeviceHealth h) {
+        int rows = update("UPDATE device_health SET customer_id=?, state=?, since=?, last_check=?, last_answer=?, "
+                + "last_log=?, first_failure=?, incident_id=?, detail=? WHERE device_id=?", ps -> {
+                    int n = bindHealth(ps, h, 1);
+                    ps.setString(n, h.deviceId());
+                });
+        if (rows == 0) {
+            update("INSERT INTO device_health (customer_id, state, since, last_check, last_answer, last_log, "
+                    + "first_failure, incident_id, detail, device_id) VALUES (?,?,?,?,?,?,?,?,?,?)", ps -> {
+                        int n = bindHealth(ps, h, 1);
+                        ps.setString(n, h.deviceId());
+                    });
+        }
+    }
+
+    /** Binds every state column but the device id, from parameter {@code n} on; returns the next parameter. */
+    private static int bindHealth(PreparedStatement ps, DeviceHealth h, int n) throws SQLException {
+        ps.setString(n++, h.customerId());
+        ps.setString(n++, h.state().name());
+        setTime(ps, n++, h.since());
+        setTime(ps, n++, h.lastCheck());
+        setTime(ps, n++, h.lastAnswer());
+        setTime(ps, n++, h.lastLog());
+        setTime(ps, n++, h.firstFailure());
+        ps.setString(n++, h.incidentId());
+        ps.setString(n++, h.detail());
+        return n;
+    }
+
+    private static DeviceHealth health(ResultSet rs) throws SQLException {
+        return new DeviceHealth(rs.getString("device_id"), rs.getString("customer_id"),
+                HealthState.valueOf(rs.getString("state")), time(rs, "since"), time(rs, "last_check"),
+                time(rs, "last_answer"), time(rs, "last_log"), time(rs, "first_failure"), rs.getString("incident_id"),
+                rs.getString("detail"));
+    }
+
+    @Override
+    public void remove(String deviceId) {
+        update("DELETE FROM device_health WHERE device_id=?", ps -> ps.setString(1, deviceId));
+    }
+
+    @Override
+    public void addTransition(HealthTransition t) {
+        update("INSERT INTO device_health_history (device_id, occurred_at, from_state, to_state, reason) "
+                + "VALUES (?,?,?,?,?)", ps -> {
+                    ps.setString(1, t.deviceId());
+                    setTime(ps, 2, t.at());
+                    ps.setString(3, t.from().name());
+                    ps.setString(4, t.to().name());
+                    ps.setString(5, t.reason());
+                });
+    }
+
+    @Override
+    public List<HealthTransition> history(String deviceId, int limit) {
+        return query("SELECT device_id, occurred_at, from_state, to_state, reason FROM device_health_history "
+                + "WHERE device_id=? ORDER BY occurred_at DESC, id DESC", ps -> {
+                    ps.setString(1, deviceId);
+                    ps.setMaxRows(Math.max(1, limit));
+                }, rs -> new HealthTransition(rs.getString(1), time(rs, "occurred_at"),
+                        HealthState.valueOf(rs.getString(3)), HealthState.valueOf(rs.getString(4)), rs.getString(5)));
+    }
+
+    @Override
+    public Optional<HealthSettings> settings(String deviceId) {
+        return query("SELECT " + SETTINGS_COLUMNS + " FROM device_health_settings WHERE device_id=?",
+                ps -> ps.setString(1, deviceId), JdbcHealthStore::settings).stream().findFirst();
+    }
+
+    @Override
+    public List<HealthSettings> allSettings() {
+        return query("SELECT " + SETTINGS_COLUMNS + " FROM device_health_settings ORDER BY device_id", ps -> { },
+                JdbcHealthStore::settings);
+    }
+
+    @Override
+    public void putSettings(HealthSettings s) {
+        removeSettings(s.deviceId());
+        update("INSERT INTO device_health_settings (" + SETTINGS_COLUMNS + ") VALUES (?,?,?,?,?,?,?)", ps -> {
+            ps.setString(1, s.deviceId());
+            ps.setString(2, s.address());
+            setNullable(ps, 3, s.ping(), Types.BOOLEAN);
+            setNullable(ps, 4, s.tcpPort(), Types.INTEGER);
+            setNullable(ps, 5, s.interval() == null ? null : s.interval().toSeconds(), Types.BIGINT);
+            setNullable(ps, 6, s.silenceThreshold() == null ? null : s.silenceThreshold().toSeconds(), Types.BIGINT);
+            ps.setString(7, s.upstream());
+        });
+    }
+
+    @Override
+    public boolean removeSettings(String deviceId) {
+        return update("DELETE FROM device_health_settings WHERE device_id=?", ps -> ps.setString(1, deviceId)) > 0;
+    }
+
+    private static HealthSettings settings(ResultSet rs) throws SQLException {
+        return new HealthSettings(rs.getString("device_id"), rs.getString("address"),
+                rs.getObject("ping", Boolean.class), rs.getObject("tcp_port", Integer.class),
+                seconds(rs, "interval_seconds"), seconds(rs, "silence_seconds"), rs.getString("upstream"));
+    }
+
+    private static Duration seconds(ResultSet rs, String column) throws SQLException {
+        Long s = rs.getObject(column, Long.class);
+        return s == null ? null : Duration.ofSeconds(s);
+    }
+
+    // --- plumbing (the shape of JdbcIncidentStore's, on this store's statements) ---------------
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private int update(String sql, Binder binder) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new JdbcIncidentStore.StoreException(sql, e);
+        }
+    }
+
+    private <T> List<T> query(String sql, Binder binder, Row<T> row) {
+        List<T> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row.map(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw new JdbcIncidentStore.StoreException(sql, e);
+        }
+        return out;
+    }
+
+    private static void setNullable(PreparedStatement ps, int n, Object value, int sqlType) throws SQLException {
+        if (value == null) {
+            ps.setNull(n, sqlType);
+        } else {
+            ps.setObject(n, value);
+        }
+    }
+
+    private static void setTime(PreparedStatement ps, int n, Instant t) throws SQLException {
+        setNullable(ps, n, t == null ? null : t.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+    }
+
+    private static Instant time(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+}
