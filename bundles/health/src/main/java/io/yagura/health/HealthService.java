@@ -1,0 +1,144 @@
+package io.yagura.health;
+
+import io.yagura.api.health.DeviceHealth;
+import io.yagura.api.health.DeviceHealthView;
+import io.yagura.api.health.HealthStore;
+import io.yagura.api.health.HealthTransition;
+import io.yagura.api.health.LogActivity;
+import io.yagura.api.incident.IncidentChanges;
+import io.yagura.api.incident.IncidentStore;
+import io.yagura.api.incident.Triage;
+import io.yagura.api.registry.Device;
+import io.yagura.api.registry.DeviceRegistry;
+import io.yagura.health.probe.IcmpSetup;
+import io.yagura.health.probe.Pinger;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.karaf.scheduler.Job;
+import org.apache.karaf.scheduler.Scheduler;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches every registered device: the Karaf Scheduler job "yagura-health-check" runs
+ * {@link HealthMonitor#check} every check.period.seconds (never two runs at once); the probes
+ * themselves run on a pool of probe.threads threads, each bounded by its timeout. How ICMP is
+ * sent is decided once at start ({@link IcmpSetup}) and logged.
+ */
+@Component(service = {DeviceHealthView.class, LogActivity.class}, immediate = true, configurationPid = "io.yagura.health")
+@Designate(ocd = HealthConfig.class)
+public class HealthService implements DeviceHealthView, LogActivity {
+
+    static final String JOB = "yagura-health-check";
+    private static final Logger LOG = LoggerFactory.getLogger(HealthService.class);
+
+    private final DeviceRegistry registry;
+    private final HealthStore store;
+    private final Scheduler scheduler;
+    private final HealthMonitor monitor;
+    private final ExecutorService pool;
+    private final Pinger pinger;
+
+    @Activate
+    public HealthService(@Reference Scheduler scheduler, @Reference DeviceRegistry registry, @Reference HealthStore store,
+                         @Reference IncidentStore incidents, @Reference IncidentChanges changes, @Reference Triage triage,
+                         HealthConfig config) {
+        this(scheduler, registry, store, new FaultIncidents(incidents, changes, triage, registry), config,
+                IcmpSetup.probeHost(), Clock.systemUTC());
+    }
+
+    HealthService(Scheduler scheduler, DeviceRegistry registry, HealthStore store, FaultIncidents incidents,
+                  HealthConfig config, IcmpSetup.Host host, Clock clock) {
+        this.registry = registry;
+        this.store = store;
+        this.scheduler = scheduler;
+        Timings timings = Timings.of(config);
+        this.pinger = IcmpSetup.verified(IcmpSetup.choose(config.icmp_method(), host), timings.pingTimeout());
+        if (pinger instanceof Pinger.Unavailable) {
+            LOG.error("Device health: {}. Devices probed by ICMP only show ICMP-UNAVAILABLE; give them a TCP port "
+                    + "(yagura:health-set --tcp-port) or install fping", pinger.describe());
+        } else {
+            LOG.info("Device health: ICMP echo by {}", pinger.describe());
+        }
+        int threads = Math.max(1, config.probe_threads());
+        AtomicInteger n = new AtomicInteger();
+        // one probe per device at a time, so the queue never holds more than the registry's devices
+        this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "yagura-health-probe-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.monitor = new HealthMonitor(registry, store, incidents, new ProbeRunner(pinger, timings), pool, clock, timings);
+        if (!config.enabled()) {
+            LOG.info("Device health checks are disabled (io.yagura.health enabled=false)");
+            return;
+        }
+        long period = Math.max(1, config.check_period_seconds());
+        try {
+            Job check = context -> runCheck();
+            scheduler.schedule(check, scheduler.NOW(-1, period).name(JOB).canRunConcurrently(false));
+        } catch (Exception e) {
+            LOG.error("Cannot schedule {}: devices are not watched", JOB, e);
+        }
+    }
+
+    private void runCheck() {
+        try {
+            monitor.check();
+        } catch (RuntimeException e) {
+            LOG.error("{} failed, tried again at the next period: {}", JOB, e.getMessage(), e);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        scheduler.unschedule(JOB);
+        pool.shutdownNow();
+    }
+
+    @Override
+    public void received(String deviceId, Instant at) {
+        if (deviceId != null && at != null) {
+            monitor.logReceived(deviceId, at);
+        }
+    }
+
+    @Override
+    public List<DeviceHealth> states(String customerId) {
+        return registry.devices().stream().filter(d -> customerId == null || customerId.equals(d.customer()))
+                .sorted(Comparator.comparing(Device::id)).map(monitor::health).toList();
+    }
+
+    @Override
+    public Optional<DeviceHealth> state(String deviceId) {
+        return registry.device(deviceId).map(monitor::health);
+    }
+
+    @Override
+    public List<HealthTransition> history(String deviceId, int limit) {
+        return store.history(deviceId, limit);
+    }
+
+    @Override
+    public String icmpMethod() {
+        return pinger.describe();
+    }
+
+    /** For tests: one check now, as the scheduler's job does it. */
+    void checkNow() {
+        runCheck();
+    }
+}
