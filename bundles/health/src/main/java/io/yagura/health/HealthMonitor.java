@@ -95,7 +95,7 @@ final class HealthMonitor {
         }
     }
 
-    private DeviceWatch watch(Device d, Instant now) {
+    DeviceWatch watch(Device d, Instant now) {
         return watches.computeIfAbsent(d.id(), id -> {
             DeviceWatch w = store.find(id).map(DeviceWatch::restore).orElseGet(() -> new DeviceWatch(id, d.customer(), now));
             w.faultIncident = incidents.findOpen(Fault.Kind.UNREACHABLE, d.customer(), id).orElse(null);

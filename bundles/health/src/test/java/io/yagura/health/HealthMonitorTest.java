@@ -1,0 +1,192 @@
+package io.yagura.health;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.yagura.api.health.HealthSettings;
+import io.yagura.api.health.HealthState;
+import io.yagura.api.incident.Incident;
+import io.yagura.api.incident.IncidentChanges.Change;
+import io.yagura.api.incident.IncidentStatus;
+import io.yagura.api.registry.Device;
+import io.yagura.health.probe.Pinger;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The judgement over time with the shipped default timings (every 3 min, 2 retries 1 min apart,
+ * fault 15 min after the first failure, silence after 30 min), on a clock the test moves:
+ * probe outcomes are handed to the monitor as its probe threads would.
+ */
+class HealthMonitorTest {
+
+    private static final Instant T0 = Instant.parse("2026-12-05T10:00:00Z");
+
+    Platform platform;
+    MutableClock clock;
+    HealthMonitor monitor;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        platform = new Platform();
+        clock = new MutableClock(T0);
+        monitor = monitor(Pinger.unavailable("not used by this test"));
+    }
+
+    private HealthMonitor monitor(Pinger pinger) {
+        Timings timings = Timings.of(Platform.config(Map.of()));
+        return new HealthMonitor(platform.registry, platform.health, platform.faultIncidents(),
+                new ProbeRunner(pinger, timings), Runnable::run, clock, timings);
+    }
+
+    private Plan plan(Device d) {
+        return Plan.of(d, platform.health.settings(d.id()).orElse(null), Timings.of(Platform.config(Map.of())));
+    }
+
+    private static final ProbeOutcome NO_REPLY = new ProbeOutcome(ProbeOutcome.Kind.FAILED, "no ICMP echo reply");
+    private static final ProbeOutcome REPLY = new ProbeOutcome(ProbeOutcome.Kind.ANSWERED, "ICMP echo reply");
+
+    @Test
+    void twoRetriesOneMinuteApartThenTheFaultIsDeclaredFifteenMinutesAfterTheFirstFailure() throws Exception {
+        Device d = platform.device("acme-fw1", "198.18.0.2");
+        DeviceWatch w = monitor.watch(d, T0);
+        Plan plan = plan(d);
+        assertTrue(monitor.isDue(w, plan, T0), "a new device is probed at once");
+        monitor.apply(d, w, plan, REPLY, T0);
+        assertFalse(monitor.isDue(w, plan, T0.plusSeconds(179)));
+        assertTrue(monitor.isDue(w, plan, T0.plusSeconds(180)), "every 3 minutes while it answers");
+
+        Instant first = T0.plusSeconds(180);
+        monitor.apply(d, w, plan, NO_REPLY, first);
+        List<Long> probedAt = new ArrayList<>();
+        for (long s = 1; s <= 900; s++) {
+            Instant t = first.plusSeconds(s);
+            if (monitor.isDue(w, plan, t)) {
+                probedAt.add(s);
+                assertEquals(HealthState.RETRYING, monitor.health(d).state(), "still retrying at +" + s + " s");
+                assertNull(monitor.health(d).incidentId(), "no incident before the fault delay");
+                monitor.apply(d, w, plan, NO_REPLY, t);
+            }
+        }
+        assertEquals(List.of(60L, 120L, 300L, 480L, 660L, 840L, 900L), probedAt,
+                "2 retries a minute apart, then the interval, and a last probe at 15 minutes");
+        assertEquals(HealthState.FAULT, monitor.health(d).state());
+        Incident incident = platform.incidents.find(monitor.health(d).incidentId()).orElseThrow();
+        assertEquals(first.plusSeconds(900), incident.detectedAt());
+        assertEquals(first.plusSeconds(900 + 15 * 60), incident.deadline(), "Critical: 15 minutes to notify");
+        assertEquals(first, incident.firstSeen(), "the fault began at the first failed probe");
+        assertEquals("health:device-fault:acme-fw1", incident.key());
+
+        monitor.apply(d, w, plan, REPLY, first.plusSeconds(1000));
+        assertEquals(HealthState.UP, monitor.health(d).state());
+        assertEquals(IncidentStatus.CLOSED, platform.incidents.find(incident.id()).orElseThrow().status());
+        assertEquals(List.of(Change.OPENED, Change.ANNOTATED, Change.CLOSED), platform.changesOf(incident.id()));
+    }
+
+    @Test
+    void aDeviceThatAnswersAgainDuringItsRetriesRaisesNoIncident() throws Exception {
+        Device d = platform.device("acme-fw1", "198.18.0.2");
+        DeviceWatch w = monitor.watch(d, T0);
+        Plan plan = plan(d);
+        monitor.apply(d, w, plan, NO_REPLY, T0);
+        monitor.apply(d, w, plan, REPLY, T0.plusSeconds(60));
+        assertEquals(HealthState.UP, monitor.health(d).state());
+        assertTrue(platform.announced.isEmpty(), "a blip is history, not an incident");
+        assertEquals(2, platform.health.history("acme-fw1", 10).size(), "UP -> RETRYING -> UP kept");
+    }
+
+    @Test
+    void aDeviceWhoseLogsStopIsReportedSilentAndLogsComingBackCloseIt() throws Exception {
+        Device d = platform.device("acme-ips", "198.18.0.3");
+        platform.settings(new HealthSettings("acme-ips", null, false, null, null, null, null)); // logs only, no probe
+        monitor.logReceived("acme-ips", T0);
+        monitor.check();
+        clock.set(T0.plus(Duration.ofMinutes(29)));
+        monitor.check();
+        assertEquals(HealthState.UNKNOWN, monitor.health(d).state(), "29 minutes of silence are within the threshold");
+        assertEquals(T0, monitor.health(d).lastLog());
+
+        clock.set(T0.plus(Duration.ofMinutes(31)));
+        monitor.check();
+        assertEquals(HealthState.SILENT, monitor.health(d).state());
+        Incident silence = platform.incidents.find(monitor.health(d).incidentId()).orElseThrow();
+        assertEquals("device-silence", silence.category());
+        assertEquals(List.of(Change.OPENED), platform.changesOf(silence.id()));
+
+        clock.set(T0.plus(Duration.ofMinutes(32)));
+        monitor.logReceived("acme-ips", clock.instant());
+        monitor.check();
+        assertEquals(HealthState.UNKNOWN, monitor.health(d).state());
+        assertEquals(IncidentStatus.CLOSED, platform.incidents.find(silence.id()).orElseThrow().status());
+        assertTrue(platform.changesOf(silence.id()).contains(Change.CLOSED));
+    }
+
+    @Test
+    void aPerDeviceSilenceThresholdOverridesTheDefault() throws Exception {
+        Device d = platform.device("acme-waf", "198.18.0.4");
+        platform.settings(new HealthSettings("acme-waf", null, false, null, null, Duration.ofMinutes(5), null));
+        monitor.logReceived("acme-waf", T0);
+        monitor.check();
+        clock.set(T0.plus(Duration.ofMinutes(6)));
+        monitor.check();
+        assertEquals(HealthState.SILENT, monitor.health(d).state());
+    }
+
+    @Test
+    void aDeviceThatAnswersButSendsNoLogsIsReportedAsSuch() throws Exception {
+        Device d = platform.device("acme-fw1", "198.18.0.2");
+        DeviceWatch w = monitor.watch(d, T0);
+        monitor.logReceived("acme-fw1", T0);
+        monitor.apply(d, w, plan(d), REPLY, T0);
+        clock.set(T0.plus(Duration.ofMinutes(31)));
+        monitor.apply(d, w, plan(d), REPLY, clock.instant());
+        monitor.check();
+        assertEquals(HealthState.SILENT, monitor.health(d).state());
+        Incident silence = platform.incidents.find(monitor.health(d).incidentId()).orElseThrow();
+        assertTrue(silence.rationale().stream().anyMatch(r -> r.contains("answers its probes")), silence.rationale()::toString);
+    }
+
+    @Test
+    void withoutIcmpAPingOnlyDeviceIsIcmpUnavailableAndATcpPortStillJudgesIt() throws Exception {
+        monitor = monitor(Pinger.unavailable("neither fping nor ping is installed"));
+        Device pingOnly = platform.device("acme-fw1", "198.18.0.2");
+        Device withPort;
+        try (ServerSocket port = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            withPort = platform.device("acme-waf", "127.0.0.1");
+            platform.settings(new HealthSettings("acme-waf", null, null, port.getLocalPort(), null, null, null));
+            monitor.check(); // probes run on the calling thread here
+        }
+        assertEquals(HealthState.ICMP_UNAVAILABLE, monitor.health(pingOnly).state(), "never UP, never FAULT");
+        assertTrue(monitor.health(pingOnly).detail().contains("neither fping nor ping"), monitor.health(pingOnly).detail());
+        assertEquals(HealthState.UP, monitor.health(withPort).state());
+        assertTrue(monitor.health(withPort).detail().contains("ICMP unavailable"), monitor.health(withPort).detail());
+        assertTrue(platform.announced.isEmpty(), "no fault for what could not be checked");
+    }
+
+    @Test
+    void aFaultOpenBeforeARestartIsTakenUpAndClosedOnRecovery() throws Exception {
+        Device d = platform.device("acme-fw1", "198.18.0.2");
+        DeviceWatch w = monitor.watch(d, T0);
+        monitor.apply(d, w, plan(d), NO_REPLY, T0);
+        monitor.apply(d, w, plan(d), NO_REPLY, T0.plus(Duration.ofMinutes(15)));
+        String incident = monitor.health(d).incidentId();
+        assertNotNull(incident);
+
+        HealthMonitor restarted = monitor(Pinger.unavailable("not used"));
+        DeviceWatch again = restarted.watch(d, T0.plus(Duration.ofMinutes(20)));
+        assertEquals(HealthState.FAULT, restarted.health(d).state(), "taken up from the store");
+        assertEquals(incident, restarted.health(d).incidentId());
+        restarted.apply(d, again, plan(d), REPLY, T0.plus(Duration.ofMinutes(21)));
+        assertEquals(IncidentStatus.CLOSED, platform.incidents.find(incident).orElseThrow().status());
+    }
+}
