@@ -24,6 +24,8 @@ final class DeviceWatch {
     Instant lastCheck;
     Instant lastAnswer;
     Instant lastLog;
+    /** The last log as last stored: stored again once it is an interval newer. */
+    Instant lastLogStored;
     Instant firstFailure;
     /** Failed probes in the current run of failures. */
     int failedProbes;

@@ -78,6 +78,10 @@ final class HealthMonitor {
                     w.lastLog = arrived;
                 }
                 judgeSilence(d, w, plan, now);
+                if (w.lastLog != null && (w.lastLogStored == null
+                        || !w.lastLog.isBefore(w.lastLogStored.plus(plan.interval())))) {
+                    persist(w); // a restart, or another node, learns when the device last logged
+                }
                 due = !w.probing && isDue(w, plan, now);
                 w.probing |= due;
             }
@@ -221,8 +225,14 @@ final class HealthMonitor {
 
     /** Log silence: reported once the device's last log is older than its threshold; cleared when logs come back. */
     private void judgeSilence(Device d, DeviceWatch w, Plan plan, Instant now) {
-        boolean silentNow = w.lastLog != null && !plan.silence().isZero() && now.isAfter(w.lastLog.plus(plan.silence()));
+        boolean silentNow = silent(w, plan, now);
         boolean unreachable = w.reach == DeviceWatch.Reach.RETRYING || w.reach == DeviceWatch.Reach.FAULT;
+        if (silentNow && w.silenceIncident == null) {
+            // another node may receive this device's lines: its last log is in the store
+            store.find(d.id()).map(DeviceHealth::lastLog).filter(stored -> stored.isAfter(w.lastLog))
+                    .ifPresent(stored -> w.lastLog = stored);
+            silentNow = silent(w, plan, now);
+        }
         if (silentNow && w.silenceIncident == null && !unreachable) {
             w.silenceIncident = incidents.open(new Fault(Fault.Kind.SILENCE, d.id(), d.customer(), plan.address(),
                     w.lastLog, w.lastAnswer, w.lastLog, w.reach == DeviceWatch.Reach.UP ? "It answers its probes ("
@@ -240,6 +250,10 @@ final class HealthMonitor {
         }
     }
 
+    private static boolean silent(DeviceWatch w, Plan plan, Instant now) {
+        return w.lastLog != null && !plan.silence().isZero() && now.isAfter(w.lastLog.plus(plan.silence()));
+    }
+
     /** Stores the device's state, and a transition when the state shown changed. */
     private void show(DeviceWatch w, Instant at, String reason) {
         HealthState next = w.state();
@@ -249,7 +263,12 @@ final class HealthMonitor {
             w.shown = next;
             w.since = at;
         }
+        persist(w);
+    }
+
+    private void persist(DeviceWatch w) {
         store.save(w.toHealth(upstreamIncident(w)));
+        w.lastLogStored = w.lastLog;
     }
 
     private String upstreamIncident(DeviceWatch w) {

@@ -132,6 +132,24 @@ class HealthMonitorTest {
     }
 
     @Test
+    void aNodeThatDoesNotReceiveADevicesLinesTakesItsLastLogFromTheStoreBeforeReportingSilence() throws Exception {
+        Device d = platform.device("acme-ips", "198.18.0.3");
+        platform.settings(new HealthSettings("acme-ips", null, false, null, null, null, null));
+        HealthMonitor other = monitor(Pinger.unavailable("not used"));
+        monitor.logReceived("acme-ips", T0);
+        monitor.check();
+        other.check();
+        clock.set(T0.plus(Duration.ofMinutes(20)));
+        monitor.logReceived("acme-ips", clock.instant());
+        monitor.check();
+        clock.set(T0.plus(Duration.ofMinutes(31)));
+        other.check();
+        assertEquals(HealthState.UNKNOWN, other.health(d).state(), "the lines arrive at the other node");
+        assertEquals(T0.plus(Duration.ofMinutes(20)), other.health(d).lastLog());
+        assertTrue(platform.announced.isEmpty(), "no silence reported");
+    }
+
+    @Test
     void aPerDeviceSilenceThresholdOverridesTheDefault() throws Exception {
         Device d = platform.device("acme-waf", "198.18.0.4");
         platform.settings(new HealthSettings("acme-waf", null, false, null, null, Duration.ofMinutes(5), null));

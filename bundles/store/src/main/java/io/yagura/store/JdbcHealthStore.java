@@ -24,8 +24,9 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@link HealthStore} over plain JDBC, in the SQL subset H2 and PostgreSQL share (as
- * {@link JdbcIncidentStore}). A save is an UPDATE followed by an INSERT when no row existed:
- * portable, and one node owns a device's checks at a time.
+ * {@link JdbcIncidentStore}). A save is an UPDATE followed by an INSERT when no row existed
+ * (portable); the stored last log only moves forward, so that nodes that each see part of a
+ * device's lines do not undo each other.
  */
 @Component(service = HealthStore.class, immediate = true)
 public class JdbcHealthStore implements HealthStore {
@@ -60,10 +61,21 @@ public class JdbcHealthStore implements HealthStore {
 
     @Override
     public void save(DeviceHealth h) {
+        // last_log never goes back: each node knows the lines its own ingestion received
         int rows = update("UPDATE device_health SET customer_id=?, state=?, since=?, last_check=?, last_answer=?, "
-                + "last_log=?, first_failure=?, incident_id=?, detail=? WHERE device_id=?", ps -> {
-                    int n = bindHealth(ps, h, 1);
-                    ps.setString(n, h.deviceId());
+                + "last_log=CASE WHEN last_log IS NULL OR last_log < ? THEN ? ELSE last_log END, first_failure=?, "
+                + "incident_id=?, detail=? WHERE device_id=?", ps -> {
+                    ps.setString(1, h.customerId());
+                    ps.setString(2, h.state().name());
+                    setTime(ps, 3, h.since());
+                    setTime(ps, 4, h.lastCheck());
+                    setTime(ps, 5, h.lastAnswer());
+                    setTime(ps, 6, h.lastLog());
+                    setTime(ps, 7, h.lastLog());
+                    setTime(ps, 8, h.firstFailure());
+                    ps.setString(9, h.incidentId());
+                    ps.setString(10, h.detail());
+                    ps.setString(11, h.deviceId());
                 });
         if (rows == 0) {
             update("INSERT INTO device_health (customer_id, state, since, last_check, last_answer, last_log, "
