@@ -2,6 +2,7 @@ package io.yagura.health;
 
 import io.yagura.api.health.DeviceHealth;
 import io.yagura.api.health.HealthState;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -24,6 +25,8 @@ final class DeviceWatch {
     Instant lastCheck;
     Instant lastAnswer;
     Instant lastLog;
+    /** The longest normal gap between its logs, learned; null until two arrivals were seen. */
+    Duration learnedGap;
     /** The last log as last stored: stored again once it is an interval newer. */
     Instant lastLogStored;
     Instant firstFailure;
@@ -50,6 +53,7 @@ final class DeviceWatch {
         w.lastCheck = h.lastCheck();
         w.lastAnswer = h.lastAnswer();
         w.lastLog = h.lastLog();
+        w.learnedGap = h.learnedGap();
         w.firstFailure = h.firstFailure();
         w.detail = h.detail();
         w.silent = h.state() == HealthState.SILENT;
@@ -85,6 +89,6 @@ final class DeviceWatch {
         String incident = faultIncident != null ? faultIncident
                 : coveredBy != null ? upstreamIncident : silenceIncident;
         return new DeviceHealth(deviceId, customerId, shown, since, lastCheck, lastAnswer, lastLog, firstFailure,
-                incident, detail);
+                incident, detail, learnedGap);
     }
 }

@@ -111,6 +111,7 @@ public class HealthCommand implements Action {
         m.put("firstFailure", text(h.firstFailure()));
         m.put("incident", h.incidentId());
         m.put("detail", h.detail());
+        m.put("learnedGap", text(h.learnedGap()));
         if (history != null) {
             m.put("history", history.stream().map(t -> {
                 Map<String, Object> e = new LinkedHashMap<>();

@@ -28,6 +28,11 @@ public @interface HealthConfig {
     @AttributeDefinition(description = "Seconds of log silence after which a device that sent logs is reported (per-device override: yagura:health-set --silence); 0: never")
     int silence_threshold_seconds() default 1800;
 
+    @AttributeDefinition(description = "A device quiet by habit: silence is reported only beyond this many times the longest "
+            + "normal gap learned between its logs (older gaps count half after a week), and never before "
+            + "silence.threshold.seconds; 0: the threshold alone")
+    int silence_learned_factor() default 3;
+
     @AttributeDefinition(description = "Milliseconds an ICMP echo reply is waited for")
     int ping_timeout_ms() default 2000;
 

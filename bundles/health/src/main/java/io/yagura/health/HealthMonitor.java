@@ -75,6 +75,9 @@ final class HealthMonitor {
                 w.customerId = d.customer();
                 Instant arrived = logArrivals.get(d.id());
                 if (arrived != null && (w.lastLog == null || arrived.isAfter(w.lastLog))) {
+                    if (w.lastLog != null && !w.silent) { // a silence reported is not a normal gap
+                        w.learnedGap = Timings.learn(w.learnedGap, Duration.between(w.lastLog, arrived));
+                    }
                     w.lastLog = arrived;
                 }
                 judgeSilence(d, w, plan, now);
@@ -225,19 +228,20 @@ final class HealthMonitor {
 
     /** Log silence: reported once the device's last log is older than its threshold; cleared when logs come back. */
     private void judgeSilence(Device d, DeviceWatch w, Plan plan, Instant now) {
-        boolean silentNow = silent(w, plan, now);
+        Duration threshold = timings.silenceAfter(plan.silence(), w.learnedGap);
+        boolean silentNow = silent(w, threshold, now);
         boolean unreachable = w.reach == DeviceWatch.Reach.RETRYING || w.reach == DeviceWatch.Reach.FAULT;
         if (silentNow && w.silenceIncident == null) {
             // another node may receive this device's lines: its last log is in the store
             store.find(d.id()).map(DeviceHealth::lastLog).filter(stored -> stored.isAfter(w.lastLog))
                     .ifPresent(stored -> w.lastLog = stored);
-            silentNow = silent(w, plan, now);
+            silentNow = silent(w, threshold, now);
         }
         if (silentNow && w.silenceIncident == null && !unreachable) {
             w.silenceIncident = incidents.open(new Fault(Fault.Kind.SILENCE, d.id(), d.customer(), plan.address(),
                     w.lastLog, w.lastAnswer, w.lastLog, w.reach == DeviceWatch.Reach.UP ? "It answers its probes ("
                     + plan.describe() + "): the device runs but its logs do not arrive" : "It is not probed ("
-                    + plan.describe() + ")", plan.silence()), now);
+                    + plan.describe() + ")", threshold), now);
         } else if (!silentNow && w.silenceIncident != null) {
             incidents.recovered(w.silenceIncident, "Logs of device " + d.id() + " arrive again (last at " + w.lastLog
                     + "): all clear.");
@@ -246,12 +250,12 @@ final class HealthMonitor {
         if (silentNow != w.silent) {
             w.silent = silentNow;
             show(w, now, silentNow ? "no log since " + w.lastLog + " (silence threshold "
-                    + FaultIncidents.minutes(plan.silence()) + ")" : "logs arrive again (last at " + w.lastLog + ")");
+                    + FaultIncidents.minutes(threshold) + ")" : "logs arrive again (last at " + w.lastLog + ")");
         }
     }
 
-    private static boolean silent(DeviceWatch w, Plan plan, Instant now) {
-        return w.lastLog != null && !plan.silence().isZero() && now.isAfter(w.lastLog.plus(plan.silence()));
+    private static boolean silent(DeviceWatch w, Duration threshold, Instant now) {
+        return w.lastLog != null && !threshold.isZero() && now.isAfter(w.lastLog.plus(threshold));
     }
 
     /** Stores the device's state, and a transition when the state shown changed. */

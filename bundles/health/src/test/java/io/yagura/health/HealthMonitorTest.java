@@ -150,6 +150,45 @@ class HealthMonitorTest {
     }
 
     @Test
+    void aDeviceQuietByHabitIsReportedOnlyBeyondItsLearnedGapAndASilenceIsNotLearnedAsNormal() throws Exception {
+        Device d = platform.device("acme-ips", "198.18.0.3");
+        platform.settings(new HealthSettings("acme-ips", null, false, null, null, null, null));
+        monitor.logReceived("acme-ips", T0);
+        monitor.check();
+        clock.set(T0.plus(Duration.ofHours(2)));
+        monitor.logReceived("acme-ips", clock.instant());
+        monitor.check();
+        assertEquals(Duration.ofHours(2), monitor.health(d).learnedGap(), "a two-hour gap between its logs is normal");
+
+        clock.set(T0.plus(Duration.ofHours(7)));
+        monitor.check();
+        assertEquals(HealthState.UNKNOWN, monitor.health(d).state(), "5 h of silence: within 3 x its normal gap");
+        clock.set(T0.plus(Duration.ofHours(8)).plusSeconds(60));
+        monitor.check();
+        assertEquals(HealthState.SILENT, monitor.health(d).state(), "beyond 3 x 2 h");
+        String why = platform.incidents.find(monitor.health(d).incidentId()).orElseThrow().rationale().get(0);
+        assertTrue(why.contains("silence threshold of 360 min"), why);
+
+        clock.set(T0.plus(Duration.ofHours(9)));
+        monitor.logReceived("acme-ips", clock.instant());
+        monitor.check();
+        assertEquals(HealthState.UNKNOWN, monitor.health(d).state(), "its logs are back");
+        assertEquals(Duration.ofHours(2), monitor.health(d).learnedGap(), "the 7 h silence was not learned as normal");
+    }
+
+    @Test
+    void aLearnedGapFadesWithTime() {
+        assertEquals(Duration.ofHours(2), Timings.learn(null, Duration.ofHours(2)), "the first gap");
+        assertEquals(Duration.ofHours(3), Timings.learn(Duration.ofHours(2), Duration.ofHours(3)), "a longer gap is kept");
+        Duration learned = Duration.ofHours(48);
+        for (int hour = 0; hour < 7 * 24; hour++) {
+            learned = Timings.learn(learned, Duration.ofHours(1)); // a week of hourly logs
+        }
+        assertTrue(learned.compareTo(Duration.ofHours(24).minusMinutes(5)) > 0 && learned.compareTo(Duration.ofHours(24)) <= 0,
+                "a week later a 48 h gap counts half: " + learned);
+    }
+
+    @Test
     void aPerDeviceSilenceThresholdOverridesTheDefault() throws Exception {
         Device d = platform.device("acme-waf", "198.18.0.4");
         platform.settings(new HealthSettings("acme-waf", null, false, null, null, Duration.ofMinutes(5), null));

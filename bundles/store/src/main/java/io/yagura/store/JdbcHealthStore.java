@@ -32,7 +32,7 @@ import org.osgi.service.component.annotations.Reference;
 public class JdbcHealthStore implements HealthStore {
 
     private static final String STATE_COLUMNS = "device_id, customer_id, state, since, last_check, last_answer, "
-            + "last_log, first_failure, incident_id, detail";
+            + "last_log, first_failure, incident_id, detail, learned_gap_seconds";
     private static final String SETTINGS_COLUMNS = "device_id, address, ping, tcp_port, interval_seconds, "
             + "silence_seconds, upstream";
 
@@ -64,7 +64,7 @@ public class JdbcHealthStore implements HealthStore {
         // last_log never goes back: each node knows the lines its own ingestion received
         int rows = update("UPDATE device_health SET customer_id=?, state=?, since=?, last_check=?, last_answer=?, "
                 + "last_log=CASE WHEN last_log IS NULL OR last_log < ? THEN ? ELSE last_log END, first_failure=?, "
-                + "incident_id=?, detail=? WHERE device_id=?", ps -> {
+                + "incident_id=?, detail=?, learned_gap_seconds=? WHERE device_id=?", ps -> {
                     ps.setString(1, h.customerId());
                     ps.setString(2, h.state().name());
                     setTime(ps, 3, h.since());
@@ -75,11 +75,12 @@ public class JdbcHealthStore implements HealthStore {
                     setTime(ps, 8, h.firstFailure());
                     ps.setString(9, h.incidentId());
                     ps.setString(10, h.detail());
-                    ps.setString(11, h.deviceId());
+                    setNullable(ps, 11, h.learnedGap() == null ? null : h.learnedGap().toSeconds(), Types.BIGINT);
+                    ps.setString(12, h.deviceId());
                 });
         if (rows == 0) {
             update("INSERT INTO device_health (customer_id, state, since, last_check, last_answer, last_log, "
-                    + "first_failure, incident_id, detail, device_id) VALUES (?,?,?,?,?,?,?,?,?,?)", ps -> {
+                    + "first_failure, incident_id, detail, learned_gap_seconds, device_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)", ps -> {
                         int n = bindHealth(ps, h, 1);
                         ps.setString(n, h.deviceId());
                     });
@@ -97,6 +98,7 @@ public class JdbcHealthStore implements HealthStore {
         setTime(ps, n++, h.firstFailure());
         ps.setString(n++, h.incidentId());
         ps.setString(n++, h.detail());
+        setNullable(ps, n++, h.learnedGap() == null ? null : h.learnedGap().toSeconds(), Types.BIGINT);
         return n;
     }
 
@@ -104,7 +106,7 @@ public class JdbcHealthStore implements HealthStore {
         return new DeviceHealth(rs.getString("device_id"), rs.getString("customer_id"),
                 HealthState.valueOf(rs.getString("state")), time(rs, "since"), time(rs, "last_check"),
                 time(rs, "last_answer"), time(rs, "last_log"), time(rs, "first_failure"), rs.getString("incident_id"),
-                rs.getString("detail"));
+                rs.getString("detail"), seconds(rs, "learned_gap_seconds"));
     }
 
     @Override

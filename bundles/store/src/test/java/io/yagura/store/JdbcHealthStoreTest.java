@@ -28,12 +28,12 @@ class JdbcHealthStoreTest {
     void aSavedStateIsReadBackWithEveryFieldAndReplacedBySavingAgain(String db) throws Exception {
         JdbcHealthStore store = new JdbcHealthStore(Databases.fresh(db));
         DeviceHealth retrying = new DeviceHealth("acme-fw1", "acme", HealthState.RETRYING, T0, T0.plusSeconds(60),
-                T0.minusSeconds(120), T0.minusSeconds(30), T0, null, "no ICMP echo reply from 198.18.0.2");
+                T0.minusSeconds(120), T0.minusSeconds(30), T0, null, "no ICMP echo reply from 198.18.0.2", Duration.ofMinutes(40));
         store.save(retrying);
         assertEquals(retrying, store.find("acme-fw1").orElseThrow(), "read back as saved");
 
         DeviceHealth fault = new DeviceHealth("acme-fw1", "acme", HealthState.FAULT, T0.plusSeconds(900),
-                T0.plusSeconds(900), T0.minusSeconds(120), T0.minusSeconds(30), T0, "INC-20261205-H1", "still no answer");
+                T0.plusSeconds(900), T0.minusSeconds(120), T0.minusSeconds(30), T0, "INC-20261205-H1", "still no answer", null);
         store.save(fault);
         assertEquals(List.of(fault), store.list(null), "one row per device: the second save replaced the first");
         store.save(DeviceHealth.unknown("other-fw", "other", T0));
@@ -48,14 +48,14 @@ class JdbcHealthStoreTest {
     @MethodSource("databases")
     void theLastLogNeverGoesBackWhenANodeThatSawOlderLinesSaves(String db) throws Exception {
         JdbcHealthStore store = new JdbcHealthStore(Databases.fresh(db));
-        DeviceHealth up = new DeviceHealth("fw1", "acme", HealthState.UP, T0, T0, T0, T0.plusSeconds(60), null, null, "ok");
+        DeviceHealth up = new DeviceHealth("fw1", "acme", HealthState.UP, T0, T0, T0, T0.plusSeconds(60), null, null, "ok", null);
         store.save(up);
-        store.save(new DeviceHealth("fw1", "acme", HealthState.UP, T0, T0.plusSeconds(5), T0, T0, null, null, "ok"));
+        store.save(new DeviceHealth("fw1", "acme", HealthState.UP, T0, T0.plusSeconds(5), T0, T0, null, null, "ok", null));
         assertEquals(T0.plusSeconds(60), store.find("fw1").orElseThrow().lastLog(), "an older last log is not stored");
         assertEquals(T0.plusSeconds(5), store.find("fw1").orElseThrow().lastCheck(), "the rest is");
-        store.save(new DeviceHealth("fw1", "acme", HealthState.UP, T0, T0, T0, null, null, null, "ok"));
+        store.save(new DeviceHealth("fw1", "acme", HealthState.UP, T0, T0, T0, null, null, null, "ok", null));
         assertEquals(T0.plusSeconds(60), store.find("fw1").orElseThrow().lastLog(), "nor is no last log");
-        store.save(new DeviceHealth("fw1", "acme", HealthState.UP, T0, T0, T0, T0.plusSeconds(90), null, null, "ok"));
+        store.save(new DeviceHealth("fw1", "acme", HealthState.UP, T0, T0, T0, T0.plusSeconds(90), null, null, "ok", null));
         assertEquals(T0.plusSeconds(90), store.find("fw1").orElseThrow().lastLog(), "a newer one is");
     }
 

@@ -1,5 +1,6 @@
 package io.yagura.api.health;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -15,13 +16,15 @@ import java.time.Instant;
  * @param firstFailure when the current run of failed probes began, or null while it answers
  * @param incidentId   the open fault or silence incident, or null
  * @param detail       one sentence: what the last probe found (for operators, never a secret)
+ * @param learnedGap   the longest normal gap between its logs, as learned (older gaps weigh less), or null
  */
 public record DeviceHealth(String deviceId, String customerId, HealthState state, Instant since, Instant lastCheck,
-                           Instant lastAnswer, Instant lastLog, Instant firstFailure, String incidentId, String detail) {
+                           Instant lastAnswer, Instant lastLog, Instant firstFailure, String incidentId, String detail,
+                           Duration learnedGap) {
 
     /** A device never judged yet. */
     public static DeviceHealth unknown(String deviceId, String customerId, Instant now) {
         return new DeviceHealth(deviceId, customerId, HealthState.UNKNOWN, now, null, null, null, null, null,
-                "not checked yet");
+                "not checked yet", null);
     }
 }
