@@ -66,7 +66,7 @@ public class HealthService implements DeviceHealthView, LogActivity {
         this.store = store;
         this.scheduler = scheduler;
         Timings timings = Timings.of(config);
-        this.pinger = IcmpSetup.verified(IcmpSetup.choose(config.icmp_method(), host), timings.pingTimeout());
+        this.pinger = IcmpSetup.verified(chosenPinger(config.icmp_method(), host), timings.pingTimeout());
         if (pinger instanceof Pinger.Unavailable) {
             LOG.error("Device health: {}. Devices probed by ICMP only show ICMP-UNAVAILABLE; give them a TCP port "
                     + "(yagura:health-set --tcp-port) or install fping", pinger.describe());
@@ -92,6 +92,15 @@ public class HealthService implements DeviceHealthView, LogActivity {
             scheduler.schedule(check, scheduler.NOW(-1, period).name(JOB).canRunConcurrently(false));
         } catch (Exception e) {
             LOG.error("Cannot schedule {}: devices are not watched", JOB, e);
+        }
+    }
+
+    /** A wrong icmp.method stops ICMP only, said in the log: TCP probes and silence checks go on. */
+    private static Pinger chosenPinger(String method, IcmpSetup.Host host) {
+        try {
+            return IcmpSetup.choose(method, host);
+        } catch (IllegalArgumentException e) {
+            return Pinger.unavailable(e.getMessage() + " (etc/io.yagura.health.cfg)");
         }
     }
 

@@ -131,6 +131,17 @@ class HealthCommandsTest {
         }
     }
 
+    @Test
+    void aWrongIcmpMethodStopsIcmpOnlyAndSaysWhy() {
+        HealthService view = platform.service(quartz, Platform.config(Map.of("enabled", false, "icmp_method", "tcp")));
+        try {
+            assertEquals("ICMP unavailable: icmp.method 'tcp' is not one of auto, fping, ping, jdk, none "
+                    + "(etc/io.yagura.health.cfg)", view.icmpMethod());
+        } finally {
+            view.deactivate();
+        }
+    }
+
     private static String print(HealthCommand command, HealthService view) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         command.print(view, new PrintStream(out, true, StandardCharsets.UTF_8));
