@@ -68,28 +68,11 @@ final class HealthMonitor {
         Set<String> present = new HashSet<>();
         for (Device d : registry.devices()) {
             present.add(d.id());
-            Plan plan = Plan.of(d, settings.get(d.id()), timings);
-            DeviceWatch w = watch(d, now);
-            boolean due;
-            synchronized (w) {
-                w.customerId = d.customer();
-                Instant arrived = logArrivals.get(d.id());
-                if (arrived != null && (w.lastLog == null || arrived.isAfter(w.lastLog))) {
-                    if (w.lastLog != null && !w.silent) { // a silence reported is not a normal gap
-                        w.learnedGap = Timings.learn(w.learnedGap, Duration.between(w.lastLog, arrived));
-                    }
-                    w.lastLog = arrived;
-                }
-                judgeSilence(d, w, plan, now);
-                if (w.lastLog != null && (w.lastLogStored == null
-                        || !w.lastLog.isBefore(w.lastLogStored.plus(plan.interval())))) {
-                    persist(w); // a restart, or another node, learns when the device last logged
-                }
-                due = !w.probing && isDue(w, plan, now);
-                w.probing |= due;
-            }
-            if (due) {
-                submit(d, w, plan);
+            try {
+                check(d, Plan.of(d, settings.get(d.id()), timings), now);
+            } catch (RuntimeException e) {
+                // one device's trouble (a store error) must not stop the watch of the others
+                LOG.error("Health check of device {} failed, tried again at the next period: {}", d.id(), e.getMessage(), e);
             }
         }
         for (String gone : List.copyOf(watches.keySet())) {
@@ -99,6 +82,31 @@ final class HealthMonitor {
                 store.remove(gone);
                 LOG.info("Device {} left the registry: no longer watched", gone);
             }
+        }
+    }
+
+    private void check(Device d, Plan plan, Instant now) {
+        DeviceWatch w = watch(d, now);
+        boolean due;
+        synchronized (w) {
+            w.customerId = d.customer();
+            Instant arrived = logArrivals.get(d.id());
+            if (arrived != null && (w.lastLog == null || arrived.isAfter(w.lastLog))) {
+                if (w.lastLog != null && !w.silent) { // a silence reported is not a normal gap
+                    w.learnedGap = Timings.learn(w.learnedGap, Duration.between(w.lastLog, arrived));
+                }
+                w.lastLog = arrived;
+            }
+            judgeSilence(d, w, plan, now);
+            if (w.lastLog != null && (w.lastLogStored == null
+                    || !w.lastLog.isBefore(w.lastLogStored.plus(plan.interval())))) {
+                persist(w); // a restart, or another node, learns when the device last logged
+            }
+            due = !w.probing && isDue(w, plan, now);
+            w.probing |= due;
+        }
+        if (due) {
+            submit(d, w, plan);
         }
     }
 
