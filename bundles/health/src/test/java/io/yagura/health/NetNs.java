@@ -45,7 +45,7 @@ final class NetNs implements AutoCloseable {
     }
 
     static NetNs create() {
-        int n = ThreadLocalRandom.current().nextInt(1, 250);
+        int n = freeSubnet();
         String name = "yh" + ProcessHandle.current().pid() % 100000 + "x" + n;
         NetNs ns = new NetNs(name, "198.18." + n + ".");
         try {
@@ -64,6 +64,18 @@ final class NetNs implements AutoCloseable {
             throw e;
         }
         return ns;
+    }
+
+    /** A 198.18.N.0/29 no interface of this host uses yet (another test run may hold one). */
+    private static int freeSubnet() {
+        String used = output(List.of("ip", "-4", "-o", "addr", "show"));
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int n = ThreadLocalRandom.current().nextInt(1, 250);
+            if (!used.contains(" 198.18." + n + ".")) {
+                return n;
+            }
+        }
+        throw new IllegalStateException("no free 198.18.N.0/29 on this host");
     }
 
     /** The namespace's address number {@code host} (2 to 6). */
@@ -96,12 +108,17 @@ final class NetNs implements AutoCloseable {
     }
 
     private static void run(List<String> command) {
+        output(command);
+    }
+
+    private static String output(List<String> command) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
             }
+            return out;
         } catch (IOException e) {
             throw new IllegalStateException(String.join(" ", command) + " cannot run: " + e.getMessage(), e);
         } catch (InterruptedException e) {
