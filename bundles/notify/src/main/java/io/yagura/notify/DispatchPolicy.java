@@ -1,5 +1,6 @@
 package io.yagura.notify;
 
+import io.yagura.api.houserule.CanaryHold;
 import io.yagura.api.incident.Incident;
 import io.yagura.api.incident.IncidentStatus;
 import io.yagura.api.incident.Level;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Who is told what, on which channel, and when: the rules of the service, in one place.
@@ -22,6 +24,8 @@ import java.util.Locale;
  *   <li>Warning, Informational, Low: no notice (portal only; digest optional).</li>
  *   <li>A closed harmless incident after which the customer was told: an all-clear notice,
  *       if the policy wants it.</li>
+ *   <li>An incident opened by a canary house rule ({@link CanaryHold}): nothing, at any level, until an
+ *       analyst releases it.</li>
  * </ul>
  * An incident is noticed once per level: a later raise (Critical → Emergency) notices again.
  */
@@ -43,6 +47,11 @@ public final class DispatchPolicy {
                         "closed after the customer was told: all-clear");
             }
             return new Decision(List.of(), "closed; no all-clear due");
+        }
+        Optional<String> canary = CanaryHold.heldBy(i);
+        if (canary.isPresent()) {
+            return new Decision(List.of(), "held for an analyst: opened by canary house rule " + canary.get()
+                    + " (release it to notify, or mark it a false positive)");
         }
         Level level = i.level();
         boolean alreadyForLevel = existing.stream().anyMatch(n -> "incident".equals(n.kind()) && n.level() == level);

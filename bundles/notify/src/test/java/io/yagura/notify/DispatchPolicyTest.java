@@ -3,6 +3,7 @@ package io.yagura.notify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.yagura.api.houserule.CanaryHold;
 import io.yagura.api.incident.Incident;
 import io.yagura.api.incident.IncidentStatus;
 import io.yagura.api.incident.Level;
@@ -32,6 +33,19 @@ class DispatchPolicyTest {
                 .confirmedLevel(confirmed).status(status).category("intrusion").title("t")
                 .attackers(List.of("203.0.113.7")).targets(List.of("10.0.0.5")).rules(List.of("r")).eventCount(1)
                 .firstSeen(T0).lastSeen(T0).detectedAt(T0).deadline(T0.plusSeconds(900)).version(1).build();
+    }
+
+    @Test
+    void anIncidentOfACanaryHouseRuleIsHeldAtEveryLevelUntilAnAnalystReleasesIt() {
+        Incident held = incident(Level.EMERGENCY, null, IncidentStatus.NEW).toBuilder()
+                .references(List.of("https://example.org/advisory", CanaryHold.marker("jsig_outbound_smb"))).build();
+        var d = policy.decide(held, acme(true), List.of(), T0, true);
+        assertTrue(d.notices().isEmpty(), "held: nobody is told");
+        assertTrue(d.why().contains("canary house rule jsig_outbound_smb"), d.why());
+        Incident released = held.toBuilder().references(CanaryHold.released(held.references())).build();
+        assertEquals(List.of("https://example.org/advisory"), released.references());
+        assertEquals(2, policy.decide(released, acme(true), List.of(), T0, false).notices().size(),
+                "released: the Emergency goes at once");
     }
 
     @Test
