@@ -1,8 +1,11 @@
 package io.yagura.plugin.ciscoasa;
 
 import io.yagura.api.plugin.DeviceType;
+import io.yagura.api.plugin.FirewallDriver;
 import io.yagura.api.plugin.LogParser;
 import io.yagura.api.plugin.VendorPlugin;
+import io.yagura.plugin.ciscoasa.driver.AsaFirewallDriver;
+import java.util.Optional;
 import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
@@ -17,6 +20,7 @@ public final class CiscoAsaPlugin implements VendorPlugin {
     private static final Set<DeviceType> DEVICE_TYPES = Set.of(DeviceType.FIREWALL, DeviceType.VPN, DeviceType.IPS);
 
     private final CiscoAsaParser parser = new CiscoAsaParser();
+    private final AsaFirewallDriver driver = new AsaFirewallDriver();
 
     @Override
     public String vendorId() {
@@ -46,5 +50,10 @@ public final class CiscoAsaPlugin implements VendorPlugin {
     @Override
     public LogParser parser() {
         return parser;
+    }
+
+    @Override
+    public Optional<FirewallDriver> firewallDriver() {
+        return Optional.of(driver);
     }
 }

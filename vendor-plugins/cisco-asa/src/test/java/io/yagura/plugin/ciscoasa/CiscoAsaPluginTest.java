@@ -21,7 +21,8 @@ class CiscoAsaPluginTest {
         assertEquals("Cisco", plugin.vendorName(), "vendorName");
         assertEquals(Set.of("ASA", "PIX"), plugin.products(), "products");
         assertEquals(Set.of(DeviceType.FIREWALL, DeviceType.VPN, DeviceType.IPS), plugin.deviceTypes(), "deviceTypes");
-        assertTrue(plugin.firewallDriver().isEmpty(), "no firewall driver");
+        assertTrue(plugin.firewallDriver().orElseThrow() instanceof io.yagura.plugin.ciscoasa.driver.AsaFirewallDriver,
+                "the ASA firewall driver");
     }
 
     @Test
