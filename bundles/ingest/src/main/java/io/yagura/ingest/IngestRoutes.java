@@ -1,15 +1,11 @@
 package io.yagura.ingest;
 
-import io.yagura.api.Queues;
-import io.yagura.api.event.DeadLetter;
-import io.yagura.api.event.RawEnvelope;
 import io.yagura.api.metrics.Counters;
 import io.yagura.api.metrics.Metric;
 import io.yagura.wire.Wire;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
@@ -136,11 +132,11 @@ final class IngestRoutes extends RouteBuilder {
         String source = sourceOf(exchange);
         long now = System.currentTimeMillis();
         received.add(frames.size());
-        Map<String, List<LineDispatcher.Routed>> groups = new LinkedHashMap<>(2);
+        List<LineDispatcher.Routed> routed = new ArrayList<>(frames.size());
         for (Frame frame : frames) {
-            LineDispatcher.Routed routed = dispatcher.dispatch(frame, source, listener, now);
-            groups.computeIfAbsent(keyOf(routed), k -> new ArrayList<>()).add(routed);
+            routed.add(dispatcher.dispatch(frame, source, listener, now));
         }
+        Map<String, List<LineDispatcher.Routed>> groups = WireBatch.byQueueAndCustomer(routed);
         List<Message> out = new ArrayList<>(groups.size());
         for (Map.Entry<String, List<LineDispatcher.Routed>> g : groups.entrySet()) {
             Message m = new DefaultMessage(exchange.getContext());
@@ -155,31 +151,13 @@ final class IngestRoutes extends RouteBuilder {
         @SuppressWarnings("unchecked")
         List<LineDispatcher.Routed> items = exchange.getMessage().getBody(List.class);
         String queue = items.get(0).queue();
-        byte[] body;
-        if (Queues.DEAD_LETTER.equals(queue)) {
-            List<DeadLetter> letters = new ArrayList<>(items.size());
-            for (LineDispatcher.Routed r : items) {
-                letters.add(r.deadLetter());
-            }
-            body = Wire.writeDeadLetters(letters);
-        } else {
-            List<RawEnvelope> envelopes = new ArrayList<>(items.size());
-            for (LineDispatcher.Routed r : items) {
-                envelopes.add(r.envelope());
-            }
-            body = Wire.writeEnvelopes(envelopes);
-        }
+        byte[] body = WireBatch.body(items);
         counters.counter(Metric.SCOPE_INGEST, queue, Metric.ROUTED).add(items.size());
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader("yaguraQueue", queue);
         exchange.getMessage().setHeader(Wire.COUNT_PROPERTY, items.size());
         exchange.getMessage().setHeader(Wire.FORMAT_PROPERTY, Wire.FORMAT_VERSION);
         exchange.getMessage().setBody(body);
-    }
-
-    private static String keyOf(LineDispatcher.Routed routed) {
-        String customer = routed.envelope().customerId();
-        return routed.queue() + '|' + (customer == null ? "" : customer);
     }
 
     private static String sourceOf(Exchange exchange) {

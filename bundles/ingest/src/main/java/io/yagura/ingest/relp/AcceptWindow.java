@@ -1,0 +1,178 @@
+package io.yagura.ingest.relp;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.yagura.ingest.Frame;
+import io.yagura.ingest.LineDispatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The syslog frames of one connection waiting for their commit. Frames are gathered until
+ * {@code commit.lines} are there or {@code commit.delay.ms} has passed, then committed in
+ * one transaction on a committer thread, and only then answered {@code 200 OK}. While one
+ * commit runs, the next window fills; it is committed as soon as the first one ends, so a
+ * fast sender gets large transactions and a slow one short waits. All methods except the
+ * commit itself run on the connection's event loop.
+ */
+final class AcceptWindow {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AcceptWindow.class);
+
+    /** A frame waiting for its commit. */
+    record Pending(int txnr, LineId line, boolean oversized) {
+    }
+
+    private final ChannelHandlerContext ctx;
+    private final RelpListenerContext context;
+    private final String source;
+    private List<Pending> open = new ArrayList<>();
+    private boolean committing;
+    private ScheduledFuture<?> timer;
+    private int closeTxnr;
+    private boolean gone;
+    /** Opened and used on the committer thread, one commit at a time. */
+    private volatile DurableLines store;
+
+    AcceptWindow(ChannelHandlerContext ctx, RelpListenerContext context, String source) {
+        this.ctx = ctx;
+        this.context = context;
+        this.source = source;
+    }
+
+    void add(Pending frame) {
+        open.add(frame);
+        RelpSettings settings = context.settings();
+        if (open.size() >= settings.commitLines() || frame.oversized()) {
+            commitOpenWindow();
+        } else if (timer == null && !committing) {
+            timer = ctx.executor().schedule(this::commitOpenWindow, settings.commitDelayMs(), TimeUnit.MILLISECONDS);
+        }
+        if (open.size() >= settings.maxPendingFrames()) {
+            ctx.channel().config().setAutoRead(false); // the sender waits; its window fills, nothing is dropped
+        }
+    }
+
+    /** The sender's close: answered once every frame before it is answered. */
+    void close(int txnr) {
+        closeTxnr = txnr;
+        commitOpenWindow();
+        answerCloseWhenIdle();
+    }
+
+    private void commitOpenWindow() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+        if (committing || open.isEmpty()) {
+            return;
+        }
+        List<Pending> window = open;
+        open = new ArrayList<>();
+        committing = true;
+        context.committer().execute(() -> {
+            Throwable failure = commit(window);
+            ctx.executor().execute(() -> committed(window, failure));
+        });
+    }
+
+    /** On the committer thread: the window's new lines in one transaction. */
+    private Throwable commit(List<Pending> window) {
+        try {
+            if (store == null) {
+                store = context.stores().open();
+            }
+            List<String> ids = new ArrayList<>(window.size());
+            window.forEach(p -> ids.add(p.line().id()));
+            long now = System.currentTimeMillis();
+            DuplicateFilter.Filtered result = context.duplicates().commit(source, ids, store, (fresh, idTail) -> {
+                List<LineDispatcher.Routed> routed = new ArrayList<>(fresh.size());
+                for (int i : fresh) {
+                    Pending p = window.get(i);
+                    if (p.line().line().length > 0 || p.oversized()) {
+                        routed.add(context.dispatcher().dispatch(new Frame(p.line().line(), p.oversized()),
+                                source, context.listenerName(), now));
+                    }
+                }
+                store.commit(routed, source, idTail);
+                routed.forEach(r -> context.counters().routed(r.queue(), 1));
+            });
+            context.counters().duplicates().add(result.duplicates());
+            return null;
+        } catch (Exception | LinkageError e) {
+            context.counters().failedCommits().increment();
+            return e;
+        }
+    }
+
+    private void committed(List<Pending> window, Throwable failure) {
+        committing = false;
+        if (gone) {
+            closeStore();
+            return;
+        }
+        if (failure != null) {
+            closeStore(); // its session may be broken; a new connection opens a new one
+            LOG.warn("RELP from {}: {} lines not stored ({}); closing the connection so that the sender sends "
+                    + "them again", source, window.size(), failure.toString());
+            ctx.writeAndFlush(buffer(RelpFrame.encode(0, "serverclose", ""))).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        boolean closeAfter = false;
+        for (Pending p : window) {
+            String answer = p.oversized()
+                    ? "500 frame longer than max.frame.bytes (" + context.settings().maxFrameBytes()
+                        + "); its head is in yagura.deadletter"
+                    : "200 OK";
+            closeAfter |= p.oversized();
+            ctx.write(buffer(RelpFrame.encode(p.txnr(), "rsp", answer)));
+        }
+        ctx.flush();
+        if (closeAfter) {
+            ctx.close();
+            return;
+        }
+        ctx.channel().config().setAutoRead(true);
+        if (!open.isEmpty()) {
+            commitOpenWindow(); // what arrived during the commit: no need to wait longer
+        }
+        answerCloseWhenIdle();
+    }
+
+    private void answerCloseWhenIdle() {
+        if (closeTxnr > 0 && !committing && open.isEmpty()) {
+            ctx.writeAndFlush(buffer(RelpFrame.encode(closeTxnr, "rsp", ""))).addListener(ChannelFutureListener.CLOSE);
+            closeTxnr = 0;
+        }
+    }
+
+    /** The connection is gone: frames not committed are dropped unanswered (the sender still has them). */
+    void connectionClosed() {
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        open.clear();
+        gone = true;
+        if (!committing) {
+            closeStore(); // otherwise closed when the running commit ends
+        }
+    }
+
+    private void closeStore() {
+        DurableLines s = store;
+        store = null;
+        if (s != null) {
+            context.committer().execute(s::close);
+        }
+    }
+
+    private ByteBuf buffer(byte[] frame) {
+        return ctx.alloc().buffer(frame.length).writeBytes(frame);
+    }
+}
