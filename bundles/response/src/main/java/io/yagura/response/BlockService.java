@@ -1,0 +1,618 @@
+package io.yagura.response;
+
+import io.yagura.api.incident.Incident;
+import io.yagura.api.incident.IncidentStore;
+import io.yagura.api.incident.IncidentStore.ConcurrentChangeException;
+import io.yagura.api.incident.Level;
+import io.yagura.api.plugin.FirewallDriver.Capability;
+import io.yagura.api.plugin.FirewallDriver.Failure;
+import io.yagura.api.plugin.VendorPlugin;
+import io.yagura.api.registry.Customer;
+import io.yagura.api.registry.Device;
+import io.yagura.api.registry.DeviceRegistry;
+import io.yagura.api.response.Block;
+import io.yagura.api.response.BlockAudit;
+import io.yagura.api.response.BlockState;
+import io.yagura.api.response.BlockStore;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.karaf.scheduler.Job;
+import org.apache.karaf.scheduler.Scheduler;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Blocks attackers' addresses on customers' firewalls, safely: a request is refused (a REFUSED
+ * block with the reason) when the customer's policy is off, the address is no address or too
+ * wide a network, safelisted, private, when the device's cap is reached, or when an automatic
+ * request rests on evidence an attacker can forge; an internal host becomes a quarantine request
+ * for an analyst. The customer's policy decides what waits for an analyst (PENDING_APPROVAL).
+ * Placing and removing go through the vendor plugins' drivers, every step audited. The Karaf
+ * Scheduler job {@value #JOB} removes blocks at their expiry; the state lives in the store, so
+ * a block overdue when the platform starts is removed at the job's first run.
+ */
+@Component(service = BlockService.class, immediate = true, configurationPid = "io.yagura.response")
+@Designate(ocd = ResponseConfig.class)
+public class BlockService {
+
+    static final String JOB = "yagura-response-expiry";
+    static final String SCHEDULER_ACTOR = "scheduler";
+    private static final Logger LOG = LoggerFactory.getLogger(BlockService.class);
+    private static final Set<BlockState> LIVE = EnumSet.of(BlockState.PENDING_APPROVAL, BlockState.PLACING,
+            BlockState.ACTIVE, BlockState.REMOVING);
+    private static final Set<BlockState> ON_DEVICE = EnumSet.of(BlockState.PLACING, BlockState.ACTIVE, BlockState.REMOVING);
+    private static final int EXPIRY_BATCH = 100;
+    private static final DateTimeFormatter ID_DAY = DateTimeFormatter.BASIC_ISO_DATE.withZone(ZoneOffset.UTC);
+
+    private final BlockStore store;
+    private final IncidentStore incidents;
+    private final DeviceRegistry registry;
+    private final ResponseSettings settings;
+    private final Clock clock;
+    private final AddressChecks checks;
+    private final Firewalls firewalls;
+    private final DriverCalls calls;
+    private final BlockNotices notices;
+    private final List<AddressChecks.SafeEntry> configuredSafelist;
+    private final List<String> safelistProblems = new ArrayList<>();
+    private final ResponseConfig config;
+    private final SecureRandom random = new SecureRandom();
+    private volatile NoticeOutbox outbox;
+    private Scheduler scheduler;
+
+    @Activate
+    public BlockService(@Reference BlockStore store, @Reference IncidentStore incidents, @Reference DeviceRegistry registry,
+                        @Reference ResponseSettings settings, @Reference Scheduler scheduler, ResponseConfig config) {
+        this(store, incidents, registry, settings, config, Clock.systemUTC());
+        start(scheduler);
+    }
+
+    /** Without the expiry job (tests call {@link #expireDue} or {@link #start}). */
+    BlockService(BlockStore store, IncidentStore incidents, DeviceRegistry registry, ResponseSettings settings,
+                 ResponseConfig config, Clock clock) {
+        this.store = store;
+        this.incidents = incidents;
+        this.registry = registry;
+        this.settings = settings;
+        this.config = config;
+        this.clock = clock;
+        this.checks = new AddressChecks(config.cidr_min_prefix_ipv4(), config.cidr_min_prefix_ipv6(),
+                config.allow_special_ranges());
+        this.firewalls = new Firewalls(store, Duration.ofSeconds(Math.max(1, config.driver_timeout_seconds())));
+        this.calls = new DriverCalls(registry, firewalls);
+        this.notices = new BlockNotices(incidents);
+        this.configuredSafelist = AddressChecks.entries(Arrays.asList(config.safelist()), "global safelist",
+                safelistProblems);
+        if (!safelistProblems.isEmpty()) {
+            LOG.error("The global safelist of etc/io.yagura.response.cfg has errors; every block is refused until they "
+                    + "are fixed: {}", safelistProblems);
+        }
+    }
+
+    /** Schedules the expiry job: at once (overdue blocks after a restart), then every expiry.check.seconds. */
+    void start(Scheduler jobs) {
+        this.scheduler = jobs;
+        Job job = context -> {
+            try {
+                expireDue();
+            } catch (RuntimeException e) {
+                LOG.error("{} failed, tried again at the next period: {}", JOB, e.getMessage(), e);
+            }
+        };
+        try {
+            jobs.schedule(job, jobs.NOW(-1, Math.max(1, config.expiry_check_seconds())).name(JOB).canRunConcurrently(false));
+        } catch (Exception e) {
+            LOG.error("Cannot schedule {}: blocks are NOT removed at their expiry until the bundle restarts", JOB, e);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (scheduler != null) {
+            scheduler.unschedule(JOB);
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindPlugin(VendorPlugin plugin) {
+        firewalls.add(plugin);
+    }
+
+    void unbindPlugin(VendorPlugin plugin) {
+        firewalls.remove(plugin);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindOutbox(NoticeOutbox o) {
+        this.outbox = o;
+    }
+
+    void unbindOutbox(NoticeOutbox o) {
+        if (this.outbox == o) {
+            this.outbox = null;
+        }
+    }
+
+    // --- requests ---------------------------------------------------------------------------
+
+    /**
+     * Checks a request and, when it passes, creates one block per firewall: placed at once, or
+     * waiting for an analyst. A refusal is stored too, as a REFUSED block with the reason.
+     *
+     * @return the blocks created (or the live blocks that already cover the address on a device)
+     * @throws IllegalArgumentException for input that is no request at all (unknown customer,
+     *                                  incident or device, a bad expiry)
+     */
+    public List<Block> request(BlockRequest r) {
+        Instant now = now();
+        Customer customer = registry.customer(r.customerId()).orElseThrow(() ->
+                new IllegalArgumentException("no customer '" + r.customerId() + "' (yagura:customers lists them)"));
+        Incident incident = r.incidentId() == null ? null : incidents.find(r.incidentId()).orElseThrow(() ->
+                new IllegalArgumentException("no incident '" + r.incidentId() + "'"));
+        if (incident != null && !incident.customerId().equals(customer.id())) {
+            throw new IllegalArgumentException("incident " + incident.id() + " is of customer " + incident.customerId()
+                    + ", not " + customer.id());
+        }
+        Instant expiresAt = now.plus(expiry(r.expiresIn()));
+        List<Device> named = new ArrayList<>();
+        for (String id : r.deviceIds()) {
+            Device d = registry.device(id).orElseThrow(() ->
+                    new IllegalArgumentException("no device '" + id + "' (yagura:devices lists them)"));
+            if (!d.customer().equals(customer.id())) {
+                throw new IllegalArgumentException("device " + id + " belongs to customer " + d.customer() + ", not "
+                        + customer.id());
+            }
+            named.add(d);
+        }
+        Block template = new Block(null, customer.id(), null, clip(r.address()), false, r.incidentId(), null, r.actor(),
+                r.reason(), now, null, expiresAt, null, null, 0);
+        AddressChecks.Checked checked;
+        String evidenceNote = null;
+        try {
+            checked = admissible(customer, r.address());
+            if (!checked.internal() && incident != null) {
+                evidenceNote = evidence(r, incident, checked);
+            } else if (!checked.internal() && r.automatic()) {
+                throw new AddressChecks.Refused("an automatic block needs an incident's evidence");
+            }
+        } catch (AddressChecks.Refused refused) {
+            return List.of(refuse(template, refused.getMessage()));
+        }
+        Block base = new Block(null, customer.id(), null, checked.text(), checked.internal(), r.incidentId(), null,
+                r.actor(), r.reason(), now, null, expiresAt, null, null, 0);
+        Capability capability = checked.internal() ? Capability.QUARANTINE : Capability.BLOCK;
+        List<Device> devices = named.isEmpty() ? registry.devices().stream()
+                .filter(d -> d.customer().equals(customer.id())).toList() : named;
+        List<String> unusable = new ArrayList<>();
+        List<Block> out = new ArrayList<>();
+        for (Device d : devices) {
+            try {
+                firewalls.resolve(d, capability);
+            } catch (IllegalStateException e) {
+                unusable.add(e.getMessage());
+                if (!named.isEmpty()) {
+                    out.add(refuse(withDevice(base, d.id()), e.getMessage()));
+                }
+                continue;
+            }
+            out.add(requestOn(base, d.id(), r, incident, evidenceNote));
+        }
+        if (devices.isEmpty() || (named.isEmpty() && out.isEmpty())) {
+            String why = devices.isEmpty() ? "customer " + customer.id() + " has no device"
+                    : "no firewall of customer " + customer.id() + " can " + capability.name().toLowerCase() + ": "
+                    + String.join("; ", unusable);
+            out.add(refuse(base, why));
+        }
+        return out;
+    }
+
+    /** One device: a live block of the same address there is kept; else the cap, then placed or left for approval. */
+    private Block requestOn(Block base, String deviceId, BlockRequest r, Incident incident, String evidenceNote) {
+        Optional<Block> live = store.list(new BlockStore.Filter(base.customerId(), deviceId, null, LIVE, 0)).stream()
+                .filter(b -> b.address().equals(base.address())).findFirst();
+        if (live.isPresent()) {
+            return live.get();
+        }
+        Block b = withDevice(base, deviceId);
+        int onDevice = store.list(new BlockStore.Filter(null, deviceId, null, ON_DEVICE, 0)).size();
+        if (onDevice >= config.max_blocks_per_device()) {
+            return refuse(b, "device " + deviceId + " holds " + onDevice + " blocks, its cap (max_blocks_per_device="
+                    + config.max_blocks_per_device() + ")");
+        }
+        String approvalReason = approvalNeeded(b, r, incident);
+        b = store.create(b.withState(approvalReason == null ? BlockState.PLACING : BlockState.PENDING_APPROVAL, null, now()));
+        audit(b, r.actor(), "requested", (b.quarantine() ? "quarantine of internal host " : "block of ") + b.address()
+                + " on " + deviceId + " until " + b.expiresAt() + (r.reason() == null ? "" : ": " + r.reason())
+                + (approvalReason == null ? "" : "; waits for an analyst: " + approvalReason)
+                + (evidenceNote == null ? "" : "; " + evidenceNote), null);
+        return approvalReason == null ? place(b) : b;
+    }
+
+    /** Why this block waits for an analyst, or null when it is placed at once. */
+    private String approvalNeeded(Block b, BlockRequest r, Incident incident) {
+        if (b.quarantine()) {
+            return "isolating an internal host always needs an analyst's approval";
+        }
+        if (!r.automatic()) {
+            return null; // an analyst asked: that is the approval
+        }
+        ResponsePolicy policy = policyOf(b.customerId());
+        if (policy == ResponsePolicy.AUTO_EMERGENCY && incident.level() == Level.EMERGENCY) {
+            return null;
+        }
+        return "policy " + policy.label() + ", incident level " + incident.level().label();
+    }
+
+    /** Policy, then the address checks: the part of a request checked again at approval. */
+    private AddressChecks.Checked admissible(Customer customer, String address) throws AddressChecks.Refused {
+        if (policyOf(customer.id()) == ResponsePolicy.OFF) {
+            throw new AddressChecks.Refused("blocking is off for customer " + customer.id() + " (yagura:block-policy)");
+        }
+        if (!safelistProblems.isEmpty()) {
+            throw new AddressChecks.Refused("the global safelist has errors, no block is placed until they are fixed: "
+                    + String.join("; ", safelistProblems));
+        }
+        List<String> storedProblems = new ArrayList<>();
+        List<AddressChecks.SafeEntry> safe = new ArrayList<>(configuredSafelist);
+        safe.addAll(AddressChecks.entries(settings.safelist(ResponseSettings.GLOBAL).stream()
+                .map(ResponseSettings.SafelistEntry::network).toList(), "global safelist (yagura:safelist --global)",
+                storedProblems));
+        safe.addAll(AddressChecks.entries(settings.safelist(customer.id()).stream()
+                .map(ResponseSettings.SafelistEntry::network).toList(), "safelist of " + customer.id(), storedProblems));
+        if (!storedProblems.isEmpty()) {
+            throw new AddressChecks.Refused("a stored safelist has errors: " + String.join("; ", storedProblems));
+        }
+        return checks.check(address, customer, safe);
+    }
+
+    /** @return what the audit says about the evidence; refused when it could be forged and nobody forced it */
+    private String evidence(BlockRequest r, Incident incident, AddressChecks.Checked checked) throws AddressChecks.Refused {
+        Evidence.Judgement j = Evidence.judge(incidents.evidence(incident.id(), Math.max(1, config.evidence_limit())),
+                checked.network());
+        if (j.trusted()) {
+            return "evidence: " + j.reason();
+        }
+        if (r.automatic() || !r.forceSpoofable()) {
+            throw new AddressChecks.Refused(j.reason() + (r.automatic() ? "; never blocked automatically"
+                    : "; an analyst may block anyway with --force-spoofable"));
+        }
+        return "FORCED by the analyst despite " + j.reason();
+    }
+
+    // --- the life of a block ------------------------------------------------------------------
+
+    /** Places a PLACING block: ACTIVE when the device holds it (verified), else FAILED with the device's answer. */
+    private Block place(Block b) {
+        DriverCalls.Answer a = calls.place(b);
+        String actor = b.requestedBy();
+        if (a.ok()) {
+            Block active = store.update(b.withState(BlockState.ACTIVE, a.text(), now()));
+            audit(active, actor, "placed", "on " + b.deviceId() + " until " + b.expiresAt(), a.text());
+            LOG.info("Block {}: {} {} on {} until {}", b.id(), b.quarantine() ? "quarantined" : "blocked", b.address(),
+                    b.deviceId(), b.expiresAt());
+            tellCustomer(active);
+            return active;
+        }
+        if (a.failure() == null) { // the driver returned, but its read-back did not match
+            DriverCalls.Answer cleanup = calls.remove(b);
+            Block failed = store.update(b.withState(BlockState.FAILED, "not verified on the device: " + a.text(), now()));
+            audit(failed, actor, "verify-failed", "the configuration read back did not hold the block; removal "
+                    + (cleanup.failure() == null ? "done" : "failed: " + cleanup.text()), a.text());
+            return failed;
+        }
+        Block failed = store.update(b.withState(BlockState.FAILED, a.text(), now()));
+        audit(failed, actor, failureAction(a.failure()), "on " + b.deviceId(), a.text());
+        logFailure("place", b, a);
+        return failed;
+    }
+
+    private static String failureAction(Failure f) {
+        return switch (f) {
+            case ROLLED_BACK -> "rolled-back";
+            case PARTIAL -> "partial";
+            case UNTRUSTED -> "untrusted";
+            default -> "failed";
+        };
+    }
+
+    private static void logFailure(String what, Block b, DriverCalls.Answer a) {
+        if (a.failure() == Failure.PARTIAL) {
+            LOG.error("Block {}: {} of {} on {} failed half way and was not fully rolled back; an operator must look: {}",
+                    b.id(), what, b.address(), b.deviceId(), a.text());
+        } else {
+            LOG.warn("Block {}: {} of {} on {} failed: {}", b.id(), what, b.address(), b.deviceId(), a.text());
+        }
+    }
+
+    private void tellCustomer(Block b) {
+        if (b.incidentId() == null || b.quarantine()) {
+            return; // a block by hand without incident has nothing to hang a notice on; a quarantine is told by the analyst
+        }
+        try {
+            Incident i = incidents.find(b.incidentId()).orElseThrow();
+            Customer c = registry.customer(b.customerId()).orElseThrow();
+            notices.placed(b, i, c, outbox, now());
+        } catch (RuntimeException e) {
+            LOG.error("Block {} is placed but the customer's notice failed: {}", b.id(), e.getMessage(), e);
+        }
+    }
+
+    /** An analyst approves a waiting block: checked again (policy, safelists, cap), then placed. */
+    public Block approve(String id, String actor) {
+        Block b = live(id, BlockState.PENDING_APPROVAL);
+        Customer customer = registry.customer(b.customerId()).orElseThrow(() ->
+                new IllegalStateException("customer " + b.customerId() + " is no longer registered"));
+        try {
+            admissible(customer, b.address());
+        } catch (AddressChecks.Refused refused) {
+            Block r = store.update(b.withState(BlockState.REFUSED, refused.getMessage(), now()));
+            audit(r, actor, "refused", "at approval: " + refused.getMessage(), null);
+            return r;
+        }
+        int onDevice = store.list(new BlockStore.Filter(null, b.deviceId(), null, ON_DEVICE, 0)).size();
+        if (onDevice >= config.max_blocks_per_device()) {
+            String why = "device " + b.deviceId() + " holds " + onDevice + " blocks, its cap";
+            Block r = store.update(b.withState(BlockState.REFUSED, why, now()));
+            audit(r, actor, "refused", "at approval: " + why, null);
+            return r;
+        }
+        Block placing = store.update(b.withState(BlockState.PLACING, null, now()));
+        audit(placing, actor, "approved", null, null);
+        return place(placing);
+    }
+
+    public Block reject(String id, String actor, String reason) {
+        Block b = live(id, BlockState.PENDING_APPROVAL);
+        Block r = store.update(b.withState(BlockState.REFUSED, "rejected by " + actor + (reason == null ? "" : ": " + reason),
+                now()));
+        audit(r, actor, "rejected", reason, null);
+        return r;
+    }
+
+    /** An analyst removes an active block (or withdraws a waiting one). */
+    public Block unblock(String id, String actor, String reason) {
+        Block b = store.find(id).orElseThrow(() -> new IllegalArgumentException("no block '" + id + "'"));
+        if (b.state() == BlockState.PENDING_APPROVAL) {
+            return reject(id, actor, reason == null ? "withdrawn" : reason);
+        }
+        return remove(live(id, BlockState.ACTIVE), actor, BlockState.REMOVED, reason);
+    }
+
+    public Block extend(String id, Instant until, String actor, String reason) {
+        Block b = store.find(id).orElseThrow(() -> new IllegalArgumentException("no block '" + id + "'"));
+        if (b.state() != BlockState.ACTIVE && b.state() != BlockState.PENDING_APPROVAL) {
+            throw new IllegalStateException("block " + id + " is " + b.state() + ": only active or waiting blocks are extended");
+        }
+        Instant now = now();
+        Instant max = now.plus(Duration.ofMinutes(config.max_expiry_minutes()));
+        if (!until.isAfter(now) || until.isAfter(max)) {
+            throw new IllegalArgumentException("the new expiry " + until + " must be after now and at most "
+                    + config.max_expiry_minutes() + " minutes from now (" + max + ")");
+        }
+        Block e = store.update(b.withExpiry(until.truncatedTo(ChronoUnit.MILLIS)));
+        audit(e, actor, "extended", "expiry " + b.expiresAt() + " -> " + e.expiresAt() + (reason == null ? "" : ": " + reason),
+                null);
+        return e;
+    }
+
+    /**
+     * Removes an ACTIVE block from its device. When the device refuses or cannot be reached the
+     * block stays ACTIVE (the expiry job tries again); a half-done removal is FAILED for an operator.
+     */
+    private Block remove(Block b, String actor, BlockState end, String reason) {
+        Block removing = store.update(b.withState(BlockState.REMOVING, null, now()));
+        DriverCalls.Answer a = calls.remove(removing);
+        String action = end == BlockState.EXPIRED ? "expired" : "unblocked";
+        if (a.failure() == null) {
+            Block done = store.update(removing.withState(end, a.text(), now()));
+            audit(done, actor, action, reason, a.text());
+            LOG.info("Block {}: {} removed from {} ({})", b.id(), b.address(), b.deviceId(), action);
+            return done;
+        }
+        logFailure("removal", b, a);
+        if (a.failure() == Failure.PARTIAL) {
+            Block failed = store.update(removing.withState(BlockState.FAILED, a.text(), now()));
+            audit(failed, actor, action + "-partial", reason, a.text());
+            return failed;
+        }
+        Block still = store.update(removing.withState(BlockState.ACTIVE, "removal failed: " + a.text(), now()));
+        audit(still, actor, "remove-failed", "still active" + (end == BlockState.EXPIRED ? ", retried by the expiry job" : ""),
+                a.text());
+        return still;
+    }
+
+    /**
+     * The expiry job's work: removes the active blocks whose expiry has come, lets waiting requests
+     * lapse at their expiry.
+     *
+     * @return how many blocks reached a terminal state
+     */
+    public int expireDue() {
+        Instant now = now();
+        int ended = 0;
+        for (Block b : store.dueForExpiry(now, EXPIRY_BATCH)) {
+            try {
+                if (remove(b, SCHEDULER_ACTOR, BlockState.EXPIRED, "expiry " + b.expiresAt()).state().terminal()) {
+                    ended++;
+                }
+            } catch (ConcurrentChangeException raced) {
+                LOG.debug("Block {} changed while expiring (an analyst or another node): {}", b.id(), raced.getMessage());
+            }
+        }
+        for (Block b : store.list(new BlockStore.Filter(null, null, null, Set.of(BlockState.PENDING_APPROVAL), 0))) {
+            if (b.expiresAt() != null && !b.expiresAt().isAfter(now)) {
+                Block lapsed = store.update(b.withState(BlockState.REFUSED, "not approved before its expiry", now));
+                audit(lapsed, SCHEDULER_ACTOR, "lapsed", "not approved before " + b.expiresAt(), null);
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    // --- the devices ------------------------------------------------------------------------
+
+    /** What the device holds against what the store says is active there. */
+    public record Reconciliation(String deviceId, List<String> onDeviceOnly, List<Block> inStoreOnly, int matching) {
+    }
+
+    /**
+     * Compares the device's Yagura blocks with the active blocks of the store. With {@code fix},
+     * blocks only on the device are removed from it and blocks it lost are marked FAILED.
+     */
+    public Reconciliation reconcile(String deviceId, boolean fix, String actor) {
+        Firewalls.Firewall f = calls.firewall(deviceId);
+        List<String> onDevice;
+        try {
+            onDevice = f.driver().listBlocks(f.target()).stream().map(p -> p.address()).toList();
+        } catch (io.yagura.api.plugin.FirewallDriver.FirewallException e) {
+            throw new IllegalStateException("device " + deviceId + ": " + e.failure() + ": " + e.getMessage(), e);
+        }
+        List<Block> active = store.list(new BlockStore.Filter(null, deviceId, null, Set.of(BlockState.ACTIVE), 0));
+        List<String> activeAddresses = active.stream().map(Block::address).toList();
+        List<String> deviceOnly = onDevice.stream().filter(a -> !activeAddresses.contains(a)).distinct().toList();
+        List<Block> storeOnly = active.stream().filter(b -> !onDevice.contains(b.address())).toList();
+        if (fix) {
+            for (String address : deviceOnly) {
+                try {
+                    f.driver().unblock(f.target(), address);
+                    LOG.info("Reconcile {}: removed {} (on the device, not active in the store), by {}", deviceId, address, actor);
+                } catch (io.yagura.api.plugin.FirewallDriver.FirewallException e) {
+                    LOG.warn("Reconcile {}: could not remove {}: {}", deviceId, address, e.getMessage());
+                }
+            }
+            for (Block b : storeOnly) {
+                Block lost = store.update(b.withState(BlockState.FAILED, "no longer on the device (reconcile)", now()));
+                audit(lost, actor, "reconciled", "the device no longer holds it", null);
+            }
+        }
+        return new Reconciliation(deviceId, deviceOnly, storeOnly, active.size() - storeOnly.size());
+    }
+
+    /** A device's identity: the accepted fingerprint, the one presented when it was refused, and a live check. */
+    public record Trust(String deviceId, String pinned, String presented, String check) {
+    }
+
+    public Trust trust(String deviceId) {
+        registry.device(deviceId).orElseThrow(() ->
+                new IllegalArgumentException("no device '" + deviceId + "' (yagura:devices lists them)"));
+        DriverCalls.Answer a = calls.probe(deviceId);
+        return new Trust(deviceId, store.pinnedFingerprint(deviceId).orElse(null), calls.presented(deviceId).orElse(null),
+                a.text());
+    }
+
+    /** An operator accepts a device's SSH host key or TLS certificate fingerprint, checked with the customer. */
+    public void acceptFingerprint(String deviceId, String fingerprint, String actor) {
+        registry.device(deviceId).orElseThrow(() ->
+                new IllegalArgumentException("no device '" + deviceId + "' (yagura:devices lists them)"));
+        String f = fingerprint == null ? "" : fingerprint.trim();
+        if (!f.matches("SHA256:[A-Za-z0-9+/=]{10,100}")) {
+            throw new IllegalArgumentException("'" + fingerprint + "' is not a fingerprint (expected SHA256:<base64>, as "
+                    + "yagura:device-trust shows it)");
+        }
+        String before = store.pinnedFingerprint(deviceId).orElse(null);
+        store.pinFingerprint(deviceId, f, actor, now());
+        calls.forgetPresented(deviceId);
+        LOG.info("Device {}: fingerprint {} accepted by {} (before: {})", deviceId, f, actor, before == null ? "none" : before);
+    }
+
+    // --- per customer -----------------------------------------------------------------------
+
+    public ResponsePolicy policyOf(String customerId) {
+        return settings.policy(customerId).map(ResponseSettings.PolicyEntry::policy).orElse(ResponsePolicy.DEFAULT);
+    }
+
+    public void setPolicy(String customerId, ResponsePolicy policy, String actor) {
+        registry.customer(customerId).orElseThrow(() ->
+                new IllegalArgumentException("no customer '" + customerId + "' (yagura:customers lists them)"));
+        ResponsePolicy before = policyOf(customerId);
+        settings.setPolicy(new ResponseSettings.PolicyEntry(customerId, policy, actor, now()));
+        LOG.info("Response policy of {}: {} -> {} by {}", customerId, before.label(), policy.label(), actor);
+    }
+
+    /** Networks of the configuration (global), for yagura:safelist. */
+    public List<String> configuredSafelist() {
+        return Arrays.stream(config.safelist()).filter(s -> s != null && !s.isBlank()).map(String::trim).toList();
+    }
+
+    public ResponseSettings settings() {
+        return settings;
+    }
+
+    /** For the automatic path: blocks of an incident that are not over. */
+    List<Block> liveBlocksOf(String incidentId) {
+        return store.list(new BlockStore.Filter(null, null, incidentId, LIVE, 0));
+    }
+
+    // --- plumbing ---------------------------------------------------------------------------
+
+    private Block live(String id, BlockState expected) {
+        Block b = store.find(id).orElseThrow(() -> new IllegalArgumentException("no block '" + id + "'"));
+        if (b.state() != expected) {
+            throw new IllegalStateException("block " + id + " is " + b.state() + ", not " + expected);
+        }
+        return b;
+    }
+
+    private Block refuse(Block b, String reason) {
+        Block r = store.create(new Block(newId(), b.customerId(), b.deviceId(), b.address(), b.quarantine(), b.incidentId(),
+                BlockState.REFUSED, b.requestedBy(), b.reason(), b.requestedAt(), null, b.expiresAt(), now(), reason, 0));
+        audit(r, b.requestedBy(), "refused", reason, null);
+        LOG.info("Block of {} for {} refused: {}", r.address(), r.customerId(), reason);
+        return r;
+    }
+
+    private Block withDevice(Block b, String deviceId) {
+        return new Block(newId(), b.customerId(), deviceId, b.address(), b.quarantine(), b.incidentId(), b.state(),
+                b.requestedBy(), b.reason(), b.requestedAt(), null, b.expiresAt(), null, null, 0);
+    }
+
+    private void audit(Block b, String actor, String action, String detail, String deviceAnswer) {
+        store.audit(new BlockAudit(b.id(), now(), actor, action, detail, deviceAnswer));
+    }
+
+    private Duration expiry(Duration requested) {
+        Duration d = requested == null ? Duration.ofMinutes(config.default_expiry_minutes()) : requested;
+        if (d.isNegative() || d.isZero() || d.toMinutes() > config.max_expiry_minutes()) {
+            throw new IllegalArgumentException("expiry " + d + " must be positive and at most " + config.max_expiry_minutes()
+                    + " minutes (max_expiry_minutes)");
+        }
+        return d;
+    }
+
+    /** BLK-yyyyMMdd-xxxxxx: short enough for device object names, random enough for several nodes. */
+    private String newId() {
+        StringBuilder s = new StringBuilder("BLK-").append(ID_DAY.format(now())).append('-');
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        for (int i = 0; i < 6; i++) {
+            s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return s.toString();
+    }
+
+    private static String clip(String text) {
+        String t = text == null ? "" : text.trim();
+        return t.length() <= 64 ? t : t.substring(0, 61) + "...";
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
