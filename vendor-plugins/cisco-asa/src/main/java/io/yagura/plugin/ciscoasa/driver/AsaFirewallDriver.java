@@ -1,6 +1,7 @@
 package io.yagura.plugin.ciscoasa.driver;
 
 import io.yagura.api.plugin.FirewallDriver;
+import io.yagura.device.BlockInput;
 import io.yagura.format.net.Network;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,6 @@ import java.util.regex.Pattern;
 public final class AsaFirewallDriver implements FirewallDriver {
 
     static final String DEFAULT_GROUP = "YAGURA-BLOCK";
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,57}");
 
     @Override
     public String method() {
@@ -28,22 +28,19 @@ public final class AsaFirewallDriver implements FirewallDriver {
 
     @Override
     public Outcome block(Target firewall, Block block) throws FirewallException {
-        Network network = network(block.address());
+        Network network = BlockInput.network(block.address());
         if (shun(firewall)) {
             return AsaShun.block(firewall, network);
         }
         String group = group(firewall);
-        if (block.reference() == null || !NAME.matcher(block.reference()).matches()) {
-            throw refused("reference '" + block.reference() + "' is not usable in an ASA object name"
-                    + " (letters, digits, '.', '_', '-', at most 57)");
-        }
-        String name = AsaObjects.PREFIX + block.reference();
+        String name = AsaObjects.PREFIX + BlockInput.reference(block.reference());
         try (AsaCli cli = AsaCli.open(firewall)) {
             cli.run("configure terminal");
             try {
                 cli.run("object network " + name);
                 cli.run(definition(network));
-                cli.run("description " + description(block));
+                cli.run("description " + BlockInput.comment("Yagura block " + block.reference() + ": "
+                        + (block.reason() == null ? "" : block.reason()), 200));
                 cli.run("exit");
                 cli.run("object-group network " + group);
                 cli.run("network-object object " + name);
@@ -53,7 +50,7 @@ public final class AsaFirewallDriver implements FirewallDriver {
                             + " holding " + network + " in object-group " + group + " after the change", null);
                 }
                 String saved = save(firewall, cli);
-                return new Outcome(true, "object network " + name + " (" + text(network) + ") added to object-group "
+                return new Outcome(true, "object network " + name + " (" + BlockInput.text(network) + ") added to object-group "
                         + group + saved);
             } catch (FirewallException failure) {
                 throw rollBack(firewall, group, name, failure);
@@ -63,7 +60,7 @@ public final class AsaFirewallDriver implements FirewallDriver {
 
     @Override
     public Outcome unblock(Target firewall, String address) throws FirewallException {
-        Network network = network(address);
+        Network network = BlockInput.network(address);
         if (shun(firewall)) {
             return AsaShun.unblock(firewall, network);
         }
@@ -71,7 +68,7 @@ public final class AsaFirewallDriver implements FirewallDriver {
         try (AsaCli cli = AsaCli.open(firewall)) {
             List<String> names = AsaObjects.read(cli, group).holding(network);
             if (names.isEmpty()) {
-                return new Outcome(true, text(network) + " was not blocked in object-group " + group);
+                return new Outcome(true, BlockInput.text(network) + " was not blocked in object-group " + group);
             }
             remove(cli, group, names, Map.of());
             List<String> left = AsaObjects.read(cli, group).holding(network);
@@ -92,7 +89,7 @@ public final class AsaFirewallDriver implements FirewallDriver {
             List<PlacedBlock> blocks = new ArrayList<>();
             AsaObjects.read(cli, group).inGroup().forEach((name, network) -> {
                 if (network != null) {
-                    blocks.add(new PlacedBlock(text(network), name.substring(AsaObjects.PREFIX.length()),
+                    blocks.add(new PlacedBlock(BlockInput.text(network), name.substring(AsaObjects.PREFIX.length()),
                             "object network " + name + " in object-group " + group));
                 }
             });
@@ -154,7 +151,7 @@ public final class AsaFirewallDriver implements FirewallDriver {
     /** The ASA object line for a host or a network. */
     private static String definition(Network network) {
         String base = io.yagura.format.net.Addresses.toText(network.base());
-        if (network.prefix() == (network.isIpv4() ? 32 : 128)) {
+        if (BlockInput.isHost(network)) {
             return "host " + base;
         }
         return network.isIpv4() ? "subnet " + base + " " + netmask(network.prefix()) : "subnet " + base + "/" + network.prefix();
@@ -165,43 +162,10 @@ public final class AsaFirewallDriver implements FirewallDriver {
         return (mask >> 24) + "." + ((mask >> 16) & 0xFF) + "." + ((mask >> 8) & 0xFF) + "." + (mask & 0xFF);
     }
 
-    /** The address as Yagura writes it: a host without its /32 or /128, a network in CIDR. */
-    static String text(Network network) {
-        boolean host = network.prefix() == (network.isIpv4() ? 32 : 128);
-        return host ? io.yagura.format.net.Addresses.toText(network.base()) : network.toString();
-    }
-
-    /** Printable ASCII only, at most the ASA's 200 characters: the reason is text, never a second command. */
-    private static String description(Block block) {
-        String text = ("Yagura block " + block.reference() + ": " + (block.reason() == null ? "" : block.reason()))
-                .replaceAll("[^\\x20-\\x7E]", " ").trim();
-        return text.length() > 200 ? text.substring(0, 200) : text;
-    }
-
-    /**
-     * The address to block, refused before anything is sent when it is not exactly an IP address
-     * or CIDR network (a newline or CLI characters would be a second command).
-     */
-    static Network network(String address) throws FirewallException {
-        if (address == null || !address.equals(address.strip()) || address.chars().anyMatch(c -> c <= ' ' || c > '~')) {
-            throw refused("address '" + printable(address) + "' holds spaces or control characters");
-        }
-        return Network.parse(address).orElseThrow(() -> refused("'" + printable(address)
-                + "' is not an IP address or CIDR network"));
-    }
-
-    private static String printable(String text) {
-        return text == null ? "" : text.replaceAll("[^\\x20-\\x7E]", "?");
-    }
-
-    static FirewallException refused(String why) {
-        return new FirewallException(Failure.REJECTED, "refused before contacting the device: " + why, null);
-    }
-
     private static boolean shun(Target firewall) throws FirewallException {
         String method = firewall.option("method").orElse("object-group");
         if (!method.equals("object-group") && !method.equals("shun")) {
-            throw new FirewallException(Failure.UNSUPPORTED, "endpoint option method=" + printable(method)
+            throw new FirewallException(Failure.UNSUPPORTED, "endpoint option method=" + BlockInput.printable(method)
                     + " is unknown (object-group or shun)", null);
         }
         return method.equals("shun");
@@ -210,7 +174,7 @@ public final class AsaFirewallDriver implements FirewallDriver {
     private static String group(Target firewall) throws FirewallException {
         String group = firewall.option("group").orElse(DEFAULT_GROUP);
         if (!Pattern.matches("[A-Za-z0-9._-]{1,64}", group)) {
-            throw new FirewallException(Failure.UNSUPPORTED, "endpoint option group=" + printable(group)
+            throw new FirewallException(Failure.UNSUPPORTED, "endpoint option group=" + BlockInput.printable(group)
                     + " is not an ASA object-group name", null);
         }
         return group;

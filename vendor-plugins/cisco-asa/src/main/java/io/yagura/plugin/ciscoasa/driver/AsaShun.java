@@ -5,6 +5,7 @@ import io.yagura.api.plugin.FirewallDriver.FirewallException;
 import io.yagura.api.plugin.FirewallDriver.Outcome;
 import io.yagura.api.plugin.FirewallDriver.PlacedBlock;
 import io.yagura.api.plugin.FirewallDriver.Target;
+import io.yagura.device.BlockInput;
 import io.yagura.format.net.Network;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,17 +57,17 @@ final class AsaShun {
         for (String line : cli.run("show shun").split("\n")) {
             String[] words = line.trim().split("\\s+");
             if (words.length >= 3 && words[0].equals("shun")) {
-                Network.parse(words[2]).ifPresent(n -> hosts.add(AsaFirewallDriver.text(n)));
+                Network.parse(words[2]).ifPresent(n -> hosts.add(BlockInput.text(n)));
             }
         }
         return hosts;
     }
 
     private static String host(Network network) throws FirewallException {
-        if (network.prefix() != (network.isIpv4() ? 32 : 128)) {
+        if (!BlockInput.isHost(network)) {
             throw new FirewallException(Failure.UNSUPPORTED, "shun blocks single hosts, not " + network
                     + ": use the object-group method for a network", null);
         }
-        return AsaFirewallDriver.text(network);
+        return BlockInput.text(network);
     }
 }
