@@ -11,7 +11,6 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
@@ -24,7 +23,6 @@ import org.osgi.service.component.annotations.Reference;
 public class ResponseRoutes extends RouteBuilder implements NoticeOutbox {
 
     private final IncidentReaction reaction;
-    private ProducerTemplate producer;
 
     @Activate
     public ResponseRoutes(@Reference BlockService blocks, @Reference IncidentStore incidents) {
@@ -40,32 +38,19 @@ public class ResponseRoutes extends RouteBuilder implements NoticeOutbox {
                     e.getMessage().getHeader(IncidentChanges.CHANGE_PROPERTY, String.class)));
     }
 
+    /** Notices are rare (one per placed address and contact): a producer each, closed at once. */
     @Override
     public void send(Notification n) {
-        producer().sendBodyAndHeaders("amqp:queue:" + Queues.NOTIFY_PREFIX + n.channel(), n.id(),
-                Map.of("yaguraChannel", n.channel(), "yaguraNotification", n.id(),
-                        IncidentChanges.INCIDENT_PROPERTY, n.incidentId()));
-    }
-
-    private synchronized ProducerTemplate producer() {
         CamelContext c = getCamelContext();
         if (c == null) {
             throw new IllegalStateException("the platform's Camel runtime has not started the response routes yet");
         }
-        if (producer == null || producer.getCamelContext() != c) {
-            if (producer != null) {
-                producer.stop();
-            }
-            producer = c.createProducerTemplate(); // the runtime may have started a new context since
-        }
-        return producer;
-    }
-
-    @Deactivate
-    synchronized void deactivate() {
-        if (producer != null) {
-            producer.stop();
-            producer = null;
+        try (ProducerTemplate producer = c.createProducerTemplate()) {
+            producer.sendBodyAndHeaders("amqp:queue:" + Queues.NOTIFY_PREFIX + n.channel(), n.id(),
+                    Map.of("yaguraChannel", n.channel(), "yaguraNotification", n.id(),
+                            IncidentChanges.INCIDENT_PROPERTY, n.incidentId()));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("closing the notice producer: " + e.getMessage(), e);
         }
     }
 }

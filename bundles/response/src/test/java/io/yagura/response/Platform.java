@@ -16,7 +16,9 @@ import io.yagura.registry.MemoryRegistryRepository;
 import io.yagura.store.JdbcBlockStore;
 import io.yagura.store.JdbcIncidentStore;
 import java.lang.reflect.Proxy;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,6 @@ final class Platform {
     final JdbcIncidentStore incidents;
     final DeviceRegistryService registry;
     final JdbcResponseSettings settings;
-    final MutableClock clock = new MutableClock(T0);
     final TestFirewall firewall = new TestFirewall();
     final List<Notification> sent = new CopyOnWriteArrayList<>();
     private int incidentNumber;
@@ -68,7 +69,13 @@ final class Platform {
 
     /** A block service as the component runtime builds it, with the test vendor's plugin and a recording outbox. */
     BlockService service(Map<String, Object> config) {
-        BlockService s = new BlockService(blocks, incidents, registry, settings, config(config), clock);
+        return service(config, T0);
+    }
+
+    /** A service whose clock stands at {@code now}: a later one over the same database is the platform after a restart. */
+    BlockService service(Map<String, Object> config, Instant now) {
+        BlockService s = new BlockService(blocks, incidents, registry, settings, config(config),
+                Clock.fixed(now, ZoneOffset.UTC));
         s.bindPlugin(firewall.plugin("testfw"));
         s.bindOutbox(sent::add);
         return s;
