@@ -1,8 +1,11 @@
 package io.yagura.plugin.junipersrx;
 
 import io.yagura.api.plugin.DeviceType;
+import io.yagura.api.plugin.FirewallDriver;
 import io.yagura.api.plugin.LogParser;
 import io.yagura.api.plugin.VendorPlugin;
+import io.yagura.plugin.junipersrx.driver.SrxFirewallDriver;
+import java.util.Optional;
 import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
@@ -17,6 +20,7 @@ public final class JuniperSrxPlugin implements VendorPlugin {
     static final String ID = "juniper-srx";
 
     private final JuniperSrxParser parser = new JuniperSrxParser();
+    private final SrxFirewallDriver driver = new SrxFirewallDriver();
 
     @Override
     public String vendorId() {
@@ -46,5 +50,10 @@ public final class JuniperSrxPlugin implements VendorPlugin {
     @Override
     public LogParser parser() {
         return parser;
+    }
+
+    @Override
+    public Optional<FirewallDriver> firewallDriver() {
+        return Optional.of(driver);
     }
 }
