@@ -418,7 +418,7 @@ public class BlockService {
      * block stays ACTIVE (the expiry job tries again); a half-done removal is FAILED for an operator.
      */
     private Block remove(Block b, String actor, BlockState end, String reason) {
-        Block removing = store.update(b.withState(BlockState.REMOVING, null, now()));
+        Block removing = b.state() == BlockState.REMOVING ? b : store.update(b.withState(BlockState.REMOVING, null, now()));
         DriverCalls.Answer a = calls.remove(removing);
         String action = end == BlockState.EXPIRED ? "expired" : "unblocked";
         if (a.failure() == null) {
@@ -457,11 +457,45 @@ public class BlockService {
                 LOG.debug("Block {} changed while expiring (an analyst or another node): {}", b.id(), raced.getMessage());
             }
         }
+        ended += finishInterrupted(now);
         for (Block b : store.list(new BlockStore.Filter(null, null, null, Set.of(BlockState.PENDING_APPROVAL), 0))) {
             if (b.expiresAt() != null && !b.expiresAt().isAfter(now)) {
                 Block lapsed = store.update(b.withState(BlockState.REFUSED, "not approved before its expiry", now));
                 audit(lapsed, SCHEDULER_ACTOR, "lapsed", "not approved before " + b.expiresAt(), null);
                 ended++;
+            }
+        }
+        return ended;
+    }
+
+    /**
+     * Blocks left PLACING or REMOVING by a node that stopped mid-change (nothing touched them for
+     * longer than a driver call can take): a removal is finished; a placement is undone on the
+     * device, to be safe, and FAILED, since nobody saw it verified.
+     */
+    private int finishInterrupted(Instant now) {
+        Instant quiet = now.minus(Duration.ofSeconds(3L * Math.max(1, config.driver_timeout_seconds())));
+        int ended = 0;
+        for (Block b : store.list(new BlockStore.Filter(null, null, null, Set.of(BlockState.PLACING, BlockState.REMOVING), 0))) {
+            List<BlockAudit> trail = store.audit(b.id());
+            Instant last = trail.isEmpty() ? b.requestedAt() : trail.get(trail.size() - 1).at();
+            if (last.isAfter(quiet)) {
+                continue; // perhaps still under way on this or another node
+            }
+            try {
+                if (b.state() == BlockState.REMOVING) {
+                    BlockState end = b.expiresAt() != null && !b.expiresAt().isAfter(now) ? BlockState.EXPIRED : BlockState.REMOVED;
+                    ended += remove(b, SCHEDULER_ACTOR, end, "finishing a removal interrupted at " + last).state().terminal() ? 1 : 0;
+                } else {
+                    DriverCalls.Answer cleanup = calls.remove(b);
+                    Block failed = store.update(b.withState(BlockState.FAILED, "interrupted while placing (the platform "
+                            + "stopped); removed from the device to be safe", now));
+                    audit(failed, SCHEDULER_ACTOR, "interrupted", "placement interrupted at " + last + "; removal "
+                            + (cleanup.failure() == null ? "done" : "failed: " + cleanup.text()), cleanup.text());
+                    ended++;
+                }
+            } catch (ConcurrentChangeException raced) {
+                LOG.debug("Block {} changed while finishing it: {}", b.id(), raced.getMessage());
             }
         }
         return ended;
