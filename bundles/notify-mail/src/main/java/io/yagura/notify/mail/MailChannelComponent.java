@@ -5,6 +5,7 @@ import io.yagura.api.incident.IncidentStore;
 import io.yagura.api.incident.Notification;
 import io.yagura.api.registry.Customer;
 import io.yagura.api.registry.DeviceRegistry;
+import io.yagura.templates.TemplateService;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,34 +51,42 @@ public class MailChannelComponent {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile DeviceRegistry registry;
 
+    @Reference
+    private TemplateService templateService;
+
     private volatile MailChannel channel;
+    private volatile MailTemplates templates;
 
     @Activate
-    void activate(MailConfig config) throws TemplateException {
+    void activate(MailConfig config) {
         MailSettings settings = settings(config);
-        Path dir = templatesDir(config.templates_dir());
-        MailTemplates templates = loadTemplates(dir);
+        warnIfOldTemplatesDir(config);
+        Path dir = templateService.directory();
+        OldTemplateConversion.convertAll(dir);
+        MailTemplates templates = new MailTemplates(templateService.open(MailTemplates.SET));
         MailChannel c = new MailChannel(settings, templates, new StoreDeliveryLog(store), Clock.systemUTC(),
                 config.threads());
         c.customerNames(this::customerName);
+        this.templates = templates;
         channel = c;
         LOG.info("Mail channel ready: {}:{} {}, from {}, {} attempts, templates {} (languages {})",
                 settings.host(), settings.port(), settings.security(), settings.from(), settings.maxAttempts(),
                 dir, templates.languages());
     }
 
+    /** New settings; the templates reload themselves when their files change (see yagura:templates). */
     @Modified
-    void modified(MailConfig config) throws TemplateException {
+    void modified(MailConfig config) {
         MailSettings settings = settings(config);
-        Path dir = templatesDir(config.templates_dir());
-        MailTemplates templates = loadTemplates(dir);
+        warnIfOldTemplatesDir(config);
         channel.update(settings, templates);
-        LOG.info("Mail channel reconfigured: {}:{} {}, from {}, {} attempts, templates {}", settings.host(),
-                settings.port(), settings.security(), settings.from(), settings.maxAttempts(), dir);
+        LOG.info("Mail channel reconfigured: {}:{} {}, from {}, {} attempts", settings.host(),
+                settings.port(), settings.security(), settings.from(), settings.maxAttempts());
     }
 
     @Deactivate
     void deactivate() {
+        templateService.close(MailTemplates.AREA);
         MailChannel c = channel;
         channel = null;
         if (c != null) {
@@ -121,12 +130,12 @@ public class MailChannelComponent {
         return r == null ? null : r.customer(customerId).map(Customer::name).orElse(null);
     }
 
-    private static MailTemplates loadTemplates(Path dir) throws TemplateException {
-        try {
-            return MailTemplates.load(dir);
-        } catch (TemplateException e) {
-            LOG.error("Mail templates refused: {}", e.getMessage());
-            throw e;
+    /** templates.dir of this PID was replaced by dir of io.yagura.templates: say so rather than ignore it. */
+    private void warnIfOldTemplatesDir(MailConfig config) {
+        Path old = templatesDir(config.templates_dir());
+        if (old != null && !old.equals(templateService.directory())) {
+            LOG.warn("templates.dir = {} in io.yagura.notify.mail.cfg is no longer read: mail templates are read from "
+                    + "{} (set dir in etc/io.yagura.templates.cfg)", old, templateService.directory());
         }
     }
 

@@ -53,9 +53,9 @@ public @interface MailConfig {
     @AttributeDefinition(description = "TLS protocols, space separated")
     String tls_protocols() default "TLSv1.3 TLSv1.2";
 
-    @AttributeDefinition(description = "Directory of operator templates overriding the bundled ones "
-            + "(<dir>/<language>/<name>.txt); missing directory: bundled templates only")
-    String templates_dir() default "${karaf.etc}/yagura/templates";
+    @AttributeDefinition(description = "No longer read: templates are in the directory set by dir in "
+            + "io.yagura.templates.cfg (a different value here is logged as a warning)")
+    String templates_dir() default "";
 
     @AttributeDefinition(description = "Threads sending mail (attempts and retries)")
     int threads() default 2;

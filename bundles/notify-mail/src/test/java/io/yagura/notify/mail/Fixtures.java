@@ -4,8 +4,10 @@ import io.yagura.api.incident.Incident;
 import io.yagura.api.incident.IncidentStatus;
 import io.yagura.api.incident.Level;
 import io.yagura.api.incident.Notification;
+import io.yagura.templates.freemarker.FreemarkerTemplates;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +27,16 @@ final class Fixtures {
     static final String REFERENCE = "https://owasp.org/www-community/attacks/SQL_Injection";
 
     private Fixtures() {
+    }
+
+    /** The bundled mail templates (an operator directory that does not exist). */
+    static MailTemplates templates() {
+        return templates(Path.of("target", "no-operator-templates"));
+    }
+
+    /** The mail templates with the operator's files in {@code dir}. */
+    static MailTemplates templates(Path dir) {
+        return new MailTemplates(new FreemarkerTemplates(dir).open(MailTemplates.SET));
     }
 
     static Incident incident(Level level, boolean japanese) {

@@ -34,7 +34,7 @@ class MailAuthenticationTest {
     @Test
     void correctPasswordAuthenticatesAndDelivers() throws Exception {
         RecordingLog log = new RecordingLog();
-        try (MailChannel channel = new MailChannel(settings().password(PASSWORD).build(), MailTemplates.bundled(), log)) {
+        try (MailChannel channel = new MailChannel(settings().password(PASSWORD).build(), Fixtures.templates(), log)) {
             Notification n = Fixtures.notice("N-AUTH-OK", "incident", "en", Level.EMERGENCY, Duration.ofMinutes(1));
             Notification result = channel.deliver(n, Fixtures.incident(Level.EMERGENCY, false)).get(20, TimeUnit.SECONDS);
             assertEquals("delivered", result.status(), "delivered after login");
@@ -46,7 +46,7 @@ class MailAuthenticationTest {
     void wrongPasswordIsRecordedAsFailedWith535AndNotRetried() throws Exception {
         RecordingLog log = new RecordingLog();
         try (MailChannel channel = new MailChannel(settings().password("wrong-password").build(),
-                MailTemplates.bundled(), log)) {
+                Fixtures.templates(), log)) {
             Notification n = Fixtures.notice("N-AUTH-BAD", "incident", "en", Level.EMERGENCY, Duration.ofMinutes(1));
 
             Notification result = channel.deliver(n, Fixtures.incident(Level.EMERGENCY, false)).get(20, TimeUnit.SECONDS);

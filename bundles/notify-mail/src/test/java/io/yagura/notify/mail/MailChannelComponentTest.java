@@ -10,6 +10,7 @@ import io.yagura.api.incident.DeliveryAttempt;
 import io.yagura.api.incident.IncidentStore;
 import io.yagura.api.incident.Level;
 import io.yagura.api.incident.Notification;
+import io.yagura.templates.freemarker.FreemarkerTemplates;
 import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
@@ -30,9 +31,6 @@ class MailChannelComponentTest {
     static final GreenMailExtension GREENMAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
             .withPerMethodLifecycle(true);
 
-    @TempDir
-    Path templates;
-
     private final List<Object> stored = new CopyOnWriteArrayList<>();
 
     private IncidentStore store() {
@@ -52,20 +50,30 @@ class MailChannelComponentTest {
                 (proxy, method, args) -> values.getOrDefault(method.getName(), method.getDefaultValue()));
     }
 
+    @TempDir
+    Path templates;
+
+    private FreemarkerTemplates templateService;
+
     private MailChannelComponent component() throws Exception {
+        templateService = new FreemarkerTemplates(templates);
         MailChannelComponent c = new MailChannelComponent();
-        Field f = MailChannelComponent.class.getDeclaredField("store");
-        f.setAccessible(true);
-        f.set(c, store());
+        set(c, "store", store());
+        set(c, "templateService", templateService);
         return c;
+    }
+
+    private static void set(MailChannelComponent c, String field, Object value) throws Exception {
+        Field f = MailChannelComponent.class.getDeclaredField(field);
+        f.setAccessible(true);
+        f.set(c, value);
     }
 
     @Test
     void deliverRecordsAttemptsAndTheNotificationInTheStore() throws Exception {
         MailChannelComponent c = component();
         c.activate(config(Map.of("host", GREENMAIL.getSmtp().getBindTo(), "port", GREENMAIL.getSmtp().getPort(),
-                "security", MailSettings.Security.NONE, "from", Fixtures.SOC_FROM,
-                "templates_dir", templates.toString())));
+                "security", MailSettings.Security.NONE, "from", Fixtures.SOC_FROM)));
         try {
             Notification n = Fixtures.notice("N-COMP", "incident", "en", Level.EMERGENCY, Duration.ofMinutes(1));
             Notification done = c.deliver(n, Fixtures.incident(Level.EMERGENCY, false)).get(20, TimeUnit.SECONDS);
@@ -83,25 +91,36 @@ class MailChannelComponentTest {
     }
 
     @Test
-    void reconfigurationAppliesNewTemplatesAndBadTemplatesAreRefused() throws Exception {
+    void changedTemplatesAreUsedAndABadOneIsReportedWhileTheBundledOneIsUsed() throws Exception {
         MailChannelComponent c = component();
-        Map<String, Object> values = Map.of("host", GREENMAIL.getSmtp().getBindTo(), "port",
-                GREENMAIL.getSmtp().getPort(), "security", MailSettings.Security.NONE, "templates_dir",
-                templates.toString());
-        c.activate(config(values));
+        Path dir = templates;
+        Files.createDirectories(dir.resolve("en"));
+        Files.writeString(dir.resolve("en/incident.txt"), "Subject: v1 {{incident.id}}\n\nbody\n");
+        c.activate(config(Map.of("host", GREENMAIL.getSmtp().getBindTo(), "port", GREENMAIL.getSmtp().getPort(),
+                "security", MailSettings.Security.NONE)));
         try {
-            Files.createDirectories(templates.resolve("en"));
-            Files.writeString(templates.resolve("en/incident.txt"), "Subject: v2 {{incident.id}}\n\nbody\n");
-            c.modified(config(values));
+            assertTrue(Files.isRegularFile(dir.resolve("en/mail/incident.ftl")), "old-syntax file converted at start");
+            c.deliver(Fixtures.notice("N-V1", "incident", "en", Level.EMERGENCY, null),
+                    Fixtures.incident(Level.EMERGENCY, false)).get(20, TimeUnit.SECONDS);
+            assertEquals("v1 " + Fixtures.INCIDENT_ID, GREENMAIL.getReceivedMessages()[0].getSubject(), "converted");
+
+            Files.writeString(dir.resolve("en/mail/incident.ftl"), "Subject: v2 ${incident.id}\n\nbody\n");
+            assertEquals(1, templateService.reloadChanged().size(), "the change is seen");
             c.deliver(Fixtures.notice("N-V2", "incident", "en", Level.EMERGENCY, null),
                     Fixtures.incident(Level.EMERGENCY, false)).get(20, TimeUnit.SECONDS);
-            assertEquals("v2 " + Fixtures.INCIDENT_ID, GREENMAIL.getReceivedMessages()[0].getSubject(), "new template");
+            assertEquals("v2 " + Fixtures.INCIDENT_ID, GREENMAIL.getReceivedMessages()[1].getSubject(), "new template");
 
-            Files.writeString(templates.resolve("en/incident.txt"), "Subject: {{nope}}\n\nbody\n");
-            TemplateException e = assertThrows(TemplateException.class, () -> c.modified(config(values)));
-            assertTrue(e.getMessage().contains("incident.txt:1: unknown placeholder '{{nope}}'"), e.getMessage());
+            Files.writeString(dir.resolve("en/mail/incident.ftl"), "Subject: ${nope}\n\nbody\n");
+            templateService.reloadChanged();
+            assertEquals(List.of(dir.resolve("en/mail/incident.ftl") + ":1:12: unknown name or no value: ${nope}"),
+                    templateService.catalogues().get(0).problems().stream().map(Object::toString).toList(), "problem");
+            c.deliver(Fixtures.notice("N-V3", "incident", "en", Level.EMERGENCY, null),
+                    Fixtures.incident(Level.EMERGENCY, false)).get(20, TimeUnit.SECONDS);
+            assertTrue(GREENMAIL.getReceivedMessages()[2].getSubject().startsWith("[Yagura][EMERGENCY] "),
+                    "the bundled template is used instead of the bad one");
         } finally {
             c.deactivate();
         }
+        assertEquals(List.of(), templateService.catalogues(), "catalogue closed with the channel");
     }
 }

@@ -48,7 +48,7 @@ class MailDeliveryTest {
     void start() throws Exception {
         MailSettings settings = Fixtures.settings(GREENMAIL.getSmtp().getBindTo(), GREENMAIL.getSmtp().getPort())
                 .replyTo("soc-desk@yagura.example").build();
-        channel = new MailChannel(settings, MailTemplates.bundled(), log);
+        channel = new MailChannel(settings, Fixtures.templates(), log);
         channel.customerNames(id -> "acme".equals(id) ? "ACME Corporation" : null);
     }
 
@@ -182,7 +182,7 @@ class MailDeliveryTest {
         MailSettings settings = Fixtures.settings(GREENMAIL.getSmtp().getBindTo(), GREENMAIL.getSmtp().getPort()).build();
         CountDownLatch reading = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        try (MailChannel oneThread = new MailChannel(settings, MailTemplates.bundled(), log, Clock.systemUTC(), 1)) {
+        try (MailChannel oneThread = new MailChannel(settings, Fixtures.templates(), log, Clock.systemUTC(), 1)) {
             Notification digest = new Notification("N-DIGEST-SLOW", INCIDENT_ID, "acme", "digest", "mail",
                     CUSTOMER_ADDRESS, "en", null, java.time.Instant.now(), "pending", null, null, null);
             CompletableFuture<Notification> digestDone = oneThread.deliverDigest(digest, LocalDate.of(2026, 11, 27),

@@ -24,7 +24,7 @@ class MailRetryTest {
         MailSettings settings = Fixtures.settings("127.0.0.1", port).maxAttempts(30)
                 .backoff(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(300)).build();
         GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        try (MailChannel channel = new MailChannel(settings, MailTemplates.bundled(), log)) {
+        try (MailChannel channel = new MailChannel(settings, Fixtures.templates(), log)) {
             Notification n = Fixtures.notice("N-DOWN", "incident", "en", Level.EMERGENCY, Duration.ofMinutes(1));
 
             CompletableFuture<Notification> result = channel.deliver(n, Fixtures.incident(Level.EMERGENCY, false));
@@ -59,7 +59,7 @@ class MailRetryTest {
         int port = Fixtures.freePort();
         RecordingLog log = new RecordingLog();
         MailSettings settings = Fixtures.settings("127.0.0.1", port).maxAttempts(3).backoff(Duration.ofMillis(50)).build();
-        try (MailChannel channel = new MailChannel(settings, MailTemplates.bundled(), log)) {
+        try (MailChannel channel = new MailChannel(settings, Fixtures.templates(), log)) {
             Notification n = Fixtures.notice("N-GONE", "incident", "en", Level.CRITICAL, Duration.ofMinutes(15));
 
             Notification done = channel.deliver(n, Fixtures.incident(Level.CRITICAL, false)).get(20, TimeUnit.SECONDS);
@@ -80,7 +80,7 @@ class MailRetryTest {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer(false)) {
             server.dataAnswers.add("451 4.3.0 Mail server temporarily rejected message");
             MailSettings settings = Fixtures.settings("127.0.0.1", server.port()).build();
-            try (MailChannel channel = new MailChannel(settings, MailTemplates.bundled(), log)) {
+            try (MailChannel channel = new MailChannel(settings, Fixtures.templates(), log)) {
                 Notification n = Fixtures.notice("N-451", "incident", "en", Level.EMERGENCY, Duration.ofMinutes(1));
 
                 Notification done = channel.deliver(n, Fixtures.incident(Level.EMERGENCY, false)).get(20, TimeUnit.SECONDS);
@@ -104,7 +104,7 @@ class MailRetryTest {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer(false)) {
             server.rcptAnswers.add("550 5.1.1 <security@acme.example>: Recipient address rejected: User unknown");
             MailSettings settings = Fixtures.settings("127.0.0.1", server.port()).build();
-            try (MailChannel channel = new MailChannel(settings, MailTemplates.bundled(), log)) {
+            try (MailChannel channel = new MailChannel(settings, Fixtures.templates(), log)) {
                 Notification n = Fixtures.notice("N-550", "incident", "en", Level.EMERGENCY, Duration.ofMinutes(1));
 
                 Notification done = channel.deliver(n, Fixtures.incident(Level.EMERGENCY, false)).get(20, TimeUnit.SECONDS);
@@ -124,7 +124,7 @@ class MailRetryTest {
         int port = Fixtures.freePort();
         RecordingLog log = new RecordingLog();
         MailSettings settings = Fixtures.settings("127.0.0.1", port).maxAttempts(5).backoff(Duration.ofMinutes(1)).build();
-        MailChannel channel = new MailChannel(settings, MailTemplates.bundled(), log);
+        MailChannel channel = new MailChannel(settings, Fixtures.templates(), log);
         Notification n = Fixtures.notice("N-STOP", "incident", "en", Level.EMERGENCY, Duration.ofMinutes(1));
         CompletableFuture<Notification> result = channel.deliver(n, Fixtures.incident(Level.EMERGENCY, false));
         assertTrue(log.awaitAttempt(a -> a.notificationId().equals("N-STOP"), Duration.ofSeconds(10)), "first attempt");

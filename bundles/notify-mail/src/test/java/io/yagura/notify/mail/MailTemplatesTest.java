@@ -1,12 +1,12 @@
 package io.yagura.notify.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.yagura.api.incident.Incident;
 import io.yagura.api.incident.Level;
 import io.yagura.api.incident.Notification;
+import io.yagura.templates.TemplateProblem;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,21 +29,26 @@ class MailTemplatesTest {
         Files.writeString(p, text, StandardCharsets.UTF_8);
     }
 
+    private List<String> problems(MailTemplates t) {
+        return t.problems().stream().map(TemplateProblem::toString).toList();
+    }
+
     @Test
-    void levelLabelsAreDocumentedPerLanguage() throws Exception {
-        MailTemplates t = MailTemplates.bundled();
+    void levelLabelsAreDocumentedPerLanguage() {
+        MailTemplates t = Fixtures.templates();
         assertEquals(List.of("緊急", "重要", "警告", "情報", "低"),
                 List.of(Level.values()).stream().map(l -> t.levelLabel("ja", l)).toList(), "Japanese labels");
         assertEquals(List.of("Emergency", "Critical", "Warning", "Informational", "Low"),
                 List.of(Level.values()).stream().map(l -> t.levelLabel("en", l)).toList(), "English labels");
         assertEquals("ja", t.resolveLanguage("ja-JP"), "ja-JP uses ja");
         assertEquals("en", t.resolveLanguage("fr"), "unknown language falls back to English");
+        assertEquals(List.of(), t.problems(), "the bundled templates load without a problem");
     }
 
     @Test
-    void emptyValuesPrintNone() throws Exception {
+    void emptyValuesPrintNone() {
         Incident i = Fixtures.incident("INC-1", Level.CRITICAL, "t");
-        RenderedMail m = MailTemplates.bundled().incident(i,
+        RenderedMail m = Fixtures.templates().incident(i,
                 Fixtures.notice("N", "incident", "en", Level.CRITICAL, null), null);
         assertTrue(m.body().contains("Analysis\n--------\n(none)"), "missing analysis shows (none)");
         assertTrue(m.body().contains("Notice due:   (no deadline)"), "no deadline shown");
@@ -51,8 +56,8 @@ class MailTemplatesTest {
     }
 
     @Test
-    void allClearRendersInEnglishAndJapanese() throws Exception {
-        MailTemplates t = MailTemplates.bundled();
+    void allClearRendersInEnglishAndJapanese() {
+        MailTemplates t = Fixtures.templates();
         Incident i = Fixtures.incident(Level.WARNING, false);
         RenderedMail en = t.allClear(i, Fixtures.notice("N1", "all-clear", "en", Level.WARNING, null), "ACME");
         RenderedMail ja = t.allClear(i, Fixtures.notice("N2", "all-clear", "ja", Level.WARNING, null), "ACME");
@@ -66,8 +71,8 @@ class MailTemplatesTest {
     }
 
     @Test
-    void digestRendersEveryIncidentWithASummary() throws Exception {
-        MailTemplates t = MailTemplates.bundled();
+    void digestRendersEveryIncidentWithASummary() {
+        MailTemplates t = Fixtures.templates();
         List<Incident> incidents = List.of(Fixtures.incident("INC-7", Level.WARNING, "Blocked exploit"),
                 Fixtures.incident("INC-8", Level.INFORMATIONAL, "Port scan"),
                 Fixtures.incident("INC-9", Level.INFORMATIONAL, "Another scan"));
@@ -87,11 +92,11 @@ class MailTemplatesTest {
     }
 
     @Test
-    void templateDirectoryOverridesBundledFilesAndLabels() throws Exception {
-        write("en/incident.txt", "# operator's version\nSubject: ALERT {{level|upper}} {{incident.id}}\n\n"
-                + "Custom notice for {{customer.name}}.\nAttackers:\n{{attackers|bullets}}\n");
-        write("en/labels.properties", "level.EMERGENCY = Red alert\n");
-        MailTemplates t = MailTemplates.load(dir);
+    void operatorFilesOverrideBundledFilesAndLabels() throws Exception {
+        write("en/mail/incident.ftl", "<#-- operator's version -->\nSubject: ALERT ${level.label?upper_case} "
+                + "${incident.id}\n\nCustom notice for ${customer.name}.\nAttackers:\n${bullets(attackers)}\n");
+        write("en/mail/labels.properties", "level.EMERGENCY = Red alert\n");
+        MailTemplates t = Fixtures.templates(dir);
         Incident i = Fixtures.incident(Level.EMERGENCY, false);
 
         RenderedMail en = t.incident(i, Fixtures.notice("N", "incident", "en", Level.EMERGENCY, Duration.ZERO), "ACME");
@@ -106,9 +111,9 @@ class MailTemplatesTest {
 
     @Test
     void newLanguageInTheDirectoryFallsBackToEnglishFiles() throws Exception {
-        write("de/labels.properties", "level.EMERGENCY = Notfall\ntime.zone = Europe/Berlin\n");
-        write("de/incident.txt", "Subject: [Yagura][{{level}}] {{incident.id}}\n\n{{analysis}}\n");
-        MailTemplates t = MailTemplates.load(dir);
+        write("de/mail/labels.properties", "level.EMERGENCY = Notfall\ntime.zone = Europe/Berlin\n");
+        write("de/mail/incident.ftl", "Subject: [Yagura][${level.label}] ${incident.id}\n\n${analysis}\n");
+        MailTemplates t = Fixtures.templates(dir);
         Incident i = Fixtures.incident(Level.EMERGENCY, false);
         assertTrue(t.languages().contains("de"), "de available");
         assertEquals("[Yagura][Notfall] " + Fixtures.INCIDENT_ID,
@@ -118,52 +123,49 @@ class MailTemplatesTest {
     }
 
     @Test
-    void unknownPlaceholderIsReportedWithFileAndLine() throws Exception {
-        write("en/incident.txt", "# comment\nSubject: {{incident.id}}\n\nLevel {{level}}\nOops {{incident.severity}}\n");
-        TemplateException e = assertThrows(TemplateException.class, () -> MailTemplates.load(dir));
-        Path file = dir.resolve("en/incident.txt");
-        assertEquals(file.toString(), e.file(), "file named");
-        assertEquals(5, e.line(), "line named");
-        assertTrue(e.getMessage().startsWith(file + ":5: unknown placeholder '{{incident.severity}}'"),
-                "message: " + e.getMessage());
+    void unknownPlaceholderIsReportedWithFileAndLineAndTheBundledTemplateIsUsed() throws Exception {
+        write("en/mail/incident.ftl", "<#-- comment -->\nSubject: ${incident.id}\n\nLevel ${level.label}\n"
+                + "Oops ${incident.severity}\n");
+        MailTemplates t = Fixtures.templates(dir);
+        assertEquals(List.of(dir.resolve("en/mail/incident.ftl") + ":5:8: unknown name or no value: ${incident.severity}"),
+                problems(t), "file, line and column named");
+        assertTrue(t.incident(Fixtures.incident(Level.EMERGENCY, false), Fixtures.notice("N", "incident", "en",
+                Level.EMERGENCY, null), "ACME").subject().startsWith("[Yagura][EMERGENCY]"), "bundled template used");
     }
 
     @Test
     void otherTemplateMistakesAreReportedWithFileAndLine() throws Exception {
-        write("ja/digest.txt", "Subject: {{digest.date}}\n\n{{digest.items|sorted}}\n");
-        TemplateException filter = assertThrows(TemplateException.class, () -> MailTemplates.load(dir));
-        assertTrue(filter.getMessage().endsWith("ja/digest.txt:3: unknown filter 'sorted' in '{{digest.items|sorted}}'"
-                + " (known: bullets, numbered, upper)"), "unknown filter: " + filter.getMessage());
-
-        write("ja/digest.txt", "Subject: {{digest.date}}\n\n{{incident.id}}\n");
-        TemplateException wrongKind = assertThrows(TemplateException.class, () -> MailTemplates.load(dir));
-        assertEquals(3, wrongKind.line(), "incident placeholders are not known in the digest");
-
-        write("ja/digest.txt", "Subject: {{digest.date}\n\nbody\n");
-        TemplateException unclosed = assertThrows(TemplateException.class, () -> MailTemplates.load(dir));
-        assertTrue(unclosed.getMessage().contains("digest.txt:1: '{{' without '}}'"), "unclosed: " + unclosed.getMessage());
-
-        write("ja/digest.txt", "Hello {{customer.name}}\n");
-        TemplateException noSubject = assertThrows(TemplateException.class, () -> MailTemplates.load(dir));
-        assertTrue(noSubject.getMessage().contains("digest.txt:1: expected the line 'Subject: ...'"),
-                "missing subject: " + noSubject.getMessage());
-
-        Files.delete(dir.resolve("ja/digest.txt"));
-        write("ja/incidnet.txt", "Subject: x\n\n");
-        TemplateException stray = assertThrows(TemplateException.class, () -> MailTemplates.load(dir));
-        assertTrue(stray.getMessage().contains("incidnet.txt: unknown template file"), "misspelt file: " + stray.getMessage());
+        write("ja/mail/digest.ftl", "Subject: ${digest.date}\n\n${incident.id}\n");
+        write("ja/mail/all-clear.ftl", "Subject: ${incident.id\n\nbody\n");
+        write("ja/mail/incident.ftl", "Hello ${customer.name}\n");
+        write("ja/mail/incidnet.ftl", "Subject: x\n\n");
+        List<String> problems = problems(Fixtures.templates(dir));
+        Path ja = dir.resolve("ja/mail");
+        assertEquals(4, problems.size(), "problems: " + problems);
+        assertTrue(problems.contains(ja.resolve("digest.ftl") + ":3:3: unknown name or no value: ${incident}"),
+                "incident names are not known in the digest: " + problems);
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith(ja.resolve("all-clear.ftl")
+                + ":3:1: Encountered \"body\", but was expecting one of these patterns:")),
+                "syntax error where the parser finds it (the unclosed ${ of line 1 runs on): " + problems);
+        assertTrue(problems.contains(ja.resolve("incident.ftl")
+                + ": the mail must start with the line 'Subject: ...' (after the <#-- comments -->)"), "no subject");
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith(ja.resolve("incidnet.ftl") + ": unknown file, not used")),
+                "misspelt file: " + problems);
     }
 
     @Test
-    void badTimeZoneInLabelsIsReported() throws Exception {
-        write("en/labels.properties", "time.zone = Mars/Olympus\n");
-        TemplateException e = assertThrows(TemplateException.class, () -> MailTemplates.load(dir));
-        assertTrue(e.getMessage().contains("labels.properties: time.zone"), "message: " + e.getMessage());
+    void badTimeZoneInLabelsIsReportedAndTheBundledLabelsAreUsed() throws Exception {
+        write("en/mail/labels.properties", "time.zone = Mars/Olympus\n");
+        MailTemplates t = Fixtures.templates(dir);
+        assertTrue(problems(t).get(0).startsWith(dir.resolve("en/mail/labels.properties") + ": time.zone or time.pattern:"),
+                "problem: " + problems(t));
+        assertTrue(t.incident(Fixtures.incident("INC-1", Level.LOW, "t"), Fixtures.notice("N", "incident", "en",
+                Level.LOW, null), null).body().contains("Detected:     2026-11-27 03:00:00 UTC"), "bundled time zone");
     }
 
     @Test
-    void missingDirectoryMeansBundledTemplates() throws Exception {
-        MailTemplates t = MailTemplates.load(dir.resolve("does-not-exist"));
+    void missingDirectoryMeansBundledTemplates() {
+        MailTemplates t = Fixtures.templates(dir.resolve("does-not-exist"));
         assertEquals(List.of("en", "ja"), List.copyOf(t.languages()), "bundled languages");
     }
 }

@@ -27,7 +27,7 @@ class MailTlsTest {
         // GreenMail's test certificate names no host: trusted explicitly (mail.smtps.ssl.trust), identity not checked.
         MailSettings settings = Fixtures.settings(GREENMAIL.getSmtps().getBindTo(), GREENMAIL.getSmtps().getPort())
                 .security(MailSettings.Security.SMTPS).tlsTrust("127.0.0.1").checkServerIdentity(false).build();
-        try (MailChannel channel = new MailChannel(settings, MailTemplates.bundled(), log)) {
+        try (MailChannel channel = new MailChannel(settings, Fixtures.templates(), log)) {
             Notification n = Fixtures.notice("N-SMTPS", "incident", "en", Level.EMERGENCY, Duration.ofMinutes(1));
 
             Notification done = channel.deliver(n, Fixtures.incident(Level.EMERGENCY, false)).get(20, TimeUnit.SECONDS);
@@ -43,7 +43,7 @@ class MailTlsTest {
         RecordingLog log = new RecordingLog();
         MailSettings settings = Fixtures.settings(GREENMAIL.getSmtps().getBindTo(), GREENMAIL.getSmtps().getPort())
                 .security(MailSettings.Security.SMTPS).build();
-        try (MailChannel channel = new MailChannel(settings, MailTemplates.bundled(), log)) {
+        try (MailChannel channel = new MailChannel(settings, Fixtures.templates(), log)) {
             Notification n = Fixtures.notice("N-UNTRUSTED", "incident", "en", Level.EMERGENCY, Duration.ofMinutes(1));
 
             Notification done = channel.deliver(n, Fixtures.incident(Level.EMERGENCY, false)).get(20, TimeUnit.SECONDS);
@@ -62,7 +62,7 @@ class MailTlsTest {
         // GreenMail's plain SMTP does not offer STARTTLS.
         MailSettings settings = Fixtures.settings(GREENMAIL.getSmtp().getBindTo(), GREENMAIL.getSmtp().getPort())
                 .security(MailSettings.Security.STARTTLS).username("soc").password("secret").build();
-        try (MailChannel channel = new MailChannel(settings, MailTemplates.bundled(), log)) {
+        try (MailChannel channel = new MailChannel(settings, Fixtures.templates(), log)) {
             Notification n = Fixtures.notice("N-NOTLS", "incident", "en", Level.EMERGENCY, Duration.ofMinutes(1));
 
             Notification done = channel.deliver(n, Fixtures.incident(Level.EMERGENCY, false)).get(20, TimeUnit.SECONDS);
@@ -83,7 +83,7 @@ class MailTlsTest {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer(true)) {
             MailSettings settings = Fixtures.settings("127.0.0.1", server.port())
                     .security(MailSettings.Security.STARTTLS).tlsTrust("127.0.0.1").checkServerIdentity(false).build();
-            try (MailChannel channel = new MailChannel(settings, MailTemplates.bundled(), log)) {
+            try (MailChannel channel = new MailChannel(settings, Fixtures.templates(), log)) {
                 Notification n = Fixtures.notice("N-STARTTLS", "incident", "ja", Level.EMERGENCY, Duration.ofMinutes(1));
 
                 Notification done = channel.deliver(n, Fixtures.incident(Level.EMERGENCY, true)).get(20, TimeUnit.SECONDS);

@@ -336,7 +336,7 @@ final class FreemarkerCatalogue implements TemplateCatalogue {
         try {
             t = compile(spec, source);
         } catch (ParseException e) {
-            return new TemplateProblem(source.name(), e.getLineNumber(), e.getColumnNumber(), e.getEditorMessage());
+            return new TemplateProblem(source.name(), e.getLineNumber(), e.getColumnNumber(), oneLine(e.getEditorMessage()));
         } catch (IOException e) {
             return new TemplateProblem(source.name(), 0, 0, "cannot read: " + e.getMessage());
         }
@@ -371,10 +371,16 @@ final class FreemarkerCatalogue implements TemplateCatalogue {
         } else {
             String full = e.getMessageWithoutStackTop();
             int tip = full.indexOf("\n\n----");
-            message = (tip > 0 ? full.substring(0, tip) : full).strip().replaceAll("\\s*\\n\\s*", " ");
+            message = oneLine(tip > 0 ? full.substring(0, tip) : full);
         }
         return new TemplateProblem(file, e.getLineNumber() == null ? 0 : e.getLineNumber(),
                 e.getColumnNumber() == null ? 0 : e.getColumnNumber(), message);
+    }
+
+    /** A message on one line, at most 300 characters (FreeMarker lists every token it expected). */
+    private static String oneLine(String message) {
+        String s = message.strip().replaceAll("\\s*\\n\\s*", " ");
+        return s.length() <= 300 ? s : s.substring(0, 299) + "…";
     }
 
     /** A file in the operator's folder that no template reads: most likely a misspelt name. */
