@@ -4,28 +4,21 @@ import io.yagura.api.event.Ecs;
 import io.yagura.api.event.RawEnvelope;
 import io.yagura.api.event.SecurityEvent;
 import io.yagura.api.incident.Incident;
-import io.yagura.api.incident.Suppression;
 import io.yagura.api.plugin.ParseContext;
 import io.yagura.api.plugin.ParseResult;
 import io.yagura.api.plugin.VendorPlugin;
 import io.yagura.api.registry.Customer;
-import io.yagura.correlation.engine.AssetCriticality;
 import io.yagura.correlation.engine.CorrelationEngine;
-import io.yagura.correlation.engine.EngineContext;
+import io.yagura.correlation.house.ReplayClock;
+import io.yagura.correlation.house.ReplayContext;
 import io.yagura.correlation.engine.EngineSettings;
 import io.yagura.correlation.engine.IncidentChange;
-import io.yagura.correlation.engine.ThreatIntel;
 import io.yagura.correlation.rules.RuleSet;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Replays a story in process: each line through its device's vendor plugin (as the platform's
@@ -50,8 +43,9 @@ final class StoryReplay {
     }
 
     Outcome replay(Story story) {
-        StoryContext context = new StoryContext(new Customer(CUSTOMER, story.title(), story.networks()));
-        StoryClock clock = new StoryClock(Instant.EPOCH);
+        ReplayContext context = new ReplayContext(List.of(new Customer(CUSTOMER, story.title(), story.networks())),
+                "INC-STORY-");
+        ReplayClock clock = new ReplayClock();
         CorrelationEngine engine = new CorrelationEngine(rules, context, clock, EngineSettings.defaults());
         List<String> unread = new ArrayList<>();
         for (Story.Line line : story.lines()) {
@@ -72,89 +66,10 @@ final class StoryReplay {
                         .set(Ecs.EVENT_ORIGINAL, line.text());
                 clock.advanceTo(e.getString(Ecs.TIMESTAMP));
                 for (IncidentChange change : engine.process(e)) {
-                    context.incidents.put(change.incident().id(), change.incident());
+                    context.put(change.incident());
                 }
             }
         }
-        return new Outcome(List.copyOf(context.incidents.values()), unread);
-    }
-
-    /** The engine's view of the platform for one story: one customer, no suppressions, an in-memory store. */
-    private static final class StoryContext implements EngineContext {
-        final Map<String, Incident> incidents = new LinkedHashMap<>();
-        private final Customer customer;
-        private final AtomicInteger ids = new AtomicInteger();
-
-        StoryContext(Customer customer) {
-            this.customer = customer;
-        }
-
-        @Override
-        public Optional<Customer> customer(String customerId) {
-            return customer.id().equals(customerId) ? Optional.of(customer) : Optional.empty();
-        }
-
-        @Override
-        public List<Suppression> activeSuppressions(String customerId, Instant now) {
-            return List.of();
-        }
-
-        @Override
-        public void countSuppressed(String suppressionId) {
-        }
-
-        @Override
-        public Optional<Incident> openIncident(String customerId, String key) {
-            return incidents.values().stream().filter(i -> i.customerId().equals(customerId) && i.key().equals(key))
-                    .findFirst();
-        }
-
-        @Override
-        public String newIncidentId() {
-            return "INC-STORY-" + ids.incrementAndGet();
-        }
-
-        @Override
-        public ThreatIntel threatIntel() {
-            return ThreatIntel.empty();
-        }
-
-        @Override
-        public AssetCriticality assets() {
-            return AssetCriticality.empty();
-        }
-    }
-
-    /** Story time: follows the events' device time, never backwards. */
-    private static final class StoryClock extends Clock {
-        private Instant now;
-
-        StoryClock(Instant start) {
-            now = start;
-        }
-
-        void advanceTo(String timestamp) {
-            if (timestamp != null) {
-                Instant t = Instant.parse(timestamp);
-                if (t.isAfter(now)) {
-                    now = t;
-                }
-            }
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+        return new Outcome(context.incidents(), unread);
     }
 }

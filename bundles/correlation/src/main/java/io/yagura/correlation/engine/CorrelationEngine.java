@@ -155,6 +155,10 @@ public final class CorrelationEngine {
             beacons.observe(customerId, event, t);
         }
         List<DetectionRule> hits = rs.match(event);
+        if (rs.scoped() && !hits.isEmpty()) {
+            String c = customerId;
+            hits = hits.stream().filter(r -> rs.appliesTo(r, c)).toList(); // canaries: chosen customers only
+        }
         if (hits.isEmpty()) {
             return List.of();
         }
@@ -290,7 +294,7 @@ public final class CorrelationEngine {
             Hit h = feed(run, st);
             if (h != null) {
                 correlations.increment();
-                if (!suppressed(run, st.correlation())) {
+                if (run.rs.appliesTo(st.correlation(), run.cs.customerId) && !suppressed(run, st.correlation())) {
                     matched(run, st.correlation(), h);
                 }
             }
@@ -531,7 +535,7 @@ public final class CorrelationEngine {
                 .rationale(capRationale(List.of(), sentences, true)).eventCount(Math.max(1, m.count()))
                 .firstSeen(Instant.ofEpochMilli(m.first())).lastSeen(Instant.ofEpochMilli(run.t))
                 .detectedAt(run.nowInstant).deadline(deadline(m.proposed(), run.nowInstant, run.customer))
-                .references(rule.meta().references()).version(0).build();
+                .references(CanaryMarks.opened(run.rs, rule, rule.meta().references())).version(0).build();
         CustomerState.AggEntry entry = new CustomerState.AggEntry(inc, run.t, run.now);
         putIncident(run.cs, m.key(), entry);
         opened.increment();
@@ -573,7 +577,7 @@ public final class CorrelationEngine {
                 .attackers(addCapped(old.attackers(), m.attacker())).targets(addAllCapped(old.targets(), targets(m)))
                 .rules(rulesFired).rationale(rationale).eventCount(old.eventCount() + count).firstSeen(firstSeen)
                 .lastSeen(lastSeen).deadline(deadline(run, old, step))
-                .references(references(old.references(), rule)).build();
+                .references(CanaryMarks.updated(run.rs, rule, references(old.references(), rule))).build();
         entry.incident = inc;
         entry.lastSeen = Math.max(entry.lastSeen, run.t);
         entry.touched = run.now;

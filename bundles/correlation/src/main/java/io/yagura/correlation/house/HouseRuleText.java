@@ -44,6 +44,22 @@ public record HouseRuleText(String id, String text, String sha256, RuleSet rules
         return new HouseRuleText(id, text, sha256(text), load.ruleSet());
     }
 
+    /**
+     * The story files the rule claims as its attack samples: {@code yagura: {stories: [a.yaml, b.yaml]}}
+     * in any of its documents.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> claimedStories() {
+        List<String> out = new java.util.ArrayList<>();
+        for (Object doc : new org.yaml.snakeyaml.Yaml().loadAll(text)) {
+            if (doc instanceof java.util.Map<?, ?> m && m.get("yagura") instanceof java.util.Map<?, ?> y
+                    && y.get("stories") instanceof List<?> stories) {
+                stories.forEach(s -> out.add(String.valueOf(s)));
+            }
+        }
+        return out;
+    }
+
     static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

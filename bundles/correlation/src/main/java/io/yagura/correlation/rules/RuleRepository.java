@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,9 @@ public final class RuleRepository {
     private final List<Consumer<RuleSet>> listeners = new CopyOnWriteArrayList<>();
     private volatile RuleLoad last = new RuleLoad(RuleSet.empty(), List.of());
     private FileStamps lastStamps;
+    private volatile Supplier<List<ExtraRules>> extra = List::of;
+    private volatile LongSupplier extraStamp = () -> 0;
+    private long lastExtraStamp;
 
     public RuleRepository(Path directory) {
         this.directory = directory;
@@ -64,6 +69,15 @@ public final class RuleRepository {
         listeners.remove(listener);
     }
 
+    /**
+     * Rules loaded with the directory's files on every reload (the live house rules); {@code stamp}
+     * changes when they do, so that {@link #reloadIfChanged()} notices.
+     */
+    public void setExtraRules(Supplier<List<ExtraRules>> rules, LongSupplier stamp) {
+        this.extra = rules;
+        this.extraStamp = stamp;
+    }
+
     /** Same as {@link #reload()}. */
     public RuleLoad load() {
         return reload();
@@ -75,7 +89,8 @@ public final class RuleRepository {
      */
     public synchronized RuleLoad reload() {
         lastStamps = stamps();
-        RuleLoad load = read(directory);
+        lastExtraStamp = extraStamp.getAsLong();
+        RuleLoad load = read(directory, extra.get());
         last = load;
         for (RuleProblem p : load.problems()) {
             LOG.debug("rule problem {}", p);
@@ -98,7 +113,7 @@ public final class RuleRepository {
      * @return the new load, or empty when nothing changed
      */
     public synchronized java.util.Optional<RuleLoad> reloadIfChanged() {
-        if (stamps().equals(lastStamps)) {
+        if (stamps().equals(lastStamps) && extraStamp.getAsLong() == lastExtraStamp) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(reload());
@@ -125,11 +140,18 @@ public final class RuleRepository {
 
     /** Reads a directory without keeping the result. */
     public static RuleLoad read(Path directory) {
+        return read(directory, List.of());
+    }
+
+    /** Reads a directory and extra rule sources without keeping the result. */
+    public static RuleLoad read(Path directory, List<ExtraRules> extraRules) {
         List<RuleProblem> problems = new ArrayList<>();
         Map<String, String> files = new LinkedHashMap<>();
         if (directory == null || !Files.isDirectory(directory)) {
             problems.add(new RuleProblem(String.valueOf(directory), 0, "rule directory does not exist or is not a directory"));
-            return new RuleLoad(RuleSet.empty(), problems);
+            RuleLoad extraOnly = RuleSet.parse(Map.of(), extraRules);
+            problems.addAll(extraOnly.problems());
+            return new RuleLoad(extraOnly.ruleSet(), problems);
         }
         List<Path> paths = new ArrayList<>();
         try {
@@ -151,7 +173,7 @@ public final class RuleRepository {
                 problems.add(new RuleProblem(name, 0, "cannot read file: " + e.getMessage()));
             }
         }
-        RuleLoad parsed = RuleSet.parse(files);
+        RuleLoad parsed = RuleSet.parse(files, extraRules);
         problems.addAll(parsed.problems());
         return new RuleLoad(parsed.ruleSet(), problems);
     }

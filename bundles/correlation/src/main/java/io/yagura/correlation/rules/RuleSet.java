@@ -26,8 +26,16 @@ public final class RuleSet {
     private final RuleIndex index;
     private final List<List<Stage>> consumers;
     private final Map<String, Rule> byKey;
+    /** By ordinal: where each rule runs; null when every rule runs for every customer. */
+    private final RuleScope[] scopes;
 
     RuleSet(List<DetectionRule> detections, List<CorrelationRule> correlations, List<List<Stage>> consumers) {
+        this(detections, correlations, consumers, null);
+    }
+
+    private RuleSet(List<DetectionRule> detections, List<CorrelationRule> correlations, List<List<Stage>> consumers,
+                    RuleScope[] scopes) {
+        this.scopes = scopes;
         this.detections = List.copyOf(detections);
         this.correlations = List.copyOf(correlations);
         this.index = new RuleIndex(this.detections);
@@ -62,6 +70,49 @@ public final class RuleSet {
         files.forEach((name, text) -> defs.addAll(new SigmaParser(name, problems).parseFile(text)));
         RuleSet set = RuleSetBuilder.build(defs, problems);
         return new RuleLoad(set, problems);
+    }
+
+    /**
+     * Parses files (name → text) and extra sources with a scope into one set: the rules of a scoped
+     * source run only for its customers ({@link #appliesTo}) and carry its canary mark ({@link #canaryOf}).
+     */
+    public static RuleLoad parse(Map<String, String> files, List<ExtraRules> extra) {
+        Map<String, String> all = new LinkedHashMap<>(files);
+        Map<String, RuleScope> byFile = new LinkedHashMap<>();
+        for (ExtraRules x : extra) {
+            all.put(x.name(), x.text());
+            if (x.scope() != null) {
+                byFile.put(x.name(), x.scope());
+            }
+        }
+        RuleLoad load = parse(all);
+        return byFile.isEmpty() ? load : new RuleLoad(load.ruleSet().withScopes(byFile), load.problems());
+    }
+
+    private RuleSet withScopes(Map<String, RuleScope> byFile) {
+        List<Rule> rules = all();
+        RuleScope[] byOrdinal = new RuleScope[rules.size()];
+        for (Rule r : rules) {
+            byOrdinal[r.ordinal()] = byFile.get(r.meta().file());
+        }
+        return new RuleSet(detections, correlations, consumers, byOrdinal);
+    }
+
+    /** Whether the rule runs for this customer's events (a canary runs for its chosen customers only). */
+    public boolean appliesTo(Rule rule, String customerId) {
+        RuleScope s = scopes == null ? null : scopes[rule.ordinal()];
+        return s == null || s.appliesTo(customerId);
+    }
+
+    /** The canary house rule id the rule belongs to, or null when it is not a canary. */
+    public String canaryOf(Rule rule) {
+        RuleScope s = scopes == null ? null : scopes[rule.ordinal()];
+        return s == null ? null : s.canaryOf();
+    }
+
+    /** Whether some rule runs for chosen customers only (the engine then checks each match). */
+    public boolean scoped() {
+        return scopes != null;
     }
 
     public List<DetectionRule> detectionRules() {

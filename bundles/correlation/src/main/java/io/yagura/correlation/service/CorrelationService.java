@@ -2,6 +2,7 @@ package io.yagura.correlation.service;
 
 import io.yagura.api.Queues;
 import io.yagura.api.event.SecurityEvent;
+import io.yagura.api.houserule.HouseRuleStore;
 import io.yagura.api.incident.Incident;
 import io.yagura.api.incident.IncidentChanges;
 import io.yagura.api.incident.IncidentStore;
@@ -10,6 +11,7 @@ import io.yagura.api.metrics.Counters;
 import io.yagura.api.registry.DeviceRegistry;
 import io.yagura.wire.Wire;
 import io.yagura.correlation.engine.AssetFile;
+import io.yagura.correlation.house.LiveHouseRules;
 import io.yagura.correlation.engine.CorrelationEngine;
 import io.yagura.correlation.engine.EngineSettings;
 import io.yagura.correlation.engine.IncidentChange;
@@ -46,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * threat-intelligence lists and the asset file are files under etc/yagura/, checked for changes
  * every few seconds by the {@link Housekeeping} job on the Karaf Scheduler: a broken rule is
  * reported with its file and line and the others keep running; a broken asset file is reported
- * with its line and the previous assets stay in force.
+ * with its line and the previous assets stay in force. The canary and active house rules (JSIG) of the
+ * store are loaded beside the files and reloaded when a house rule changes.
  */
 @Component(service = {RoutesBuilder.class, CorrelationService.class}, configurationPid = "io.yagura.correlation")
 @Designate(ocd = CorrelationConfig.class)
@@ -55,6 +58,7 @@ public class CorrelationService extends RouteBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(CorrelationService.class);
 
     private final IncidentStore store;
+    private final HouseRuleStore houseRules;
     private final IncidentChanges changes;
     private final CorrelationConfig config;
     private final RuleRepository rules;
@@ -70,7 +74,8 @@ public class CorrelationService extends RouteBuilder {
     @Activate
     public CorrelationService(@Reference IncidentStore store, @Reference IncidentChanges changes,
                               @Reference DeviceRegistry registry, @Reference Counters counters,
-                              @Reference Scheduler scheduler, CorrelationConfig config) {
+                              @Reference Scheduler scheduler, @Reference HouseRuleStore houseRules,
+                              CorrelationConfig config) {
         this.store = store;
         this.changes = changes;
         this.config = config;
@@ -80,6 +85,9 @@ public class CorrelationService extends RouteBuilder {
         this.threatIntel = Files.isDirectory(tiDir) ? ThreatIntel.fromDirectory(tiDir) : ThreatIntel.empty();
         this.assets = AssetFile.load(etc.resolve(config.assets_file()));
         this.context = new PlatformContext(registry, store, threatIntel, assets);
+        this.houseRules = houseRules;
+        LiveHouseRules live = new LiveHouseRules(houseRules);
+        rules.setExtraRules(live::rules, live::stamp);
         RuleLoad load = rules.load();
         report(load);
         this.engine = new CorrelationEngine(load.ruleSet(), context, Clock.systemUTC(),
@@ -199,6 +207,20 @@ public class CorrelationService extends RouteBuilder {
     /** For yagura:rules. */
     public ThreatIntel threatIntel() {
         return threatIntel;
+    }
+
+    /** For the yagura:jsig commands. */
+    public HouseRuleStore houseRules() {
+        return houseRules;
+    }
+
+    /** For the yagura:jsig commands: the incident store and the announcement of a released incident. */
+    public IncidentStore incidents() {
+        return store;
+    }
+
+    public IncidentChanges changes() {
+        return changes;
     }
 
     public CorrelationEngine engine() {
