@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A request to block (or, for an internal host, quarantine) an address.
  *
- * @param customerId     whose firewalls
+ * @param customerId     whose firewalls; null: the incident's, else the first device's
  * @param incidentId     the incident that justifies it; null for a block by hand without one
  * @param address        address or CIDR network, as typed or as the incident lists it
  * @param deviceIds      the firewalls to place it on; empty: every firewall of the customer that can

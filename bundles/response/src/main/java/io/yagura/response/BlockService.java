@@ -163,8 +163,9 @@ public class BlockService {
      */
     public List<Block> request(BlockRequest r) {
         Instant now = now();
-        Customer customer = registry.customer(r.customerId()).orElseThrow(() ->
-                new IllegalArgumentException("no customer '" + r.customerId() + "' (yagura:customers lists them)"));
+        String customerId = r.customerId() != null ? r.customerId() : customerOf(r);
+        Customer customer = registry.customer(customerId).orElseThrow(() ->
+                new IllegalArgumentException("no customer '" + customerId + "' (yagura:customers lists them)"));
         Incident incident = r.incidentId() == null ? null : incidents.find(r.incidentId()).orElseThrow(() ->
                 new IllegalArgumentException("no incident '" + r.incidentId() + "'"));
         if (incident != null && !incident.customerId().equals(customer.id())) {
@@ -222,6 +223,19 @@ public class BlockService {
             out.add(refuse(base, why));
         }
         return out;
+    }
+
+    /** A request without customer: the incident's, else the first named device's. */
+    private String customerOf(BlockRequest r) {
+        if (r.incidentId() != null) {
+            return incidents.find(r.incidentId()).map(Incident::customerId).orElseThrow(() ->
+                    new IllegalArgumentException("no incident '" + r.incidentId() + "'"));
+        }
+        if (!r.deviceIds().isEmpty()) {
+            return registry.device(r.deviceIds().get(0)).map(Device::customer).orElseThrow(() ->
+                    new IllegalArgumentException("no device '" + r.deviceIds().get(0) + "' (yagura:devices lists them)"));
+        }
+        throw new IllegalArgumentException("whose firewalls? give --customer, --incident or --device");
     }
 
     /** One device: a live block of the same address there is kept; else the cap, then placed or left for approval. */
@@ -394,6 +408,11 @@ public class BlockService {
             return reject(id, actor, reason == null ? "withdrawn" : reason);
         }
         return remove(live(id, BlockState.ACTIVE), actor, BlockState.REMOVED, reason);
+    }
+
+    /** Sets the expiry to {@code fromNow} after now. */
+    public Block extendFor(String id, Duration fromNow, String actor, String reason) {
+        return extend(id, now().plus(fromNow), actor, reason);
     }
 
     public Block extend(String id, Instant until, String actor, String reason) {
