@@ -1,8 +1,11 @@
 package io.yagura.plugin.fortinet;
 
 import io.yagura.api.plugin.DeviceType;
+import io.yagura.api.plugin.FirewallDriver;
 import io.yagura.api.plugin.LogParser;
 import io.yagura.api.plugin.VendorPlugin;
+import io.yagura.plugin.fortinet.driver.FortiGateFirewallDriver;
+import java.util.Optional;
 import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
@@ -17,6 +20,7 @@ public final class FortinetPlugin implements VendorPlugin {
     static final String ID = "fortinet";
 
     private final FortinetParser parser = new FortinetParser();
+    private final FortiGateFirewallDriver driver = new FortiGateFirewallDriver();
 
     @Override
     public String vendorId() {
@@ -46,5 +50,11 @@ public final class FortinetPlugin implements VendorPlugin {
     @Override
     public LogParser parser() {
         return parser;
+    }
+
+    /** Emergency blocks through the FortiGate REST API (docs/vendors/fortinet.md, "Emergency block"). */
+    @Override
+    public Optional<FirewallDriver> firewallDriver() {
+        return Optional.of(driver);
     }
 }
