@@ -4,6 +4,7 @@ import io.yagura.api.incident.DeliveryAttempt;
 import io.yagura.api.incident.Incident;
 import io.yagura.api.incident.Level;
 import io.yagura.api.incident.Notification;
+import io.yagura.templates.TemplateRenderException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
@@ -207,6 +208,12 @@ public final class MailChannel implements AutoCloseable {
         } catch (MessagingException e) {
             // Composing failed: bad recipient address or similar; no attempt will do better.
             failedAttempt(job, attempt, false, "cannot compose the message: " + e.getMessage(), s.settings());
+            return;
+        } catch (TemplateRenderException e) {
+            // A value the template needs is missing (the load check could not reach that branch): the
+            // same text fails again, so the notice fails now, naming the template file and line.
+            LOG.error("Mail notice {} (incident {}) cannot be rendered: {}", n.id(), job.incidentId, e.getMessage());
+            failedAttempt(job, attempt, false, "cannot render the notice: " + e.getMessage(), s.settings());
             return;
         } catch (RuntimeException e) {
             LOG.error("Mail notice {} (incident {}): unexpected error on attempt {}", n.id(), job.incidentId,

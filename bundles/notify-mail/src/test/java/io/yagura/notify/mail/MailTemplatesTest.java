@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -151,6 +152,23 @@ class MailTemplatesTest {
                 + ": the mail must start with the line 'Subject: ...' (after the <#-- comments -->)"), "no subject");
         assertTrue(problems.stream().anyMatch(p -> p.startsWith(ja.resolve("incidnet.ftl") + ": unknown file, not used")),
                 "misspelt file: " + problems);
+    }
+
+    @Test
+    void aValueMissingInABranchTheLoadCheckCouldNotReachFailsTheNoticeWithFileAndLine() throws Exception {
+        write("en/mail/incident.ftl", "Subject: ${incident.id}\n\n<#if incident.events == \"12\">\n${incident.owner}\n"
+                + "</#if>\n");
+        MailTemplates t = Fixtures.templates(dir);
+        assertEquals(List.of(), t.problems(), "the sample incident has 1 event: the branch is not reached at load");
+        RecordingLog log = new RecordingLog();
+        try (MailChannel channel = new MailChannel(Fixtures.settings("127.0.0.1", Fixtures.freePort()).build(), t, log)) {
+            Notification failed = channel.deliver(Fixtures.notice("N-R", "incident", "en", Level.CRITICAL, null),
+                    Fixtures.incident(Level.CRITICAL, false)).get(20, TimeUnit.SECONDS);
+            assertEquals("failed", failed.status(), "failed at once, not retried");
+            assertEquals(1, log.attempts.size(), "one attempt: " + log.attempts);
+            assertEquals("cannot render the notice: " + dir.resolve("en/mail/incident.ftl")
+                    + ":4:3: unknown name or no value: ${incident.owner}", log.failReasons.get("N-R"), "reason");
+        }
     }
 
     @Test
