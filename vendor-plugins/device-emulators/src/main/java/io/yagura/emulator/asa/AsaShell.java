@@ -1,24 +1,19 @@
 package io.yagura.emulator.asa;
 
 import io.yagura.emulator.ssh.Faults;
+import io.yagura.emulator.ssh.SessionCommand;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.sshd.server.Environment;
-import org.apache.sshd.server.ExitCallback;
-import org.apache.sshd.server.channel.ChannelSession;
-import org.apache.sshd.server.command.Command;
 
 /** One CLI session on the emulated ASA: echoes each line, answers it, prints the mode's prompt. */
-final class AsaShell implements Command {
+final class AsaShell extends SessionCommand {
 
     private enum Mode { USER, ENABLE, CONFIG, OBJECT, GROUP }
 
@@ -27,12 +22,8 @@ final class AsaShell implements Command {
 
     private final AsaEmulator device;
     private final String enablePassword;
-    private InputStream in;
-    private OutputStream out;
-    private ExitCallback exit;
     private Mode mode = Mode.USER;
     private String current;
-    private Thread thread;
 
     AsaShell(AsaEmulator device, String enablePassword) {
         this.device = device;
@@ -40,38 +31,7 @@ final class AsaShell implements Command {
     }
 
     @Override
-    public void setInputStream(InputStream in) {
-        this.in = in;
-    }
-
-    @Override
-    public void setOutputStream(OutputStream out) {
-        this.out = out;
-    }
-
-    @Override
-    public void setErrorStream(OutputStream err) {
-        // the ASA prints errors on the terminal like everything else
-    }
-
-    @Override
-    public void setExitCallback(ExitCallback callback) {
-        this.exit = callback;
-    }
-
-    @Override
-    public void start(ChannelSession channel, Environment env) {
-        thread = new Thread(this::run, "asa-emulator-shell");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    @Override
-    public void destroy(ChannelSession channel) {
-        thread.interrupt();
-    }
-
-    private void run() {
+    protected void session() throws IOException {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             print("Type help or '?' for a list of available commands.\n" + prompt());
             String line;
@@ -93,10 +53,6 @@ final class AsaShell implements Command {
                 }
                 print(answer + prompt());
             }
-        } catch (IOException e) {
-            // the client went away
-        } finally {
-            exit.onExit(0);
         }
     }
 

@@ -1,29 +1,20 @@
 package io.yagura.emulator.srx;
 
 import io.yagura.emulator.ssh.Faults;
+import io.yagura.emulator.ssh.SessionCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.apache.sshd.server.Environment;
-import org.apache.sshd.server.ExitCallback;
-import org.apache.sshd.server.channel.ChannelSession;
-import org.apache.sshd.server.command.Command;
 import org.w3c.dom.Element;
 
 /** One NETCONF session on the emulated SRX: reads framed RPCs from the client and answers them. */
-final class NetconfSession implements Command {
+final class NetconfSession extends SessionCommand {
 
     private static final String NS = "urn:ietf:params:xml:ns:netconf:base:1.0";
 
     private final SrxEmulator device;
-    private InputStream in;
-    private OutputStream out;
-    private ExitCallback exit;
-    private Thread thread;
     private boolean chunked;
 
     NetconfSession(SrxEmulator device) {
@@ -31,81 +22,48 @@ final class NetconfSession implements Command {
     }
 
     @Override
-    public void setInputStream(InputStream in) {
-        this.in = in;
-    }
-
-    @Override
-    public void setOutputStream(OutputStream out) {
-        this.out = out;
-    }
-
-    @Override
-    public void setErrorStream(OutputStream err) {
-        // NETCONF uses stdout only
-    }
-
-    @Override
-    public void setExitCallback(ExitCallback callback) {
-        this.exit = callback;
-    }
-
-    @Override
-    public void start(ChannelSession channel, Environment env) {
-        thread = new Thread(this::run, "srx-emulator-netconf");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    @Override
-    public void destroy(ChannelSession channel) {
-        thread.interrupt();
-    }
-
-    private void run() {
-        try {
-            send("<hello xmlns=\"" + NS + "\"><capabilities><capability>urn:ietf:params:netconf:base:1.0</capability>"
-                    + (device.offersBase11 ? "<capability>urn:ietf:params:netconf:base:1.1</capability>" : "")
-                    + "<capability>urn:ietf:params:netconf:capability:candidate:1.0</capability>"
-                    + "<capability>urn:ietf:params:netconf:capability:confirmed-commit:1.0</capability>"
-                    + "<capability>http://xml.juniper.net/netconf/junos/1.0</capability>"
-                    + "</capabilities><session-id>4711</session-id></hello>");
-            String hello = read();
-            chunked = device.offersBase11 && hello.contains("urn:ietf:params:netconf:base:1.1");
-            while (true) {
-                String rpc = read();
-                Faults.Verdict verdict = device.faults().verdict(rpc);
-                if (verdict == Faults.Verdict.STALL) {
-                    in.read(); // never answer, until the client goes away
-                    return;
-                }
-                Element request;
-                try {
-                    request = JunosConfig.parse(rpc);
-                } catch (IllegalArgumentException e) {
-                    send(error("", "malformed-message", e.getMessage()));
-                    continue;
-                }
-                String id = request.getAttribute("message-id");
-                if (verdict == Faults.Verdict.FAIL) {
-                    send(error(id, "operation-failed", "injected fault"));
-                    continue;
-                }
-                String reply = answer(request, id);
-                if (verdict == Faults.Verdict.DROP_AFTER) {
-                    return;
-                }
-                send(reply);
-                if (reply.contains("<!--close-->")) {
-                    return;
-                }
+    protected void session() throws IOException {
+        send("<hello xmlns=\"" + NS + "\"><capabilities><capability>urn:ietf:params:netconf:base:1.0</capability>"
+                + (device.offersBase11 ? "<capability>urn:ietf:params:netconf:base:1.1</capability>" : "")
+                + "<capability>urn:ietf:params:netconf:capability:candidate:1.0</capability>"
+                + "<capability>urn:ietf:params:netconf:capability:confirmed-commit:1.0</capability>"
+                + "<capability>http://xml.juniper.net/netconf/junos/1.0</capability>"
+                + "</capabilities><session-id>4711</session-id></hello>");
+        String hello = read();
+        chunked = device.offersBase11 && hello.contains("urn:ietf:params:netconf:base:1.1");
+        while (true) {
+            String rpc = read();
+            Faults.Verdict verdict = device.faults().verdict(rpc);
+            if (verdict == Faults.Verdict.STALL) {
+                in.read(); // never answer, until the client goes away
+                return;
             }
-        } catch (IOException e) {
-            // the client went away
-        } finally {
-            device.sessionEnded(this);
-            exit.onExit(0);
+            Element request;
+            try {
+                request = JunosConfig.parse(rpc);
+            } catch (IllegalArgumentException e) {
+                send(error("", "malformed-message", e.getMessage()));
+                continue;
+            }
+            String id = request.getAttribute("message-id");
+            if (verdict == Faults.Verdict.FAIL) {
+                send(error(id, "operation-failed", "injected fault"));
+                continue;
+            }
+            String reply = answer(request, id);
+            if (verdict == Faults.Verdict.DROP_AFTER) {
+                return;
+            }
+            send(reply);
+            if (reply.contains("<!--close-->")) {
+                return;
+            }
         }
+    }
+
+    @Override
+    protected void ended() {
+        device.sessionEnded(this);
     }
 
     private String answer(Element rpc, String id) {
