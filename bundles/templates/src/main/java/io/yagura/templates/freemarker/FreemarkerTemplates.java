@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,9 @@ public class FreemarkerTemplates implements TemplateService {
     static final String RELOAD_JOB = "yagura-templates-reload";
     private static final Logger LOG = LoggerFactory.getLogger(FreemarkerTemplates.class);
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.STATIC)
+    /** Greedy: a scheduler that starts after this component restarts it, so changes are checked again. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.STATIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private Scheduler scheduler;
 
     private final Map<String, FreemarkerCatalogue> catalogues = new ConcurrentSkipListMap<>();
