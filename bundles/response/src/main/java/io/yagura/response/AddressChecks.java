@@ -80,7 +80,7 @@ final class AddressChecks {
             for (Network special : SPECIAL_RANGES) {
                 if (overlap(network, special)) {
                     throw new Refused(network + " is in the private or special range " + special + " and not in the "
-                            + "customer's networks (allow_special_ranges=false)");
+                            + "customer's networks (allow.special.ranges=false)");
                 }
             }
         }
@@ -97,7 +97,7 @@ final class AddressChecks {
         int widest = network.isIpv4() ? minPrefixV4 : minPrefixV6;
         if (network.prefix() < widest) {
             throw new Refused(network + " is wider than a /" + widest + ", the widest network one block may cover "
-                    + "(cidr_min_prefix_" + (network.isIpv4() ? "ipv4" : "ipv6") + ")");
+                    + "(cidr.min.prefix." + (network.isIpv4() ? "ipv4" : "ipv6") + ")");
         }
         return network;
     }

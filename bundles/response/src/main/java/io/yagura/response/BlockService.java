@@ -99,8 +99,7 @@ public class BlockService {
         this.firewalls = new Firewalls(store, Duration.ofSeconds(Math.max(1, config.driver_timeout_seconds())));
         this.calls = new DriverCalls(registry, firewalls);
         this.notices = new BlockNotices(incidents);
-        this.configuredSafelist = AddressChecks.entries(Arrays.asList(config.safelist()), "global safelist",
-                safelistProblems);
+        this.configuredSafelist = AddressChecks.entries(configuredSafelist(), "global safelist", safelistProblems);
         if (!safelistProblems.isEmpty()) {
             LOG.error("The global safelist of etc/io.yagura.response.cfg has errors; every block is refused until they "
                     + "are fixed: {}", safelistProblems);
@@ -248,7 +247,7 @@ public class BlockService {
         Block b = withDevice(base, deviceId);
         int onDevice = store.list(new BlockStore.Filter(null, deviceId, null, ON_DEVICE, 0)).size();
         if (onDevice >= config.max_blocks_per_device()) {
-            return refuse(b, "device " + deviceId + " holds " + onDevice + " blocks, its cap (max_blocks_per_device="
+            return refuse(b, "device " + deviceId + " holds " + onDevice + " blocks, its cap (max.blocks.per.device="
                     + config.max_blocks_per_device() + ")");
         }
         String approvalReason = approvalNeeded(b, r, incident);
@@ -602,7 +601,9 @@ public class BlockService {
 
     /** Networks of the configuration (global), for yagura:safelist. */
     public List<String> configuredSafelist() {
-        return Arrays.stream(config.safelist()).filter(s -> s != null && !s.isBlank()).map(String::trim).toList();
+        // a .cfg file gives one string "a, b, c"; ConfigAdmin a real array: both are read
+        return Arrays.stream(config.safelist()).filter(s -> s != null).flatMap(s -> Arrays.stream(s.split("[,\\s]+")))
+                .filter(s -> !s.isBlank()).toList();
     }
 
     public ResponseSettings settings() {
@@ -645,7 +646,7 @@ public class BlockService {
         Duration d = requested == null ? Duration.ofMinutes(config.default_expiry_minutes()) : requested;
         if (d.isNegative() || d.isZero() || d.toMinutes() > config.max_expiry_minutes()) {
             throw new IllegalArgumentException("expiry " + d + " must be positive and at most " + config.max_expiry_minutes()
-                    + " minutes (max_expiry_minutes)");
+                    + " minutes (max.expiry.minutes)");
         }
         return d;
     }

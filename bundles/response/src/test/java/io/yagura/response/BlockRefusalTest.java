@@ -24,7 +24,7 @@ class BlockRefusalTest {
     @BeforeEach
     void setUp() throws Exception {
         platform = new Platform();
-        service = platform.service(Map.of("safelist", new String[] {"192.0.2.53", "203.0.113.128/25"}));
+        service = platform.service(Map.of("safelist", new String[] {"192.0.2.53, 203.0.113.128/25"})); // as a .cfg file gives it
     }
 
     private BlockRequest byHand(String address) {
@@ -113,7 +113,7 @@ class BlockRefusalTest {
         assertEquals(BlockState.ACTIVE, capped.request(byHand("203.0.113.1")).get(0).state());
         assertEquals(BlockState.ACTIVE, capped.request(byHand("203.0.113.2")).get(0).state());
         platform.firewall.calls.clear();
-        refused(capped.request(byHand("203.0.113.3")), "holds 2 blocks, its cap (max_blocks_per_device=2)");
+        refused(capped.request(byHand("203.0.113.3")), "holds 2 blocks, its cap (max.blocks.per.device=2)");
     }
 
     @Test
