@@ -59,7 +59,9 @@ public class BlockService {
     private static final Set<BlockState> LIVE = EnumSet.of(BlockState.PENDING_APPROVAL, BlockState.PLACING,
             BlockState.ACTIVE, BlockState.REMOVING);
     private static final Set<BlockState> ON_DEVICE = EnumSet.of(BlockState.PLACING, BlockState.ACTIVE, BlockState.REMOVING);
-    private static final int EXPIRY_BATCH = 100;
+    private static final int EXPIRY_BATCH = 1000;
+    /** How long the expiry job waits before it tries again a removal the device refused or did not answer. */
+    static final Duration REMOVAL_RETRY_GAP = Duration.ofMinutes(2);
     private static final DateTimeFormatter ID_DAY = DateTimeFormatter.BASIC_ISO_DATE.withZone(ZoneOffset.UTC);
 
     private final BlockStore store;
@@ -76,6 +78,8 @@ public class BlockService {
     private final ResponseConfig config;
     private final SecureRandom random = new SecureRandom();
     private volatile NoticeOutbox outbox;
+    /** Due blocks whose device cannot be called now, already said in the log. */
+    private final Set<String> waitingForDriver = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private Scheduler scheduler;
 
     @Activate
@@ -406,7 +410,11 @@ public class BlockService {
         if (b.state() == BlockState.PENDING_APPROVAL) {
             return reject(id, actor, reason == null ? "withdrawn" : reason);
         }
-        return remove(live(id, BlockState.ACTIVE), actor, BlockState.REMOVED, reason);
+        Block active = live(id, BlockState.ACTIVE);
+        calls.unavailable(active).ifPresent(why -> {
+            throw new IllegalStateException(why + "; the block stays active");
+        });
+        return remove(active, actor, BlockState.REMOVED, reason);
     }
 
     /** Sets the expiry to {@code fromNow} after now. */
@@ -467,6 +475,9 @@ public class BlockService {
         Instant now = now();
         int ended = 0;
         for (Block b : store.dueForExpiry(now, EXPIRY_BATCH)) {
+            if (notNow(b, now)) {
+                continue;
+            }
             try {
                 if (remove(b, SCHEDULER_ACTOR, BlockState.EXPIRED, "expiry " + b.expiresAt()).state().terminal()) {
                     ended++;
@@ -484,6 +495,26 @@ public class BlockService {
             }
         }
         return ended;
+    }
+
+    /**
+     * A due block the job leaves for a later run: its device cannot be called (a plugin not
+     * installed yet after a start: said once in the log), or its last removal failed less than
+     * {@link #REMOVAL_RETRY_GAP} ago (an unreachable device is not asked every period).
+     */
+    private boolean notNow(Block b, Instant now) {
+        Optional<String> unavailable = calls.unavailable(b);
+        if (unavailable.isPresent()) {
+            if (waitingForDriver.add(b.id())) {
+                LOG.warn("Block {} of {} is due for removal but {}; removed when it can be", b.id(), b.address(),
+                        unavailable.get());
+            }
+            return true;
+        }
+        waitingForDriver.remove(b.id());
+        List<BlockAudit> trail = store.audit(b.id());
+        BlockAudit last = trail.isEmpty() ? null : trail.get(trail.size() - 1);
+        return last != null && "remove-failed".equals(last.action()) && last.at().plus(REMOVAL_RETRY_GAP).isAfter(now);
     }
 
     /**

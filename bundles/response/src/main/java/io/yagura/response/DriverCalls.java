@@ -77,6 +77,18 @@ final class DriverCalls {
         presented.remove(deviceId);
     }
 
+    /** Why the block's device cannot be called now (its plugin is not installed...), or empty when it can. */
+    Optional<String> unavailable(Block b) {
+        try {
+            Device d = registry.device(b.deviceId()).orElseThrow(() ->
+                    new IllegalStateException("device " + b.deviceId() + " is no longer registered"));
+            firewalls.resolve(d, b.quarantine() ? Capability.QUARANTINE : Capability.BLOCK);
+            return Optional.empty();
+        } catch (IllegalStateException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
     /** The firewall of a device, for calls made outside a block (reconcile). */
     Firewalls.Firewall firewall(String deviceId) {
         Device d = registry.device(deviceId).orElseThrow(() ->

@@ -159,11 +159,28 @@ class BlockLifecycleTest {
         BlockService atExpiry = platform.service(Map.of(), b.expiresAt());
         assertEquals(0, atExpiry.expireDue(), "the device did not answer");
         assertEquals(BlockState.ACTIVE, platform.blocks.find(b.id()).orElseThrow().state());
-        assertEquals(1, atExpiry.expireDue(), "the next run removes it");
+        assertEquals(0, atExpiry.expireDue(), "not asked again at once");
+        assertEquals(1, platform.service(Map.of(), b.expiresAt().plus(BlockService.REMOVAL_RETRY_GAP)).expireDue(),
+                "a run after the retry gap removes it");
         Block expired = platform.blocks.find(b.id()).orElseThrow();
         assertEquals(BlockState.EXPIRED, expired.state());
         assertTrue(device().isEmpty());
         assertEquals("scheduler", platform.blocks.audit(b.id()).get(3).actor());
+    }
+
+    @Test
+    void aDueBlockWhoseDriverIsNotThereYetIsLeftAloneUntilItComes() {
+        Block b = byHand("203.0.113.7");
+        BlockService startedWithoutPlugins = new BlockService(platform.blocks, platform.incidents, platform.registry,
+                platform.settings, Platform.config(Map.of()), java.time.Clock.fixed(b.expiresAt(), java.time.ZoneOffset.UTC));
+        assertEquals(0, startedWithoutPlugins.expireDue());
+        assertEquals(List.of("requested", "placed"), actions(b), "no failed attempt recorded");
+        String refused = assertThrows(IllegalStateException.class, () -> startedWithoutPlugins.unblock(b.id(), "bob", null))
+                .getMessage();
+        assertEquals("device acme-fw1: no vendor plugin 'testfw' is installed; the block stays active", refused);
+        startedWithoutPlugins.bindPlugin(platform.firewall.plugin("testfw"));
+        assertEquals(1, startedWithoutPlugins.expireDue(), "removed once the plugin is there");
+        assertTrue(device().isEmpty());
     }
 
     @Test
