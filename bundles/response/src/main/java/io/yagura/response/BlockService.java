@@ -564,14 +564,14 @@ public class BlockService {
         Firewalls.Firewall f = calls.firewall(deviceId);
         List<String> onDevice;
         try {
-            onDevice = f.driver().listBlocks(f.target()).stream().map(p -> p.address()).toList();
+            onDevice = f.driver().listBlocks(f.target()).stream().map(p -> canonical(p.address())).toList();
         } catch (io.yagura.api.plugin.FirewallDriver.FirewallException e) {
             throw new IllegalStateException("device " + deviceId + ": " + e.failure() + ": " + e.getMessage(), e);
         }
         List<Block> active = store.list(new BlockStore.Filter(null, deviceId, null, Set.of(BlockState.ACTIVE), 0));
-        List<String> activeAddresses = active.stream().map(Block::address).toList();
+        List<String> activeAddresses = active.stream().map(b -> canonical(b.address())).toList();
         List<String> deviceOnly = onDevice.stream().filter(a -> !activeAddresses.contains(a)).distinct().toList();
-        List<Block> storeOnly = active.stream().filter(b -> !onDevice.contains(b.address())).toList();
+        List<Block> storeOnly = active.stream().filter(b -> !onDevice.contains(canonical(b.address()))).toList();
         if (fix) {
             for (String address : deviceOnly) {
                 try {
@@ -690,6 +690,12 @@ public class BlockService {
             s.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return s.toString();
+    }
+
+    /** One spelling per network, so that a device's "203.0.113.7/32" is the store's "203.0.113.7". */
+    private static String canonical(String address) {
+        return io.yagura.format.net.Network.parse(address).map(n -> new AddressChecks.Checked(n, false).text())
+                .orElse(address);
     }
 
     private static String clip(String text) {
