@@ -1,8 +1,11 @@
 package io.yagura.plugin.checkpoint;
 
 import io.yagura.api.plugin.DeviceType;
+import io.yagura.api.plugin.FirewallDriver;
 import io.yagura.api.plugin.LogParser;
 import io.yagura.api.plugin.VendorPlugin;
+import io.yagura.plugin.checkpoint.driver.CheckPointFirewallDriver;
+import java.util.Optional;
 import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
@@ -17,6 +20,7 @@ public final class CheckpointPlugin implements VendorPlugin {
     static final String ID = "checkpoint";
 
     private final CheckpointParser parser = new CheckpointParser();
+    private final CheckPointFirewallDriver driver = new CheckPointFirewallDriver();
 
     @Override
     public String vendorId() {
@@ -46,5 +50,11 @@ public final class CheckpointPlugin implements VendorPlugin {
     @Override
     public LogParser parser() {
         return parser;
+    }
+
+    /** Emergency blocks through the Check Point Management API (docs/vendors/checkpoint.md, "Emergency block"). */
+    @Override
+    public Optional<FirewallDriver> firewallDriver() {
+        return Optional.of(driver);
     }
 }

@@ -1,5 +1,7 @@
 package io.yagura.emulator.fortigate;
 
+import static io.yagura.emulator.https.JsonValues.fields;
+
 import io.yagura.emulator.https.EmulatedHttpsServer;
 import io.yagura.emulator.https.JsonValues;
 import java.io.IOException;
@@ -41,21 +43,21 @@ public final class FortiGateEmulator extends EmulatedHttpsServer {
         for (String table : List.of("address", "address6", "addrgrp", "addrgrp6")) {
             tables.put(table, new LinkedHashMap<>());
         }
-        put("address", object("name", "none", "type", "ipmask", "subnet", "0.0.0.0 0.0.0.0"));
-        put("address", object("name", "customer-web", "type", "ipmask", "subnet", "192.0.2.80 255.255.255.255"));
-        put("address6", object("name", "none", "ip6", "::/128"));
-        put("addrgrp", object("name", GROUP, "member", members("none"), "comment", "Yagura emergency blocks"));
-        put("addrgrp6", object("name", GROUP6, "member", members("none"), "comment", "Yagura emergency blocks"));
+        put("address", fields("name", "none", "type", "ipmask", "subnet", "0.0.0.0 0.0.0.0"));
+        put("address", fields("name", "customer-web", "type", "ipmask", "subnet", "192.0.2.80 255.255.255.255"));
+        put("address6", fields("name", "none", "ip6", "::/128"));
+        put("addrgrp", fields("name", GROUP, "member", members("none"), "comment", "Yagura emergency blocks"));
+        put("addrgrp6", fields("name", GROUP6, "member", members("none"), "comment", "Yagura emergency blocks"));
     }
 
     /** IPv4 addresses: name → subnet as FortiOS shows it ("203.0.113.5 255.255.255.255"). */
     public synchronized Map<String, String> addresses() {
-        return fields("address", "subnet");
+        return column("address", "subnet");
     }
 
     /** IPv6 addresses: name → ip6 ("2001:db8::7/128"). */
     public synchronized Map<String, String> addresses6() {
-        return fields("address6", "ip6");
+        return column("address6", "ip6");
     }
 
     /** Member names of an address group (addrgrp or addrgrp6). */
@@ -179,7 +181,7 @@ public final class FortiGateEmulator extends EmulatedHttpsServer {
                 if (members.stream().anyMatch(member -> name.equals(member.get("name")))) {
                     return answer(500, -5, "POST", name);
                 }
-                members.add(object("name", name));
+                members.add(fields("name", name));
                 return answer(200, 0, "POST", name);
             }
             case "DELETE" -> {
@@ -225,7 +227,7 @@ public final class FortiGateEmulator extends EmulatedHttpsServer {
                 ((List<Map<String, Object>>) group.get("member")).stream().anyMatch(m -> name.equals(m.get("name"))));
     }
 
-    private Map<String, String> fields(String table, String field) {
+    private Map<String, String> column(String table, String field) {
         Map<String, String> found = new LinkedHashMap<>();
         tables.get(table).forEach((name, object) -> found.put(name, (String) object.get(field)));
         return found;
@@ -264,18 +266,10 @@ public final class FortiGateEmulator extends EmulatedHttpsServer {
         return answer;
     }
 
-    private static Map<String, Object> object(Object... keysAndValues) {
-        Map<String, Object> object = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            object.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return object;
-    }
-
     private static List<Object> members(String... names) {
         List<Object> members = new ArrayList<>();
         for (String name : names) {
-            members.add(object("name", name));
+            members.add(fields("name", name));
         }
         return members;
     }

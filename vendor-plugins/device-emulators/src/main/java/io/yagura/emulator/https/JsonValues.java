@@ -43,6 +43,15 @@ public final class JsonValues {
         throw new IllegalArgumentException("a JSON object was expected");
     }
 
+    /** An object from alternating keys and values: {@code fields("name", "x", "type", "host")}. */
+    public static Map<String, Object> fields(Object... keysAndValues) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            object.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return object;
+    }
+
     public static String write(Object value) {
         if (value == null) {
             return "null";

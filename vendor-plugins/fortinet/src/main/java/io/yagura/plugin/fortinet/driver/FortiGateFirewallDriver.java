@@ -1,8 +1,10 @@
 package io.yagura.plugin.fortinet.driver;
 
 import io.yagura.api.plugin.FirewallDriver;
+import io.yagura.device.BlockInput;
 import io.yagura.device.http.BlockObjects;
 import io.yagura.device.http.DeviceChange;
+import io.yagura.device.http.DriverOptions;
 import io.yagura.format.json.Json;
 import io.yagura.format.net.Addresses;
 import io.yagura.format.net.Network;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Emergency blocks on FortiGate firewalls through the FortiOS REST API, method {@code addrgrp}: an
@@ -38,8 +41,8 @@ public final class FortiGateFirewallDriver implements FirewallDriver {
 
     @Override
     public Outcome block(Target firewall, Block block) throws FirewallException {
-        Network network = network(firewall, block.address());
-        String name = BlockObjects.objectName(firewall, block.reference());
+        Network network = BlockObjects.network(block.address());
+        String name = BlockObjects.objectName(block.reference());
         Options options = Options.of(firewall);
         Family family = options.family(network);
         FortiGateApi api = FortiGateApi.open(firewall, options.vdom);
@@ -55,22 +58,22 @@ public final class FortiGateFirewallDriver implements FirewallDriver {
                 () -> api.removeMember(family.groups(), family.group(), name));
         if (!network.equals(address(api.find(family.addresses(), name)).orElse(null))
                 || !members(api, family).contains(name)) {
-            throw change.fail("reading back: " + name + " with " + text(network) + " is not in group " + family.group());
+            throw change.fail("reading back: " + name + " with " + BlockInput.text(network) + " is not in group " + family.group());
         }
-        return new Outcome(true, "address " + name + " " + text(network) + " in address group " + family.group()
+        return new Outcome(true, "address " + name + " " + BlockInput.text(network) + " in address group " + family.group()
                 + " (vdom " + options.vdom + ")");
     }
 
     @Override
     public Outcome unblock(Target firewall, String address) throws FirewallException {
-        Network network = network(firewall, address);
+        Network network = BlockObjects.network(address);
         Options options = Options.of(firewall);
         Family family = options.family(network);
         FortiGateApi api = FortiGateApi.open(firewall, options.vdom);
         Map<String, Network> blocks = yaguraMembers(api, family);
         blocks.values().removeIf(blocked -> !blocked.equals(network));
         if (blocks.isEmpty()) {
-            return new Outcome(true, "no block of " + text(network) + " on the device");
+            return new Outcome(true, "no block of " + BlockInput.text(network) + " on the device");
         }
         DeviceChange change = new DeviceChange(api.device().name());
         for (String name : blocks.keySet()) {
@@ -83,9 +86,9 @@ public final class FortiGateFirewallDriver implements FirewallDriver {
                     "create address " + name + " again", () -> api.create(family.addresses(), name, original));
         }
         if (yaguraMembers(api, family).values().stream().anyMatch(network::equals)) {
-            throw change.fail("reading back: group " + family.group() + " still holds a Yagura block of " + text(network));
+            throw change.fail("reading back: group " + family.group() + " still holds a Yagura block of " + BlockInput.text(network));
         }
-        return new Outcome(true, "removed " + String.join(", ", blocks.keySet()) + " (" + text(network)
+        return new Outcome(true, "removed " + String.join(", ", blocks.keySet()) + " (" + BlockInput.text(network)
                 + ") from address group " + family.group());
     }
 
@@ -96,7 +99,7 @@ public final class FortiGateFirewallDriver implements FirewallDriver {
         List<PlacedBlock> blocks = new ArrayList<>();
         for (Family family : options.families()) {
             yaguraMembers(api, family).forEach((name, network) -> blocks.add(
-                    new PlacedBlock(text(network), BlockObjects.reference(name).orElseThrow(), name)));
+                    new PlacedBlock(BlockInput.text(network), BlockObjects.reference(name).orElseThrow(), name)));
         }
         return blocks;
     }
@@ -149,39 +152,22 @@ public final class FortiGateFirewallDriver implements FirewallDriver {
         return fields;
     }
 
-    private static Network network(Target firewall, String address) throws FirewallException {
-        return Network.parse(BlockObjects.plainAddress(firewall, address)).filter(n -> n.prefix() > 0)
-                .orElseThrow(() -> BlockObjects.refusedAddress(firewall, address));
-    }
 
-    /** A host as its address, a network in CIDR form. */
-    private static String text(Network network) {
-        boolean host = network.prefix() == network.base().getAddress().length * 8;
-        return Addresses.toText(network.base()) + (host ? "" : "/" + network.prefix());
-    }
 
     /** The endpoint options, checked before anything is sent. */
     private record Options(String vdom, String group, String group6) {
 
-        private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,78}");
+        private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,78}");
 
         static Options of(Target target) throws FirewallException {
-            String method = target.option("method").orElse("addrgrp");
-            if (!"addrgrp".equals(method)) {
-                throw new FirewallException(Failure.UNSUPPORTED, "device " + target.deviceId() + ": method '"
-                        + method + "' is not supported by the FortiGate driver (addrgrp only)", null);
-            }
+            DriverOptions.requireMethod(target, "FortiGate", "addrgrp");
             return new Options(name(target, "vdom", "root"), name(target, "group", DEFAULT_GROUP),
                     name(target, "group6", DEFAULT_GROUP6));
         }
 
         private static String name(Target target, String option, String fallback) throws FirewallException {
-            String value = target.option(option).orElse(fallback);
-            if (!NAME.matcher(value).matches()) {
-                throw new FirewallException(Failure.UNSUPPORTED, "device " + target.deviceId() + ": option " + option
-                        + " is not a FortiOS name (letters, digits, '.', '_', '-'; at most 79)", null);
-            }
-            return value;
+            return DriverOptions.name(target, option, fallback, NAME,
+                    "a FortiOS name (letters, digits, '.', '_', '-'; at most 79)");
         }
 
         Family family(Network network) {

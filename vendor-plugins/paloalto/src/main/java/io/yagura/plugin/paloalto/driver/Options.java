@@ -3,6 +3,7 @@ package io.yagura.plugin.paloalto.driver;
 import io.yagura.api.plugin.FirewallDriver.Failure;
 import io.yagura.api.plugin.FirewallDriver.FirewallException;
 import io.yagura.api.plugin.FirewallDriver.Target;
+import io.yagura.device.http.DriverOptions;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.w3c.dom.Element;
@@ -28,11 +29,7 @@ final class Options {
     }
 
     static Options of(Target target) throws FirewallException {
-        String method = target.option("method").orElse("dag");
-        if (!"dag".equals(method)) {
-            throw new FirewallException(Failure.UNSUPPORTED, "device " + target.deviceId() + ": method '" + method
-                    + "' is not supported by the PAN-OS driver (dag only)", null);
-        }
+        DriverOptions.requireMethod(target, "PAN-OS", "dag");
         String wait = target.option("commit-wait").orElse("300");
         if (!wait.matches("[0-9]{1,5}") || Integer.parseInt(wait) < 1) {
             throw new FirewallException(Failure.UNSUPPORTED, "device " + target.deviceId()
@@ -44,12 +41,8 @@ final class Options {
     }
 
     private static String name(Target target, String option, String fallback) throws FirewallException {
-        String value = target.option(option).orElse(fallback);
-        if (!NAME.matcher(value).matches()) {
-            throw new FirewallException(Failure.UNSUPPORTED, "device " + target.deviceId() + ": option " + option
-                    + " is not a PAN-OS name (letters, digits, '.', '_', '-', space; at most 63)", null);
-        }
-        return value;
+        return DriverOptions.name(target, option, fallback, NAME,
+                "a PAN-OS name (letters, digits, '.', '_', '-', space; at most 63)");
     }
 
     String vsysPath() {

@@ -5,6 +5,7 @@ import io.yagura.api.plugin.FirewallDriver.FirewallException;
 import io.yagura.api.plugin.FirewallDriver.Target;
 import io.yagura.device.http.DeviceAnswer;
 import io.yagura.device.http.DeviceRequest;
+import io.yagura.device.http.DeviceTasks;
 import io.yagura.device.http.HttpsDevice;
 import io.yagura.device.http.XmlText;
 import java.time.Duration;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -95,33 +95,19 @@ final class PanOsApi {
         if (job == null) {
             return "no changes to commit";
         }
-        long deadline = System.nanoTime() + commitWait.toNanos();
-        while (true) {
+        return DeviceTasks.await("commit job " + job + " on " + device.name(), commitWait, () -> {
             Element jobs = call("show jobs", Map.of("type", "op", "cmd", "<show><jobs><id>" + XmlText.escape(job)
                     + "</id></jobs></show>"));
             Element state = first(jobs, "job");
-            if ("FIN".equals(text(state, "status"))) {
-                if (!"OK".equals(text(state, "result"))) {
-                    throw new FirewallException(Failure.REJECTED, device.name() + ": commit job " + job + " failed: "
-                            + device.excerpt(text(first(state, "details"), "line")), null);
-                }
-                return "commit job " + job + " OK";
+            if (!"FIN".equals(text(state, "status"))) {
+                return null;
             }
-            if (System.nanoTime() > deadline) {
-                throw new FirewallException(Failure.TIMEOUT, device.name() + ": commit job " + job
-                        + " did not finish within " + commitWait.toSeconds() + " s", null);
+            if (!"OK".equals(text(state, "result"))) {
+                throw new FirewallException(Failure.REJECTED, device.name() + ": commit job " + job + " failed: "
+                        + device.excerpt(text(first(state, "details"), "line")), null);
             }
-            pause();
-        }
-    }
-
-    private static void pause() throws FirewallException {
-        try {
-            TimeUnit.MILLISECONDS.sleep(250); // a commit takes seconds to minutes on a real firewall
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FirewallException(Failure.TIMEOUT, "interrupted while waiting for a commit job", e);
-        }
+            return "commit job " + job + " OK";
+        });
     }
 
     private Element call(String what, Map<String, String> fields) throws FirewallException {

@@ -1,6 +1,7 @@
 package io.yagura.plugin.paloalto.driver;
 
 import io.yagura.api.plugin.FirewallDriver;
+import io.yagura.device.BlockInput;
 import io.yagura.device.http.BlockObjects;
 import io.yagura.device.http.DeviceChange;
 import io.yagura.device.http.XmlText;
@@ -34,8 +35,8 @@ public final class PanOsFirewallDriver implements FirewallDriver {
 
     @Override
     public Outcome block(Target firewall, Block block) throws FirewallException {
-        Network network = network(firewall, block.address());
-        String name = BlockObjects.objectName(firewall, block.reference());
+        Network network = BlockObjects.network(block.address());
+        String name = BlockObjects.objectName(block.reference());
         Options options = Options.of(firewall);
         String element = "<entry name='" + name + "'><ip-netmask>" + cidr(network) + "</ip-netmask><tag><member>"
                 + XmlText.escape(options.tag) + "</member></tag><description>"
@@ -64,7 +65,7 @@ public final class PanOsFirewallDriver implements FirewallDriver {
 
     @Override
     public Outcome unblock(Target firewall, String address) throws FirewallException {
-        Network network = network(firewall, address);
+        Network network = BlockObjects.network(address);
         Options options = Options.of(firewall);
         PanOsApi api = PanOsApi.login(firewall, options.commitWait);
         List<Element> candidate = yaguraEntries(api.read("get", options.addresses()), options.tag, network);
@@ -97,7 +98,7 @@ public final class PanOsFirewallDriver implements FirewallDriver {
         for (Element entry : yaguraEntries(api.read("show", options.addresses()), options.tag, null)) {
             String name = entry.getAttribute("name");
             Network.parse(PanOsApi.text(entry, "ip-netmask")).ifPresent(network -> blocks.add(new PlacedBlock(
-                    text(network), BlockObjects.reference(name).orElseThrow(), name)));
+                    BlockInput.text(network), BlockObjects.reference(name).orElseThrow(), name)));
         }
         return blocks;
     }
@@ -125,20 +126,11 @@ public final class PanOsFirewallDriver implements FirewallDriver {
                 .anyMatch(member -> member.getTextContent().trim().equals(tag));
     }
 
-    private static Network network(Target firewall, String address) throws FirewallException {
-        return Network.parse(BlockObjects.plainAddress(firewall, address)).filter(n -> n.prefix() > 0)
-                .orElseThrow(() -> BlockObjects.refusedAddress(firewall, address));
-    }
 
     private static String cidr(Network network) {
         return Addresses.toText(network.base()) + "/" + network.prefix();
     }
 
-    /** A host as its address, a network in CIDR form. */
-    private static String text(Network network) {
-        boolean host = network.prefix() == network.base().getAddress().length * 8;
-        return host ? Addresses.toText(network.base()) : cidr(network);
-    }
 
     /** An entry as XML again, to restore it. */
     private static final class XmlTextOf {
