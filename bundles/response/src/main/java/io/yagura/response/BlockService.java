@@ -62,7 +62,7 @@ public class BlockService {
     private static final int EXPIRY_BATCH = 1000;
     /** How long the expiry job waits before it tries again a removal the device refused or did not answer. */
     static final Duration REMOVAL_RETRY_GAP = Duration.ofMinutes(2);
-    private static final DateTimeFormatter ID_DAY = DateTimeFormatter.BASIC_ISO_DATE.withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ID_DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
     private final BlockStore store;
     private final IncidentStore incidents;

@@ -53,6 +53,7 @@ class BlockLifecycleTest {
     void anAnalystsBlockIsPlacedAtOnceVerifiedAndAudited() {
         Block b = byHand("203.0.113.7");
         assertEquals(BlockState.ACTIVE, b.state());
+        assertTrue(b.id().matches("BLK-20261205-[A-Z2-9]{6}"), b.id());
         assertEquals(b.id(), device().get("203.0.113.7"), "the device holds it, with Yagura's reference");
         assertEquals(Platform.T0, b.placedAt());
         assertEquals(Platform.T0.plus(Duration.ofHours(2)), b.expiresAt());

@@ -10,6 +10,9 @@ import java.util.List;
 /** {@link Platform} for the command tests in the command package. */
 public final class TestPlatform {
 
+    /** The password the test firewall accepts. */
+    public static final String DEVICE_PASSWORD = new TestFirewall().expectedSecret;
+
     private final Platform platform;
 
     public TestPlatform() throws Exception {
@@ -33,6 +36,11 @@ public final class TestPlatform {
         Incident i = platform.incident(Level.EMERGENCY, List.of(attacker), Platform.established(attacker));
         return platform.service().request(new BlockRequest("acme", i.id(), attacker, List.of(), null, BlockRequest.AUTO,
                 "auto", false)).get(0);
+    }
+
+    /** The firewall's password was changed on the device: Yagura's is refused. */
+    public void refuseLogins() {
+        platform.firewall.expectedSecret = "changed-on-the-device";
     }
 
     /** The firewall now presents another host key (it was replaced, or someone is in the middle). */
