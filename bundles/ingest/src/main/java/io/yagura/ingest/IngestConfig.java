@@ -41,8 +41,9 @@ public @interface IngestConfig {
     @AttributeDefinition(description = "Lines per broker message")
     int batch_size() default 500;
 
-    @AttributeDefinition(description = "Longest wait in milliseconds before a partial batch is sent")
-    int batch_timeout_ms() default 200;
+    @AttributeDefinition(description = "Longest wait in milliseconds before a partial batch is sent: lines "
+            + "waiting for their batch live only in memory and are lost if the process dies")
+    int batch_timeout_ms() default 20;
 
     @AttributeDefinition(description = "Netty worker threads for the TCP and TLS listeners")
     int worker_threads() default 2;

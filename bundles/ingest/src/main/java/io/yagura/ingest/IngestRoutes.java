@@ -30,6 +30,7 @@ final class IngestRoutes extends RouteBuilder {
     static final String BATCH_KEY = "yaguraBatchKey";
     private static final String FRAMES_BEAN = "yaguraSyslogFrames";
     private static final String TLS_BEAN = "yaguraSyslogTls";
+    private static final long MIN_TIMEOUT_CHECK_MS = 5;
 
     private final IngestConfig config;
     private final LineDispatcher dispatcher;
@@ -95,6 +96,9 @@ final class IngestRoutes extends RouteBuilder {
             .aggregate(header(BATCH_KEY), new LineBatchStrategy())
                 .completionPredicate(e -> e.getMessage().getBody(List.class).size() >= config.batch_size())
                 .completionTimeout(config.batch_timeout_ms())
+                // Camel checks timeouts once a second by default: a partial batch would then live
+                // in memory (lost on a crash) up to a second longer than batch.timeout.ms.
+                .completionTimeoutCheckerInterval(Math.max(MIN_TIMEOUT_CHECK_MS, config.batch_timeout_ms() / 2))
                 .forceCompletionOnStop()
                 .process(this::toWireBatch)
                 .toD("amqp:queue:${header.yaguraQueue}");

@@ -8,6 +8,7 @@ import io.yagura.ingest.Frame;
 import io.yagura.ingest.LineDispatcher;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +79,11 @@ final class AcceptWindow {
         committing = true;
         context.committer().execute(() -> {
             Throwable failure = commit(window);
-            ctx.executor().execute(() -> committed(window, failure));
+            try {
+                ctx.executor().execute(() -> committed(window, failure));
+            } catch (RejectedExecutionException listenerStopped) {
+                closeStore(); // nobody is left to answer: the sender resends, the ids are stored
+            }
         });
     }
 
@@ -91,7 +96,7 @@ final class AcceptWindow {
             List<String> ids = new ArrayList<>(window.size());
             window.forEach(p -> ids.add(p.line().id()));
             long now = System.currentTimeMillis();
-            DuplicateFilter.Filtered result = context.duplicates().commit(source, ids, store, (fresh, idTail) -> {
+            DuplicateFilter.Filtered result = context.duplicates().commit(source, ids, store, (fresh, freshIds, idTail) -> {
                 List<LineDispatcher.Routed> routed = new ArrayList<>(fresh.size());
                 for (int i : fresh) {
                     Pending p = window.get(i);
@@ -100,7 +105,7 @@ final class AcceptWindow {
                                 source, context.listenerName(), now));
                     }
                 }
-                store.commit(routed, source, idTail);
+                store.commit(routed, source, freshIds, idTail);
                 routed.forEach(r -> context.counters().routed(r.queue(), 1));
             });
             context.counters().duplicates().add(result.duplicates());
@@ -168,7 +173,11 @@ final class AcceptWindow {
         DurableLines s = store;
         store = null;
         if (s != null) {
-            context.committer().execute(s::close);
+            try {
+                context.committer().execute(s::close);
+            } catch (RejectedExecutionException listenerStopped) {
+                s.close();
+            }
         }
     }
 

@@ -27,15 +27,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Stores a RELP connection's lines on the broker in one local JMS transaction per commit:
  * the batches for the vendor queues (the same wire format as the syslog listeners) and a
- * record of the source's last line ids on {@value #IDS_QUEUE}. The record is what lets a
- * restarted platform recognise the lines rsyslog sends again; since it is written in the
- * same transaction, the broker holds a line exactly when it holds its id. Each commit also
- * takes the source's older records off the queue, so it holds about one per source.
+ * record of the new lines' ids on {@value #IDS_QUEUE}. The records are what lets a restarted
+ * platform recognise the lines rsyslog sends again; since they are written in the same
+ * transaction, the broker holds a line exactly when it holds its id. Every
+ * {@value #PRUNE_EVERY} commits the source's older records are taken off the queue and
+ * replaced by one with the source's whole tail of ids, so the queue stays small.
  */
 final class BrokerLines implements DurableLines {
 
     static final String IDS_QUEUE = "yagura.relp.ids";
     static final String SOURCE_PROPERTY = "yaguraRelpSource";
+    /** Taking records costs a round trip to the broker: done every so many commits, not each time. */
+    private static final int PRUNE_EVERY = 64;
     private static final Logger LOG = LoggerFactory.getLogger(BrokerLines.class);
 
     private final Connection connection;
@@ -43,6 +46,7 @@ final class BrokerLines implements DurableLines {
     private final MessageProducer producer;
     private final Queue idsQueue;
     private MessageConsumer olderRecords;
+    private long commits;
     private String recordsSource;
 
     BrokerLines(ConnectionFactory broker) throws JMSException {
@@ -55,7 +59,8 @@ final class BrokerLines implements DurableLines {
     }
 
     @Override
-    public void commit(List<LineDispatcher.Routed> lines, String source, List<String> idTail) throws JMSException {
+    public void commit(List<LineDispatcher.Routed> lines, String source, List<String> newIds, List<String> idTail)
+            throws JMSException {
         try {
             for (Map.Entry<String, List<LineDispatcher.Routed>> group : WireBatch.byQueueAndCustomer(lines).entrySet()) {
                 List<LineDispatcher.Routed> batch = group.getValue();
@@ -65,9 +70,14 @@ final class BrokerLines implements DurableLines {
                 message.setStringProperty(Wire.FORMAT_PROPERTY, Wire.FORMAT_VERSION);
                 producer.send(session.createQueue(batch.get(0).queue()), message);
             }
-            if (!idTail.isEmpty()) {
-                takeOlderRecords(source);
-                TextMessage record = session.createTextMessage(String.join("\n", idTail));
+            if (!newIds.isEmpty()) {
+                // Most commits record only their own ids; every PRUNE_EVERY commits the source's
+                // older records are taken and replaced by one holding its whole tail.
+                boolean prune = commits++ % PRUNE_EVERY == 0;
+                if (prune) {
+                    takeOlderRecords(source);
+                }
+                TextMessage record = session.createTextMessage(String.join("\n", prune ? idTail : newIds));
                 record.setStringProperty(SOURCE_PROPERTY, source);
                 producer.send(idsQueue, record);
             }

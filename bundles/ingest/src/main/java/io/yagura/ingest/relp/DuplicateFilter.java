@@ -54,7 +54,7 @@ final class DuplicateFilter {
             RecentIds after = state.ids.copy();
             after.addAll(freshIds);
             try {
-                commit.run(fresh, freshIds.isEmpty() ? List.of() : after.tail());
+                commit.run(fresh, freshIds, after.tail());
             } catch (Exception e) {
                 state.stale = true; // stored or not: ask the store before the next window
                 throw e;
@@ -66,7 +66,7 @@ final class DuplicateFilter {
 
     /** The store call made under the source's lock. */
     interface WindowCommit {
-        void run(List<Integer> freshIndexes, List<String> idTail) throws Exception;
+        void run(List<Integer> freshIndexes, List<String> freshIds, List<String> idTail) throws Exception;
     }
 
     private static final class SourceIds {

@@ -32,7 +32,7 @@ public @interface RelpConfig {
 
     @AttributeDefinition(description = "Line ids remembered per sending address to recognise lines sent again "
             + "after a reconnect; at least twice rsyslog's window (windowSize)")
-    int duplicate_ids() default 512;
+    int duplicate_ids() default 2048;
 
     @AttributeDefinition(description = "Netty threads reading RELP connections")
     int worker_threads() default 1;

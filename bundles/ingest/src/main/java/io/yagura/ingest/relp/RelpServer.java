@@ -91,14 +91,18 @@ public final class RelpServer implements AutoCloseable {
     public void close() {
         server.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        // The event loops end after the connections' last events, which hand their broker
+        // sessions to the committer to close; the committer ends after the running commits.
+        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         committer.shutdown();
         try {
-            committer.awaitTermination(10, TimeUnit.SECONDS);
+            if (!committer.awaitTermination(10, TimeUnit.SECONDS)) {
+                committer.shutdownNow();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 
     @Override

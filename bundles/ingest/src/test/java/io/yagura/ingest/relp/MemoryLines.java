@@ -21,13 +21,14 @@ final class MemoryLines implements DurableLines.Factory {
     public DurableLines open() {
         return new DurableLines() {
             @Override
-            public void commit(List<LineDispatcher.Routed> lines, String source, List<String> idTail) {
+            public void commit(List<LineDispatcher.Routed> lines, String source, List<String> newIds,
+                               List<String> idTail) {
                 synchronized (MemoryLines.this) {
                     if (failCommits) {
                         throw new IllegalStateException("broker gone");
                     }
                     stored.addAll(lines);
-                    if (!idTail.isEmpty()) {
+                    if (!newIds.isEmpty()) {
                         idsBySource.put(source, List.copyOf(idTail));
                     }
                     commits++;

@@ -32,7 +32,7 @@ class RelpServerTest {
         registry.putCustomer(new Customer("acme", "ACME", List.of("10.0.0.0/8")));
         registry.putDevice(new Device("acme-fw1", "acme", "cisco-asa", "ASA", List.of("127.0.0.1")));
         LineDispatcher dispatcher = new LineDispatcher(registry, counters, new ArrayList<>());
-        server = RelpServer.start(new RelpSettings("127.0.0.1", 0, MAX_FRAME, 128, 5, 1024, 512, 1),
+        server = RelpServer.start(new RelpSettings("127.0.0.1", 0, MAX_FRAME, 128, 5, 1024, 2048, 1),
                 "relp:test", dispatcher, counters, store);
     }
 

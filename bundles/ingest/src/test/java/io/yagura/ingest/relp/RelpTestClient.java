@@ -22,6 +22,7 @@ final class RelpTestClient implements AutoCloseable {
     RelpTestClient(int port) throws IOException {
         socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(30_000); // a guard against a hung test, not a measured wait
+        socket.setTcpNoDelay(true);
         out = socket.getOutputStream();
         in = new BufferedInputStream(socket.getInputStream());
     }
