@@ -33,6 +33,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 final class DeviceTrust extends X509ExtendedTrustManager {
 
+    private static final String CUSTOMARY_PASSWORD = "changeit";
+
     private final String pinned;
     private final X509ExtendedTrustManager trustStore;
     private volatile String presented;
@@ -162,8 +164,10 @@ final class DeviceTrust extends X509ExtendedTrustManager {
     }
 
     /**
-     * Reads a PKCS#12 or JKS trust store. Trust stores hold only public certificates, so no
-     * password is needed to read them (the integrity check that a password would allow is skipped).
+     * Reads a PKCS#12 or JKS trust store. Trust stores hold only public certificates, and the
+     * target carries no trust store password: JKS and unencrypted PKCS#12 stores are read without
+     * one; a PKCS#12 store whose certificates are encrypted (keytool's default) is read with the
+     * JDK's customary {@value #CUSTOMARY_PASSWORD}.
      */
     private static X509ExtendedTrustManager loadTrustStore(Target target, Path file) throws FirewallException {
         if (!Files.isRegularFile(file)) {
@@ -173,8 +177,11 @@ final class DeviceTrust extends X509ExtendedTrustManager {
         try {
             KeyStore store = KeyStore.getInstance(file.toFile(), (char[]) null);
             if (store.size() == 0) {
+                store = KeyStore.getInstance(file.toFile(), CUSTOMARY_PASSWORD.toCharArray());
+            }
+            if (store.size() == 0) {
                 throw new FirewallException(Failure.UNTRUSTED, "device " + target.deviceId() + ": trust store "
-                        + file + " holds no certificate readable without a password", null);
+                        + file + " holds no certificate", null);
             }
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(store);
@@ -186,7 +193,8 @@ final class DeviceTrust extends X509ExtendedTrustManager {
             throw new IllegalStateException("the JDK's trust manager factory gave no X.509 trust manager");
         } catch (IOException | GeneralSecurityException e) {
             throw new FirewallException(Failure.UNTRUSTED, "device " + target.deviceId() + ": trust store " + file
-                    + " cannot be read (PKCS#12 or JKS expected): " + e.getMessage(), e);
+                    + " cannot be read (JKS, or PKCS#12 without a password or with password "
+                    + CUSTOMARY_PASSWORD + "): " + e.getMessage(), e);
         }
     }
 }

@@ -100,16 +100,18 @@ final class PanOsConfig {
         if (xpath == null || !xpath.startsWith("/config")) {
             throw new IllegalArgumentException("xpath must start with /config: " + xpath);
         }
-        Element node = document.getDocumentElement();
-        String[] steps = xpath.substring("/config".length()).split("/");
-        for (String step : steps) {
-            if (step.isEmpty()) {
-                continue;
-            }
+        List<Matcher> steps = new ArrayList<>();
+        for (String step : xpath.substring("/config".length()).split("/")) {
             Matcher m = STEP.matcher(step);
-            if (!m.matches()) {
+            if (!step.isEmpty() && !m.matches()) {
                 throw new IllegalArgumentException("unsupported xpath step '" + step + "'");
             }
+            if (!step.isEmpty()) {
+                steps.add(m);
+            }
+        }
+        Element node = document.getDocumentElement();
+        for (Matcher m : steps) {
             Element next = null;
             for (Element child : children(node, m.group(1))) {
                 if (m.group(2) == null || m.group(2).equals(child.getAttribute("name"))) {
