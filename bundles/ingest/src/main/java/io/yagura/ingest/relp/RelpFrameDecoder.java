@@ -17,9 +17,12 @@ import java.util.List;
 public final class RelpFrameDecoder extends ByteToMessageDecoder {
 
     static final int MAX_NUMBER_DIGITS = 9;
+    /** librelp numbers up to 999,999,999 and then sends 1,000,000,000 once before wrapping to 1. */
+    static final int MAX_TXNR_DIGITS = 10;
+    static final long MAX_TXNR = 1_000_000_000L;
     static final int MAX_COMMAND_CHARS = 32;
     /** TXNR SP COMMAND SP DATALEN SP: the longest header there can be. */
-    private static final int MAX_HEADER = MAX_NUMBER_DIGITS + 1 + MAX_COMMAND_CHARS + 1 + MAX_NUMBER_DIGITS + 1;
+    private static final int MAX_HEADER = MAX_TXNR_DIGITS + 1 + MAX_COMMAND_CHARS + 1 + MAX_NUMBER_DIGITS + 1;
 
     private final int maxFrameBytes;
     private boolean failed;
@@ -90,6 +93,9 @@ public final class RelpFrameDecoder extends ByteToMessageDecoder {
         int limit = Math.min(in.writerIndex(), start + MAX_HEADER);
         int[] cursor = {start};
         Integer txnr = number(in, cursor, limit, "TXNR", 0);
+        if (txnr != null && txnr > MAX_TXNR) {
+            throw new RelpProtocolException(0, "TXNR " + txnr + " is larger than " + MAX_TXNR);
+        }
         if (txnr == null) {
             return incomplete(in, start);
         }
@@ -125,11 +131,12 @@ public final class RelpFrameDecoder extends ByteToMessageDecoder {
         int i = cursor[0];
         long value = 0;
         int digits = 0;
+        int maxDigits = field.equals("TXNR") ? MAX_TXNR_DIGITS : MAX_NUMBER_DIGITS;
         while (i < limit) {
             byte b = in.getByte(i);
             if (b >= '0' && b <= '9') {
-                if (++digits > MAX_NUMBER_DIGITS) {
-                    throw new RelpProtocolException(txnr, field + " longer than " + MAX_NUMBER_DIGITS + " digits");
+                if (++digits > maxDigits) {
+                    throw new RelpProtocolException(txnr, field + " longer than " + maxDigits + " digits");
                 }
                 value = value * 10 + (b - '0');
                 i++;

@@ -20,7 +20,7 @@ final class RelpSession extends SimpleChannelInboundHandler<RelpFrame> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RelpSession.class);
     static final String OPEN_ANSWER = "200 OK\nrelp_version=0\nrelp_software=yagura\ncommands=syslog";
-    private static final int LAST_TXNR = 999_999_999;
+    private static final int LAST_TXNR = (int) RelpFrameDecoder.MAX_TXNR;
 
     private enum State { AWAIT_OPEN, OPEN, CLOSING }
 

@@ -47,6 +47,11 @@ class RelpFrameDecoderTest {
     }
 
     @Test
+    void theTxnrLibrelpSendsBeforeWrappingIsAccepted() {
+        assertEquals(1_000_000_000, decode("1000000000 syslog 1 a\n").get(0).txnr());
+    }
+
+    @Test
     void aFrameSplitIntoOneByteReadsIsReassembled() {
         String stream = "41 syslog 12 <13>hi there\n42 syslog 3 abc\n";
         String[] bytes = stream.split("");
@@ -68,14 +73,16 @@ class RelpFrameDecoderTest {
         assertTrue(reasonOf("x syslog 3 abc\n").contains("TXNR is not a number"));
         assertTrue(reasonOf("1 sys-log 3 abc\n").contains("COMMAND must be"));
         assertTrue(reasonOf("1 syslog 3x abc\n").contains("DATALEN is not a number"));
-        assertTrue(reasonOf("1234567890 syslog 3 abc\n").contains("longer than 9 digits"));
+        assertTrue(reasonOf("12345678901 syslog 3 abc\n").contains("TXNR longer than 10 digits"));
+        assertTrue(reasonOf("1000000001 syslog 3 abc\n").contains("larger than 1000000000"));
+        assertTrue(reasonOf("1 syslog 1234567890 abc\n").contains("DATALEN longer than 9 digits"));
         assertTrue(reasonOf("1 syslog 3\nabc\n").contains("none follow"));
         assertTrue(reasonOf("1 " + "a".repeat(40) + " 3 abc\n").contains("COMMAND must be"));
     }
 
     @Test
     void aHeaderOfMaximalFieldsThatDoesNotEndIsRefused() {
-        String longest = "123456789 " + "a".repeat(32) + " 123456789";
+        String longest = "1000000000 " + "a".repeat(32) + " 123456789";
         assertEquals(0, decode(longest).size(), "a header may still end with its separator");
         assertTrue(reasonOf(longest + "9").contains("DATALEN"));
     }

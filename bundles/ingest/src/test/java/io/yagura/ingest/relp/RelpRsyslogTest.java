@@ -121,18 +121,25 @@ class RelpRsyslogTest {
                         "lines delivered (" + lines.twice() + " numbers twice)"));
     }
 
+    /** Also the throughput measurement of docs/relp.md: -Dyagura.relp.lines=200000 for a longer run. */
     @Test
     void everyLineRsyslogSendsArrivesExactlyOnce() throws Exception {
-        int count = 20_000;
+        int count = Integer.getInteger("yagura.relp.lines", 20_000);
         RelpServer server = listener(ArtemisProcess.freePort());
         LineCollector lines = running(new LineCollector(broker, vendorQueue));
-        running(RsyslogSender.start(testDir, numberedLines(count), server.port()));
+        Path input = numberedLines(count);
+        Duration brokerCpu = artemis.cpu();
+        Duration ownCpu = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+        RsyslogSender rsyslog = running(RsyslogSender.start(testDir, input, server.port()));
 
         awaitAll(lines, count);
         assertEquals(0, lines.twice());
         assertEquals(0, lines.unnumbered(), "the yagura-id prefix is removed");
-        System.out.printf("RELP from rsyslog: %d lines, %.0f lines/s between first and last arrival%n",
-                count, lines.linesPerSecond());
+        Duration listenerCpu = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).minus(ownCpu);
+        System.out.printf("RELP from rsyslog: %d lines, %.0f lines/s between first and last arrival; CPU: "
+                + "listener JVM (with the test's consumer) %d ms, broker %d ms, rsyslogd %d ms%n",
+                count, lines.linesPerSecond(), listenerCpu.toMillis(), artemis.cpu().minus(brokerCpu).toMillis(),
+                rsyslog.cpu().toMillis());
         assertTrue(idRecordsOnTheBroker() <= 3, "older id records are taken off the broker: " + idRecordsOnTheBroker());
     }
 

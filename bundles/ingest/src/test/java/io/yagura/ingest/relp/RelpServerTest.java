@@ -176,6 +176,22 @@ class RelpServerTest {
     }
 
     @Test
+    void theTxnrWrapsAfterOneBillionAsLibrelpCountsThem() throws Exception {
+        try (RelpTestClient client = openedClient()) {
+            client.raw("2 syslog 1 a\n");
+            assertEquals("200 OK", client.read().text());
+        }
+        try (RelpTestClient client = new RelpTestClient(server.port())) {
+            client.raw(new String(RelpFrame.encode(999_999_999, "open", RelpTestClient.OPEN_OFFERS)));
+            assertTrue(client.read().text().startsWith("200 OK"));
+            client.raw("1000000000 syslog 1 b\n1 syslog 1 c\n");
+            assertEquals(1_000_000_000, client.read().txnr());
+            assertEquals(1, client.read().txnr());
+        }
+        assertEquals(List.of("a", "b", "c"), store.rawLines());
+    }
+
+    @Test
     void garbageGetsServercloseAndNothingIsStored() throws Exception {
         try (RelpTestClient client = new RelpTestClient(server.port())) {
             client.raw("GET / HTTP/1.1\r\n\r\n");

@@ -3,6 +3,7 @@ package io.yagura.ingest.relp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
@@ -55,6 +56,19 @@ final class RsyslogSender implements AutoCloseable {
                 .redirectOutput(dir.resolve("rsyslogd.log").toFile())
                 .start();
         return new RsyslogSender(dir, input, p);
+    }
+
+    Duration cpu() {
+        return cpuOf(process);
+    }
+
+    /** CPU time of a process and its descendants. */
+    static Duration cpuOf(Process process) {
+        Duration total = process.info().totalCpuDuration().orElse(Duration.ZERO);
+        for (ProcessHandle child : process.descendants().toList()) {
+            total = total.plus(child.info().totalCpuDuration().orElse(Duration.ZERO));
+        }
+        return total;
     }
 
     boolean alive() {
