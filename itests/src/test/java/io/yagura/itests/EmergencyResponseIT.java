@@ -99,8 +99,8 @@ public class EmergencyResponseIT {
         registry.putCustomer(new Customer("itfw", "Firewall test customer", List.of("172.16.0.0/12")));
         registry.putDevice(new Device("it-broken-asa", "itfw", "cisco-asa", "ASA", List.of("127.0.3.1"))
                 .withManagement(endpoint("yagura.itest.broken.port")));
-        console("yagura:device-trust demo-asa --accept " + System.getProperty("yagura.itest.asa.fingerprint"));
-        console("yagura:device-trust it-broken-asa --accept " + System.getProperty("yagura.itest.broken.fingerprint"));
+        console("yagura:device-trust --accept " + System.getProperty("yagura.itest.asa.fingerprint") + " demo-asa");
+        console("yagura:device-trust --accept " + System.getProperty("yagura.itest.broken.fingerprint") + " it-broken-asa");
         console("yagura:block-policy demo auto-emergency");
 
         // 1. A safelisted address (the customer's DNS resolver) is refused before any device is touched.
