@@ -4,6 +4,8 @@ import io.yagura.api.plugin.FirewallDriver.Failure;
 import io.yagura.api.plugin.FirewallDriver.FirewallException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The steps of one change on a device, each with the step that undoes it, so that a failure half
@@ -17,6 +19,8 @@ import java.util.Deque;
  * too. Authentication and trust failures before the first step are passed on as they are.
  */
 public final class DeviceChange {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceChange.class);
 
     /** One call to the device. */
     @FunctionalInterface
@@ -71,7 +75,18 @@ public final class DeviceChange {
         return rollBack("verification", new FirewallException(Failure.REJECTED, why, null));
     }
 
+    /** Undoes what was done; the outcome is logged once here (messages hold no secret), and thrown to the caller. */
     private FirewallException rollBack(String what, FirewallException cause) {
+        FirewallException outcome = undo(what, cause);
+        if (outcome.failure() == Failure.PARTIAL) {
+            LOG.error("{}", outcome.getMessage());
+        } else {
+            LOG.warn("{}", outcome.getMessage());
+        }
+        return outcome;
+    }
+
+    private FirewallException undo(String what, FirewallException cause) {
         StringBuilder undone = new StringBuilder();
         while (!undo.isEmpty()) {
             Undo next = undo.pop();

@@ -13,6 +13,7 @@ import io.yagura.api.registry.Secret;
 import io.yagura.emulator.https.EmulatedHttpsServer.Reply;
 import io.yagura.emulator.panos.PanOsEmulator;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,6 +105,23 @@ class HttpsDeviceTest {
 
         assertTrue(HttpsDevice.open(target(null, "fw1.p12", Duration.ofSeconds(10)), etc)
                 .send(DeviceRequest.get("/")).ok());
+    }
+
+    @Test
+    void withATrustStoreTheHostNameIsCheckedAndPinningDoesNotNeedIt(@TempDir Path etc) throws Exception {
+        try (ScriptedDevice elsewhere = new ScriptedDevice(InetAddress.getByAddress(new byte[] {127, 0, 0, 2}))) {
+            elsewhere.writeTrustStore(etc.resolve("fw1.jks"));
+            Target byStore = new Target("fw1", elsewhere.endpoint(), null, Secret.of(KEY), null, "fw1.jks",
+                    Duration.ofSeconds(10));
+            Target byPin = new Target("fw1", elsewhere.endpoint(), null, Secret.of(KEY), elsewhere.fingerprint(),
+                    null, Duration.ofSeconds(10));
+
+            FirewallException e = assertThrows(FirewallException.class,
+                    () -> HttpsDevice.open(byStore, etc).send(DeviceRequest.get("/")));
+            assertEquals(Failure.UNTRUSTED, e.failure(), "127.0.0.2 is not in the certificate");
+            assertEquals(List.of(), elsewhere.received());
+            assertTrue(HttpsDevice.open(byPin, etc).send(DeviceRequest.get("/")).ok());
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.yagura.device.http;
 
 import io.yagura.emulator.https.EmulatedHttpsServer;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.util.function.Function;
 
 /** A real HTTPS server whose answers a test writes, for what no vendor emulator does (huge answers, echoes). */
@@ -11,6 +12,11 @@ final class ScriptedDevice extends EmulatedHttpsServer {
 
     ScriptedDevice() throws IOException {
         super("scripted-device");
+    }
+
+    /** On another address than the ones its certificate names. */
+    ScriptedDevice(InetAddress bind) throws IOException {
+        super("scripted-device", bind);
     }
 
     ScriptedDevice answering(Function<Call, Reply> script) {

@@ -81,8 +81,17 @@ public abstract class EmulatedHttpsServer implements AutoCloseable {
     private final HttpsServer server;
     private final ExecutorService threads;
 
-    /** Starts the server on a free port of 127.0.0.1 with a new certificate for {@code commonName}. */
+    /** Starts the server on a free port of 127.0.0.1 with the certificate of devices named {@code commonName}. */
     protected EmulatedHttpsServer(String commonName) throws IOException {
+        this(commonName, InetAddress.getLoopbackAddress());
+    }
+
+    /**
+     * Starts the server on a free port of {@code bind}. The certificate names 127.0.0.1, ::1 and
+     * localhost only, so another loopback address (127.0.0.2) serves a certificate that does not
+     * name its host.
+     */
+    protected EmulatedHttpsServer(String commonName, InetAddress bind) throws IOException {
         KeyStore keys = DeviceCertificate.of(commonName);
         try {
             certificate = (X509Certificate) keys.getCertificate(DeviceCertificate.ALIAS);
@@ -92,7 +101,7 @@ public abstract class EmulatedHttpsServer implements AutoCloseable {
             keyManagers.init(keys, DeviceCertificate.PASSWORD);
             SSLContext tls = SSLContext.getInstance("TLS");
             tls.init(keyManagers.getKeyManagers(), null, null);
-            server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+            server = HttpsServer.create(new InetSocketAddress(bind, 0), 50);
             server.setHttpsConfigurator(new HttpsConfigurator(tls));
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot set up TLS for the emulated device", e);
@@ -125,9 +134,11 @@ public abstract class EmulatedHttpsServer implements AutoCloseable {
         return faults;
     }
 
-    /** {@code https://127.0.0.1:<port>/} */
+    /** {@code https://127.0.0.1:<port>/} (or the address it was bound to) */
     public URI endpoint() {
-        return URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/");
+        InetSocketAddress address = server.getAddress();
+        String host = address.getAddress().getHostAddress();
+        return URI.create("https://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort() + "/");
     }
 
     public int port() {
