@@ -2,16 +2,13 @@ package io.yagura.response;
 
 import io.yagura.api.incident.Incident;
 import io.yagura.api.incident.IncidentStore;
-import io.yagura.api.incident.IncidentStore.ConcurrentChangeException;
 import io.yagura.api.incident.Level;
 import io.yagura.api.plugin.FirewallDriver.Capability;
-import io.yagura.api.plugin.FirewallDriver.Failure;
 import io.yagura.api.plugin.VendorPlugin;
 import io.yagura.api.registry.Customer;
 import io.yagura.api.registry.Device;
 import io.yagura.api.registry.DeviceRegistry;
 import io.yagura.api.response.Block;
-import io.yagura.api.response.BlockAudit;
 import io.yagura.api.response.BlockState;
 import io.yagura.api.response.BlockStore;
 import java.security.SecureRandom;
@@ -54,32 +51,27 @@ import org.slf4j.LoggerFactory;
 public class BlockService {
 
     static final String JOB = "yagura-response-expiry";
-    static final String SCHEDULER_ACTOR = "scheduler";
     private static final Logger LOG = LoggerFactory.getLogger(BlockService.class);
     private static final Set<BlockState> LIVE = EnumSet.of(BlockState.PENDING_APPROVAL, BlockState.PLACING,
             BlockState.ACTIVE, BlockState.REMOVING);
     private static final Set<BlockState> ON_DEVICE = EnumSet.of(BlockState.PLACING, BlockState.ACTIVE, BlockState.REMOVING);
-    private static final int EXPIRY_BATCH = 1000;
-    /** How long the expiry job waits before it tries again a removal the device refused or did not answer. */
-    static final Duration REMOVAL_RETRY_GAP = Duration.ofMinutes(2);
     private static final DateTimeFormatter ID_DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
     private final BlockStore store;
     private final IncidentStore incidents;
     private final DeviceRegistry registry;
     private final ResponseSettings settings;
-    private final Clock clock;
     private final AddressChecks checks;
     private final Firewalls firewalls;
     private final DriverCalls calls;
-    private final BlockNotices notices;
+    private final DeviceChanges changes;
+    private final ExpiryRun expiry;
+    private final Reconciler reconciler;
     private final List<AddressChecks.SafeEntry> configuredSafelist;
     private final List<String> safelistProblems = new ArrayList<>();
     private final ResponseConfig config;
     private final SecureRandom random = new SecureRandom();
     private volatile NoticeOutbox outbox;
-    /** Due blocks whose device cannot be called now, already said in the log. */
-    private final Set<String> waitingForDriver = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private Scheduler scheduler;
 
     @Activate
@@ -97,12 +89,13 @@ public class BlockService {
         this.registry = registry;
         this.settings = settings;
         this.config = config;
-        this.clock = clock;
         this.checks = new AddressChecks(config.cidr_min_prefix_ipv4(), config.cidr_min_prefix_ipv6(),
                 config.allow_special_ranges());
         this.firewalls = new Firewalls(store, Duration.ofSeconds(Math.max(1, config.driver_timeout_seconds())));
         this.calls = new DriverCalls(registry, firewalls);
-        this.notices = new BlockNotices(incidents);
+        this.changes = new DeviceChanges(store, calls, incidents, registry, () -> outbox, clock);
+        this.expiry = new ExpiryRun(store, calls, changes, Math.max(1, config.driver_timeout_seconds()));
+        this.reconciler = new Reconciler(store, calls, changes);
         this.configuredSafelist = AddressChecks.entries(configuredSafelist(), "global safelist", safelistProblems);
         if (!safelistProblems.isEmpty()) {
             LOG.error("The global safelist of etc/io.yagura.response.cfg has errors; every block is refused until they "
@@ -115,7 +108,7 @@ public class BlockService {
         this.scheduler = jobs;
         Job job = context -> {
             try {
-                expireDue();
+                expiry.run();
             } catch (RuntimeException e) {
                 LOG.error("{} failed, tried again at the next period: {}", JOB, e.getMessage(), e);
             }
@@ -260,7 +253,7 @@ public class BlockService {
                 + " on " + deviceId + " until " + b.expiresAt() + (r.reason() == null ? "" : ": " + r.reason())
                 + (approvalReason == null ? "" : "; waits for an analyst: " + approvalReason)
                 + (evidenceNote == null ? "" : "; " + evidenceNote), null);
-        return approvalReason == null ? place(b) : b;
+        return approvalReason == null ? changes.place(b) : b;
     }
 
     /** Why this block waits for an analyst, or null when it is placed at once. */
@@ -316,62 +309,6 @@ public class BlockService {
 
     // --- the life of a block ------------------------------------------------------------------
 
-    /** Places a PLACING block: ACTIVE when the device holds it (verified), else FAILED with the device's answer. */
-    private Block place(Block b) {
-        DriverCalls.Answer a = calls.place(b);
-        String actor = b.requestedBy();
-        if (a.ok()) {
-            Block active = store.update(b.withState(BlockState.ACTIVE, a.text(), now()));
-            audit(active, actor, "placed", "on " + b.deviceId() + " until " + b.expiresAt(), a.text());
-            LOG.info("Block {}: {} {} on {} until {}", b.id(), b.quarantine() ? "quarantined" : "blocked", b.address(),
-                    b.deviceId(), b.expiresAt());
-            tellCustomer(active);
-            return active;
-        }
-        if (a.failure() == null) { // the driver returned, but its read-back did not match
-            DriverCalls.Answer cleanup = calls.remove(b);
-            Block failed = store.update(b.withState(BlockState.FAILED, "not verified on the device: " + a.text(), now()));
-            audit(failed, actor, "verify-failed", "the configuration read back did not hold the block; removal "
-                    + (cleanup.failure() == null ? "done" : "failed: " + cleanup.text()), a.text());
-            return failed;
-        }
-        Block failed = store.update(b.withState(BlockState.FAILED, a.text(), now()));
-        audit(failed, actor, failureAction(a.failure()), "on " + b.deviceId(), a.text());
-        logFailure("place", b, a);
-        return failed;
-    }
-
-    private static String failureAction(Failure f) {
-        return switch (f) {
-            case ROLLED_BACK -> "rolled-back";
-            case PARTIAL -> "partial";
-            case UNTRUSTED -> "untrusted";
-            default -> "failed";
-        };
-    }
-
-    private static void logFailure(String what, Block b, DriverCalls.Answer a) {
-        if (a.failure() == Failure.PARTIAL) {
-            LOG.error("Block {}: {} of {} on {} failed half way and was not fully rolled back; an operator must look: {}",
-                    b.id(), what, b.address(), b.deviceId(), a.text());
-        } else {
-            LOG.warn("Block {}: {} of {} on {} failed: {}", b.id(), what, b.address(), b.deviceId(), a.text());
-        }
-    }
-
-    private void tellCustomer(Block b) {
-        if (b.incidentId() == null || b.quarantine()) {
-            return; // a block by hand without incident has nothing to hang a notice on; a quarantine is told by the analyst
-        }
-        try {
-            Incident i = incidents.find(b.incidentId()).orElseThrow();
-            Customer c = registry.customer(b.customerId()).orElseThrow();
-            notices.placed(b, i, c, outbox, now());
-        } catch (RuntimeException e) {
-            LOG.error("Block {} is placed but the customer's notice failed: {}", b.id(), e.getMessage(), e);
-        }
-    }
-
     /** An analyst approves a waiting block: checked again (policy, safelists, cap), then placed. */
     public Block approve(String id, String actor) {
         Block b = live(id, BlockState.PENDING_APPROVAL);
@@ -393,7 +330,7 @@ public class BlockService {
         }
         Block placing = store.update(b.withState(BlockState.PLACING, null, now()));
         audit(placing, actor, "approved", null, null);
-        return place(placing);
+        return changes.place(placing);
     }
 
     public Block reject(String id, String actor, String reason) {
@@ -414,7 +351,7 @@ public class BlockService {
         calls.unavailable(active).ifPresent(why -> {
             throw new IllegalStateException(why + "; the block stays active");
         });
-        return remove(active, actor, BlockState.REMOVED, reason);
+        return changes.remove(active, actor, BlockState.REMOVED, reason);
     }
 
     /** Sets the expiry to {@code fromNow} after now. */
@@ -440,153 +377,23 @@ public class BlockService {
     }
 
     /**
-     * Removes an ACTIVE block from its device. When the device refuses or cannot be reached the
-     * block stays ACTIVE (the expiry job tries again); a half-done removal is FAILED for an operator.
-     */
-    private Block remove(Block b, String actor, BlockState end, String reason) {
-        Block removing = b.state() == BlockState.REMOVING ? b : store.update(b.withState(BlockState.REMOVING, null, now()));
-        DriverCalls.Answer a = calls.remove(removing);
-        String action = end == BlockState.EXPIRED ? "expired" : "unblocked";
-        if (a.failure() == null) {
-            Block done = store.update(removing.withState(end, a.text(), now()));
-            audit(done, actor, action, reason, a.text());
-            LOG.info("Block {}: {} removed from {} ({})", b.id(), b.address(), b.deviceId(), action);
-            return done;
-        }
-        logFailure("removal", b, a);
-        if (a.failure() == Failure.PARTIAL) {
-            Block failed = store.update(removing.withState(BlockState.FAILED, a.text(), now()));
-            audit(failed, actor, action + "-partial", reason, a.text());
-            return failed;
-        }
-        Block still = store.update(removing.withState(BlockState.ACTIVE, "removal failed: " + a.text(), now()));
-        audit(still, actor, "remove-failed", "still active" + (end == BlockState.EXPIRED ? ", retried by the expiry job" : ""),
-                a.text());
-        return still;
-    }
-
-    /**
-     * The expiry job's work: removes the active blocks whose expiry has come, lets waiting requests
-     * lapse at their expiry.
+     * The expiry job's work, also for tests: removes the active blocks whose expiry has come, lets
+     * waiting requests lapse, finishes changes a stopped node left half done.
      *
      * @return how many blocks reached a terminal state
      */
     public int expireDue() {
-        Instant now = now();
-        int ended = 0;
-        for (Block b : store.dueForExpiry(now, EXPIRY_BATCH)) {
-            if (notNow(b, now)) {
-                continue;
-            }
-            try {
-                if (remove(b, SCHEDULER_ACTOR, BlockState.EXPIRED, "expiry " + b.expiresAt()).state().terminal()) {
-                    ended++;
-                }
-            } catch (ConcurrentChangeException raced) {
-                LOG.debug("Block {} changed while expiring (an analyst or another node): {}", b.id(), raced.getMessage());
-            }
-        }
-        ended += finishInterrupted(now);
-        for (Block b : store.list(new BlockStore.Filter(null, null, null, Set.of(BlockState.PENDING_APPROVAL), 0))) {
-            if (b.expiresAt() != null && !b.expiresAt().isAfter(now)) {
-                Block lapsed = store.update(b.withState(BlockState.REFUSED, "not approved before its expiry", now));
-                audit(lapsed, SCHEDULER_ACTOR, "lapsed", "not approved before " + b.expiresAt(), null);
-                ended++;
-            }
-        }
-        return ended;
-    }
-
-    /**
-     * A due block the job leaves for a later run: its device cannot be called (a plugin not
-     * installed yet after a start: said once in the log), or its last removal failed less than
-     * {@link #REMOVAL_RETRY_GAP} ago (an unreachable device is not asked every period).
-     */
-    private boolean notNow(Block b, Instant now) {
-        Optional<String> unavailable = calls.unavailable(b);
-        if (unavailable.isPresent()) {
-            if (waitingForDriver.add(b.id())) {
-                LOG.warn("Block {} of {} is due for removal but {}; removed when it can be", b.id(), b.address(),
-                        unavailable.get());
-            }
-            return true;
-        }
-        waitingForDriver.remove(b.id());
-        List<BlockAudit> trail = store.audit(b.id());
-        BlockAudit last = trail.isEmpty() ? null : trail.get(trail.size() - 1);
-        return last != null && "remove-failed".equals(last.action()) && last.at().plus(REMOVAL_RETRY_GAP).isAfter(now);
-    }
-
-    /**
-     * Blocks left PLACING or REMOVING by a node that stopped mid-change (nothing touched them for
-     * longer than a driver call can take): a removal is finished; a placement is undone on the
-     * device, to be safe, and FAILED, since nobody saw it verified.
-     */
-    private int finishInterrupted(Instant now) {
-        Instant quiet = now.minus(Duration.ofSeconds(3L * Math.max(1, config.driver_timeout_seconds())));
-        int ended = 0;
-        for (Block b : store.list(new BlockStore.Filter(null, null, null, Set.of(BlockState.PLACING, BlockState.REMOVING), 0))) {
-            List<BlockAudit> trail = store.audit(b.id());
-            Instant last = trail.isEmpty() ? b.requestedAt() : trail.get(trail.size() - 1).at();
-            if (last.isAfter(quiet)) {
-                continue; // perhaps still under way on this or another node
-            }
-            try {
-                if (b.state() == BlockState.REMOVING) {
-                    BlockState end = b.expiresAt() != null && !b.expiresAt().isAfter(now) ? BlockState.EXPIRED : BlockState.REMOVED;
-                    ended += remove(b, SCHEDULER_ACTOR, end, "finishing a removal interrupted at " + last).state().terminal() ? 1 : 0;
-                } else {
-                    DriverCalls.Answer cleanup = calls.remove(b);
-                    Block failed = store.update(b.withState(BlockState.FAILED, "interrupted while placing (the platform "
-                            + "stopped); removed from the device to be safe", now));
-                    audit(failed, SCHEDULER_ACTOR, "interrupted", "placement interrupted at " + last + "; removal "
-                            + (cleanup.failure() == null ? "done" : "failed: " + cleanup.text()), cleanup.text());
-                    ended++;
-                }
-            } catch (ConcurrentChangeException raced) {
-                LOG.debug("Block {} changed while finishing it: {}", b.id(), raced.getMessage());
-            }
-        }
-        return ended;
+        return expiry.run();
     }
 
     // --- the devices ------------------------------------------------------------------------
-
-    /** What the device holds against what the store says is active there. */
-    public record Reconciliation(String deviceId, List<String> onDeviceOnly, List<Block> inStoreOnly, int matching) {
-    }
 
     /**
      * Compares the device's Yagura blocks with the active blocks of the store. With {@code fix},
      * blocks only on the device are removed from it and blocks it lost are marked FAILED.
      */
     public Reconciliation reconcile(String deviceId, boolean fix, String actor) {
-        Firewalls.Firewall f = calls.firewall(deviceId);
-        List<String> onDevice;
-        try {
-            onDevice = f.driver().listBlocks(f.target()).stream().map(p -> canonical(p.address())).toList();
-        } catch (io.yagura.api.plugin.FirewallDriver.FirewallException e) {
-            throw new IllegalStateException("device " + deviceId + ": " + e.failure() + ": " + e.getMessage(), e);
-        }
-        List<Block> active = store.list(new BlockStore.Filter(null, deviceId, null, Set.of(BlockState.ACTIVE), 0));
-        List<String> activeAddresses = active.stream().map(b -> canonical(b.address())).toList();
-        List<String> deviceOnly = onDevice.stream().filter(a -> !activeAddresses.contains(a)).distinct().toList();
-        List<Block> storeOnly = active.stream().filter(b -> !onDevice.contains(canonical(b.address()))).toList();
-        if (fix) {
-            for (String address : deviceOnly) {
-                try {
-                    f.driver().unblock(f.target(), address);
-                    LOG.info("Reconcile {}: removed {} (on the device, not active in the store), by {}", deviceId, address, actor);
-                } catch (io.yagura.api.plugin.FirewallDriver.FirewallException e) {
-                    LOG.warn("Reconcile {}: could not remove {}: {}", deviceId, address, e.getMessage());
-                }
-            }
-            for (Block b : storeOnly) {
-                Block lost = store.update(b.withState(BlockState.FAILED, "no longer on the device (reconcile)", now()));
-                audit(lost, actor, "reconciled", "the device no longer holds it", null);
-            }
-        }
-        return new Reconciliation(deviceId, deviceOnly, storeOnly, active.size() - storeOnly.size());
+        return reconciler.run(deviceId, fix, actor);
     }
 
     /** A device's identity: the accepted fingerprint, the one presented when it was refused, and a live check. */
@@ -670,7 +477,7 @@ public class BlockService {
     }
 
     private void audit(Block b, String actor, String action, String detail, String deviceAnswer) {
-        store.audit(new BlockAudit(b.id(), now(), actor, action, detail, deviceAnswer));
+        changes.audit(b, actor, action, detail, deviceAnswer);
     }
 
     private Duration expiry(Duration requested) {
@@ -692,11 +499,6 @@ public class BlockService {
         return s.toString();
     }
 
-    /** One spelling per network, so that a device's "203.0.113.7/32" is the store's "203.0.113.7". */
-    private static String canonical(String address) {
-        return io.yagura.format.net.Network.parse(address).map(n -> new AddressChecks.Checked(n, false).text())
-                .orElse(address);
-    }
 
     private static String clip(String text) {
         String t = text == null ? "" : text.trim();
@@ -704,6 +506,6 @@ public class BlockService {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return changes.now();
     }
 }

@@ -161,7 +161,7 @@ class BlockLifecycleTest {
         assertEquals(0, atExpiry.expireDue(), "the device did not answer");
         assertEquals(BlockState.ACTIVE, platform.blocks.find(b.id()).orElseThrow().state());
         assertEquals(0, atExpiry.expireDue(), "not asked again at once");
-        assertEquals(1, platform.service(Map.of(), b.expiresAt().plus(BlockService.REMOVAL_RETRY_GAP)).expireDue(),
+        assertEquals(1, platform.service(Map.of(), b.expiresAt().plus(ExpiryRun.REMOVAL_RETRY_GAP)).expireDue(),
                 "a run after the retry gap removes it");
         Block expired = platform.blocks.find(b.id()).orElseThrow();
         assertEquals(BlockState.EXPIRED, expired.state());
@@ -286,7 +286,7 @@ class BlockLifecycleTest {
         device().remove("203.0.113.7");
         device().put("203.0.113.7/32", kept.id()); // as some devices print a host
         device().put("203.0.113.66", "BLK-OLD");
-        BlockService.Reconciliation r = service.reconcile("acme-fw1", false, "bob");
+        Reconciliation r = service.reconcile("acme-fw1", false, "bob");
         assertEquals(List.of("203.0.113.66"), r.onDeviceOnly());
         assertEquals(List.of(lost.id()), r.inStoreOnly().stream().map(Block::id).toList());
         assertEquals(1, r.matching());

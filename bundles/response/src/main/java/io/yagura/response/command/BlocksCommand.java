@@ -6,6 +6,7 @@ import io.yagura.api.response.Block;
 import io.yagura.api.response.BlockState;
 import io.yagura.api.response.BlockStore;
 import io.yagura.response.BlockService;
+import io.yagura.response.Reconciliation;
 import java.util.EnumSet;
 import java.util.Set;
 import org.apache.karaf.shell.api.action.Argument;
@@ -92,7 +93,7 @@ public class BlocksCommand extends ResponseCommand {
         if (device == null) {
             throw new IllegalArgumentException("--reconcile needs --device");
         }
-        BlockService.Reconciliation r = blocks.reconcile(device, fix, operator());
+        Reconciliation r = blocks.reconcile(device, fix, operator());
         out.println(device + ": " + r.matching() + " block(s) on the device and active in the store");
         r.onDeviceOnly().forEach(a -> out.println("  on the device only: " + a + (fix ? "  (removed)" : "")));
         r.inStoreOnly().forEach(b -> out.println("  active in the store only: " + b.id() + " " + b.address()
