@@ -165,6 +165,38 @@ class RelpRsyslogTest {
     }
 
     @Test
+    void aListenerJvmKilledWithSigkillMidStreamLosesNothingAndDeliversNothingTwice() throws Exception {
+        int count = 60_000;
+        int port = ArtemisProcess.freePort();
+        LineCollector lines = running(new LineCollector(broker, vendorQueue));
+        Process first = listenerProcess(port, "first");
+        running(RsyslogSender.start(testDir, numberedLines(count), port));
+
+        await().atMost(Duration.ofMinutes(1)).until(() -> lines.distinct() >= count / 4);
+        first.destroyForcibly().waitFor(); // SIGKILL: no goodbye to rsyslog, none to the broker
+        int atKill = lines.distinct();
+        listenerProcess(port, "second");
+
+        awaitAll(lines, count);
+        assertEquals(0, lines.twice(), "lines sent again after the crash are not delivered twice");
+        System.out.printf("listener JVM killed (SIGKILL) at %d of %d lines: 0 lost, 0 twice%n", atKill, count);
+    }
+
+    /** The listener in a JVM of its own (the test's class path), ready when it says so. */
+    private Process listenerProcess(int port, String name) throws Exception {
+        Path log = testDir.resolve("listener-" + name + ".log");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), RelpListenerMain.class.getName(),
+                Integer.toString(port), artemis.url(), vendorQueue.substring("yagura.raw.".length()))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        running(p::destroyForcibly);
+        await("listener process " + name + " (see " + log + ")").atMost(Duration.ofSeconds(60))
+                .until(() -> Files.readString(log).contains("listening") || !p.isAlive());
+        assertTrue(p.isAlive(), Files.readString(log));
+        return p;
+    }
+
+    @Test
     void aBrokerKilledMidStreamAndStartedAgainLosesNothingAndDeliversNothingTwice() throws Exception {
         int count = 60_000;
         RelpServer server = listener(ArtemisProcess.freePort());
