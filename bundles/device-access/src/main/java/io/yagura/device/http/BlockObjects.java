@@ -52,7 +52,7 @@ public final class BlockObjects {
         return REFERENCE.matcher(reference).matches() ? Optional.of(reference) : Optional.empty();
     }
 
-    /** The device comment of a block: "Yagura block &lt;reference&gt;: &lt;reason&gt;", printable, at most 250 characters. */
+    /** The device comment of a block: "Yagura block &lt;ref&gt;: &lt;reason&gt;", printable, at most 250 characters. */
     public static String description(String reason, String reference) {
         return BlockInput.comment("Yagura block " + reference + (reason == null || reason.isBlank() ? "" : ": " + reason),
                 DESCRIPTION_CHARS);

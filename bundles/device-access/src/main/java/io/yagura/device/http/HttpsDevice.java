@@ -209,7 +209,8 @@ public final class HttpsDevice {
             return new FirewallException(Failure.UNREACHABLE, name + ": TLS handshake failed: "
                     + redacted(cause.getMessage()), null);
         }
-        String why = cause == null ? "unknown error" : cause.getClass().getSimpleName() + ": " + redacted(cause.getMessage());
+        String why = cause == null ? "unknown error"
+                : cause.getClass().getSimpleName() + ": " + redacted(cause.getMessage());
         return new FirewallException(Failure.UNREACHABLE, name + ": the connection was lost during " + request
                 + " (" + why + ")", null);
     }

@@ -203,7 +203,8 @@ public final class CheckPointFirewallDriver implements FirewallDriver {
                            Duration taskWait) {
 
         private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._ -]{0,127}");
-        private static final Pattern NAMES = Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]{0,127})?(,[A-Za-z0-9][A-Za-z0-9._-]{0,127})*");
+        private static final Pattern NAMES =
+                Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]{0,127})?(,[A-Za-z0-9][A-Za-z0-9._-]{0,127})*");
         private static final String RULE = "a Check Point object name (letters, digits, '.', '_', '-', space)";
 
         static Options of(Target target) throws FirewallException {

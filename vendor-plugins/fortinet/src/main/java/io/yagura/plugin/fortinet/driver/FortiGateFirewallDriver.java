@@ -58,7 +58,8 @@ public final class FortiGateFirewallDriver implements FirewallDriver {
                 () -> api.removeMember(family.groups(), family.group(), name));
         if (!network.equals(address(api.find(family.addresses(), name)).orElse(null))
                 || !members(api, family).contains(name)) {
-            throw change.fail("reading back: " + name + " with " + BlockInput.text(network) + " is not in group " + family.group());
+            throw change.fail("reading back: " + name + " with " + BlockInput.text(network) + " is not in group "
+                    + family.group());
         }
         return new Outcome(true, "address " + name + " " + BlockInput.text(network) + " in address group " + family.group()
                 + " (vdom " + options.vdom + ")");
@@ -86,7 +87,8 @@ public final class FortiGateFirewallDriver implements FirewallDriver {
                     "create address " + name + " again", () -> api.create(family.addresses(), name, original));
         }
         if (yaguraMembers(api, family).values().stream().anyMatch(network::equals)) {
-            throw change.fail("reading back: group " + family.group() + " still holds a Yagura block of " + BlockInput.text(network));
+            throw change.fail("reading back: group " + family.group() + " still holds a Yagura block of "
+                    + BlockInput.text(network));
         }
         return new Outcome(true, "removed " + String.join(", ", blocks.keySet()) + " (" + BlockInput.text(network)
                 + ") from address group " + family.group());

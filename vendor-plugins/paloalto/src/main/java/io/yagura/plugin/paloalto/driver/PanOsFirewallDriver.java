@@ -48,8 +48,8 @@ public final class PanOsFirewallDriver implements FirewallDriver {
         String object = options.address(name);
         change.step("adding address object " + name, () -> api.set(options.addresses(), element),
                 "delete address object " + name, () -> api.delete(object));
-        String[] committed = new String[1];
-        change.step("commit", () -> committed[0] = api.commit(),
+        List<String> committed = new ArrayList<>();
+        change.step("commit", () -> committed.add(api.commit()),
                 "delete address object " + name + " and commit", () -> {
                     api.delete(object);
                     api.commit();
@@ -60,7 +60,7 @@ public final class PanOsFirewallDriver implements FirewallDriver {
                     + " tagged " + options.tag + " after the commit");
         }
         return new Outcome(true, "address object " + name + " " + cidr(network) + " tagged " + options.tag
-                + " in dynamic address group " + options.group + ": " + committed[0]);
+                + " in dynamic address group " + options.group + ": " + String.join(", ", committed));
     }
 
     @Override
@@ -76,18 +76,19 @@ public final class PanOsFirewallDriver implements FirewallDriver {
         DeviceChange change = new DeviceChange(api.device().name());
         for (Element entry : candidate) {
             String name = entry.getAttribute("name");
-            String restore = XmlTextOf.entry(entry);
+            String restore = entryXml(entry);
             change.step("deleting address object " + name, () -> api.delete(options.address(name)),
                     "restore address object " + name, () -> api.set(options.addresses(), restore));
         }
-        String[] committed = {"nothing to commit"};
+        List<String> committed = new ArrayList<>();
         if (!running.isEmpty()) {
-            change.step("commit", () -> committed[0] = api.commit());
+            change.step("commit", () -> committed.add(api.commit()));
         }
         if (!yaguraEntries(api.read("show", options.addresses()), options.tag, network).isEmpty()) {
             throw change.fail("the running configuration still holds a Yagura block of " + cidr(network));
         }
-        return new Outcome(true, "removed the block of " + cidr(network) + ": " + committed[0]);
+        return new Outcome(true, "removed the block of " + cidr(network) + ": "
+                + (committed.isEmpty() ? "nothing to commit" : String.join(", ", committed)));
     }
 
     @Override
@@ -132,20 +133,18 @@ public final class PanOsFirewallDriver implements FirewallDriver {
     }
 
 
-    /** An entry as XML again, to restore it. */
-    private static final class XmlTextOf {
-        static String entry(Element entry) {
-            StringBuilder out = new StringBuilder("<entry name='" + XmlText.escape(entry.getAttribute("name")) + "'>");
-            out.append("<ip-netmask>").append(XmlText.escape(PanOsApi.text(entry, "ip-netmask"))).append("</ip-netmask>");
-            out.append("<tag>");
-            PanOsApi.elements(PanOsApi.first(entry, "tag")).forEach(member ->
-                    out.append("<member>").append(XmlText.escape(member.getTextContent().trim())).append("</member>"));
-            out.append("</tag>");
-            String description = PanOsApi.text(entry, "description");
-            if (description != null) {
-                out.append("<description>").append(XmlText.escape(description)).append("</description>");
-            }
-            return out.append("</entry>").toString();
+    /** An address entry as XML again, to restore it. */
+    private static String entryXml(Element entry) {
+        StringBuilder out = new StringBuilder("<entry name='" + XmlText.escape(entry.getAttribute("name")) + "'>");
+        out.append("<ip-netmask>").append(XmlText.escape(PanOsApi.text(entry, "ip-netmask"))).append("</ip-netmask>");
+        out.append("<tag>");
+        PanOsApi.elements(PanOsApi.first(entry, "tag")).forEach(member ->
+                out.append("<member>").append(XmlText.escape(member.getTextContent().trim())).append("</member>"));
+        out.append("</tag>");
+        String description = PanOsApi.text(entry, "description");
+        if (description != null) {
+            out.append("<description>").append(XmlText.escape(description)).append("</description>");
         }
+        return out.append("</entry>").toString();
     }
 }
