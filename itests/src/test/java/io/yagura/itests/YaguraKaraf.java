@@ -53,7 +53,10 @@ final class YaguraKaraf {
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freeTcpPort())),
                 systemProperty("yagura.itest.syslogPort").value(Integer.toString(syslog)),
                 systemProperty("yagura.itest.tlsPort").value(Integer.toString(tls)),
-                systemProperty("yagura.itest.amqpPort").value(Integer.toString(amqp))));
+                systemProperty("yagura.itest.amqpPort").value(Integer.toString(amqp)),
+                // the probe waits for Pax Exam's injector while Karaf installs the boot features: on a
+                // loaded 2-core machine that takes longer than the default 10 s
+                systemProperty("pax.exam.service.timeout").value("120000")));
         if (Boolean.getBoolean("yagura.itest.keep")) {
             options.add(keepRuntimeFolder());
         }
