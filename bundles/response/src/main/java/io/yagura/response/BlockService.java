@@ -328,8 +328,10 @@ public class BlockService {
             audit(r, actor, "refused", "at approval: " + why, null);
             return r;
         }
-        Block placing = store.update(b.withState(BlockState.PLACING, null, now()));
-        audit(placing, actor, "approved", null, null);
+        // the block lasts as long as was asked, from its approval: waiting does not shorten it
+        Instant expires = now().plus(Duration.between(b.requestedAt(), b.expiresAt()));
+        Block placing = store.update(b.withExpiry(expires).withState(BlockState.PLACING, null, now()));
+        audit(placing, actor, "approved", "expires " + expires, null);
         return changes.place(placing);
     }
 

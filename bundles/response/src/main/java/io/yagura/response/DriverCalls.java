@@ -89,6 +89,11 @@ final class DriverCalls {
         }
     }
 
+    /** The block's device was removed from the registry: nobody can reach it any more through Yagura. */
+    boolean deviceGone(Block b) {
+        return registry.device(b.deviceId()).isEmpty();
+    }
+
     /** The firewall of a device, for calls made outside a block (reconcile). */
     Firewalls.Firewall firewall(String deviceId) {
         Device d = registry.device(deviceId).orElseThrow(() ->

@@ -50,6 +50,11 @@ final class ExpiryRun {
         Instant now = changes.now();
         int ended = 0;
         for (Block b : store.dueForExpiry(now, EXPIRY_BATCH)) {
+            if (calls.deviceGone(b)) {
+                orphaned(b, now);
+                ended++;
+                continue;
+            }
             if (notNow(b, now)) {
                 continue;
             }
@@ -70,6 +75,15 @@ final class ExpiryRun {
             }
         }
         return ended;
+    }
+
+    /** The device was removed from the registry while the block was active: only a person can remove it now. */
+    private void orphaned(Block b, Instant now) {
+        Block orphan = store.update(b.withState(BlockState.FAILED, "device " + b.deviceId() + " was removed from the "
+                + "registry while the block was active: remove " + b.address() + " on it by hand", now));
+        changes.audit(orphan, SCHEDULER_ACTOR, "device-gone", "due at " + b.expiresAt(), null);
+        LOG.error("Block {}: {} is due but device {} is no longer registered; remove it on the device by hand",
+                b.id(), b.address(), b.deviceId());
     }
 
     /**

@@ -185,6 +185,17 @@ class BlockLifecycleTest {
     }
 
     @Test
+    void aDueBlockOfADeviceRemovedFromTheRegistryIsFailedForAnOperator() throws Exception {
+        Block b = byHand("203.0.113.7");
+        platform.registry.removeDevice("acme-fw1");
+        assertEquals(1, platform.service(Map.of(), b.expiresAt()).expireDue());
+        Block orphan = platform.blocks.find(b.id()).orElseThrow();
+        assertEquals(BlockState.FAILED, orphan.state());
+        assertTrue(orphan.deviceAnswer().contains("remove 203.0.113.7 on it by hand"), orphan.deviceAnswer());
+        assertEquals("device-gone", actions(b).get(2));
+    }
+
+    @Test
     void anExtensionMovesTheExpiryWithinTheMaximumOnly() {
         Block b = byHand("203.0.113.7");
         Instant later = Platform.T0.plus(Duration.ofDays(3));
@@ -205,8 +216,9 @@ class BlockLifecycleTest {
         assertTrue(device().isEmpty(), "nothing placed before approval");
         assertTrue(platform.blocks.audit(waiting.id()).get(0).detail().contains("policy approval, incident level Emergency"));
 
-        Block approved = service.approve(waiting.id(), "alice");
+        Block approved = platform.service(Map.of(), Platform.T0.plus(Duration.ofHours(3))).approve(waiting.id(), "alice");
         assertEquals(BlockState.ACTIVE, approved.state());
+        assertEquals(Platform.T0.plus(Duration.ofHours(27)), approved.expiresAt(), "24 h from the approval, as asked");
         assertEquals(List.of("requested", "approved", "placed"), actions(waiting));
 
         Block rejected = service.reject(auto(i, "203.0.113.9").id(), "alice", "shared hosting, too broad");
