@@ -13,6 +13,7 @@ import io.yagura.api.plugin.FirewallDriver.Outcome;
 import io.yagura.api.plugin.FirewallDriver.PlacedBlock;
 import io.yagura.api.plugin.FirewallDriver.Target;
 import io.yagura.api.registry.Secret;
+import io.yagura.plugin.checkpoint.CheckpointPlugin;
 import io.yagura.emulator.checkpoint.CheckPointEmulator;
 import java.net.URI;
 import java.time.Duration;
@@ -53,6 +54,11 @@ class CheckPointFirewallDriverTest {
 
     private static Block block(String address, String reference) {
         return new Block(address, Instant.parse("2026-12-06T00:00:00Z"), reference, "incident 7 Emergency");
+    }
+
+    @Test
+    void thePluginOffersThisDriver() {
+        assertTrue(new CheckpointPlugin().firewallDriver().orElseThrow() instanceof CheckPointFirewallDriver);
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.yagura.api.plugin.FirewallDriver.FirewallException;
 import io.yagura.api.plugin.FirewallDriver.PlacedBlock;
 import io.yagura.api.plugin.FirewallDriver.Target;
 import io.yagura.api.registry.Secret;
+import io.yagura.plugin.fortinet.FortinetPlugin;
 import io.yagura.emulator.fortigate.FortiGateEmulator;
 import java.net.URI;
 import java.nio.file.Path;
@@ -59,6 +60,11 @@ class FortiGateFirewallDriverTest {
 
     private List<String> group() {
         return firewall.groupMembers("addrgrp", FortiGateEmulator.GROUP);
+    }
+
+    @Test
+    void thePluginOffersThisDriver() {
+        assertTrue(new FortinetPlugin().firewallDriver().orElseThrow() instanceof FortiGateFirewallDriver);
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.yagura.api.plugin.FirewallDriver.Outcome;
 import io.yagura.api.plugin.FirewallDriver.PlacedBlock;
 import io.yagura.api.plugin.FirewallDriver.Target;
 import io.yagura.api.registry.Secret;
+import io.yagura.plugin.paloalto.PaloaltoPlugin;
 import io.yagura.emulator.panos.PanOsEmulator;
 import java.net.URI;
 import java.nio.file.Path;
@@ -54,6 +55,11 @@ class PanOsFirewallDriverTest {
 
     private static Block block(String address, String reference) {
         return new Block(address, Instant.parse("2026-12-06T00:00:00Z"), reference, "incident 7 Emergency");
+    }
+
+    @Test
+    void thePluginOffersThisDriver() {
+        assertTrue(new PaloaltoPlugin().firewallDriver().orElseThrow() instanceof PanOsFirewallDriver);
     }
 
     @Test
