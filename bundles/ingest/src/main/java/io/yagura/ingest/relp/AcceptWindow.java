@@ -4,6 +4,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.yagura.api.Queues;
+import io.yagura.api.event.DeadLetter;
 import io.yagura.ingest.Frame;
 import io.yagura.ingest.LineDispatcher;
 import java.util.ArrayList;
@@ -25,9 +27,17 @@ final class AcceptWindow {
 
     private static final Logger LOG = LoggerFactory.getLogger(AcceptWindow.class);
 
-    /** A frame waiting for its commit. */
-    record Pending(int txnr, LineId line, boolean oversized) {
+    /**
+     * A frame waiting for its commit.
+     *
+     * @param refusal why it is refused (its line then goes to yagura.deadletter and it is
+     *                answered 500), or null
+     */
+    record Pending(int txnr, LineId line, boolean oversized, String refusal) {
     }
+
+    /** RELP allows 80 characters of text in a response. */
+    private static final int MAX_RESPONSE_TEXT = 80;
 
     private final ChannelHandlerContext ctx;
     private final RelpListenerContext context;
@@ -49,7 +59,7 @@ final class AcceptWindow {
     void add(Pending frame) {
         open.add(frame);
         RelpSettings settings = context.settings();
-        if (open.size() >= settings.commitLines() || frame.oversized()) {
+        if (open.size() >= settings.commitLines() || frame.refusal() != null) {
             commitOpenWindow();
         } else if (timer == null && !committing) {
             timer = ctx.executor().schedule(this::commitOpenWindow, settings.commitDelayMs(), TimeUnit.MILLISECONDS);
@@ -100,9 +110,8 @@ final class AcceptWindow {
                 List<LineDispatcher.Routed> routed = new ArrayList<>(fresh.size());
                 for (int i : fresh) {
                     Pending p = window.get(i);
-                    if (p.line().line().length > 0 || p.oversized()) {
-                        routed.add(context.dispatcher().dispatch(new Frame(p.line().line(), p.oversized()),
-                                source, context.listenerName(), now));
+                    if (p.line().line().length > 0 || p.refusal() != null) {
+                        routed.add(route(p, now));
                     }
                 }
                 store.commit(routed, source, freshIds, idTail);
@@ -131,11 +140,8 @@ final class AcceptWindow {
         }
         boolean closeAfter = false;
         for (Pending p : window) {
-            String answer = p.oversized()
-                    ? "500 frame longer than max.frame.bytes (" + context.settings().maxFrameBytes()
-                        + "); its head is in yagura.deadletter"
-                    : "200 OK";
-            closeAfter |= p.oversized();
+            String answer = p.refusal() != null ? refusal(p.refusal() + "; kept in yagura.deadletter") : "200 OK";
+            closeAfter |= p.refusal() != null;
             ctx.write(buffer(RelpFrame.encode(p.txnr(), "rsp", answer)));
         }
         ctx.flush();
@@ -179,6 +185,23 @@ final class AcceptWindow {
                 s.close();
             }
         }
+    }
+
+    /** A refused frame's line: an oversized one as the dispatcher dead-letters it, others with the reason. */
+    private LineDispatcher.Routed route(Pending p, long now) {
+        LineDispatcher.Routed routed = context.dispatcher().dispatch(new Frame(p.line().line(), p.oversized()),
+                source, context.listenerName(), now);
+        if (p.refusal() == null || p.oversized()) {
+            return routed;
+        }
+        return new LineDispatcher.Routed(Queues.DEAD_LETTER, routed.envelope(),
+                new DeadLetter("ingest", "RELP frame refused: " + p.refusal(), null, routed.envelope()));
+    }
+
+    /** The text of a 500 answer, cut to what RELP allows. */
+    static String refusal(String reason) {
+        String text = "500 " + reason.replace('\n', ' ');
+        return text.length() <= MAX_RESPONSE_TEXT ? text : text.substring(0, MAX_RESPONSE_TEXT);
     }
 
     private ByteBuf buffer(byte[] frame) {

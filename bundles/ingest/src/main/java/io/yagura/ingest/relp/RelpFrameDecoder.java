@@ -75,12 +75,13 @@ public final class RelpFrameDecoder extends ByteToMessageDecoder {
         if (in.writerIndex() <= trailer) {
             return null;
         }
-        if (in.getByte(trailer) != '\n') {
-            throw new RelpProtocolException(header.txnr, "frame " + header.txnr + " has no LF after its "
-                    + header.dataLength + " bytes of data (DATALEN does not match the data)");
-        }
         byte[] data = new byte[header.dataLength];
         in.getBytes(dataStart, data);
+        if (in.getByte(trailer) != '\n') {
+            throw new RelpProtocolException(header.txnr, "frame " + header.txnr + " has no LF after its "
+                    + header.dataLength + " bytes of data (DATALEN does not match the data)",
+                    new RelpFrame(header.txnr, header.command, data, header.dataLength));
+        }
         in.readerIndex(trailer + 1);
         return new RelpFrame(header.txnr, header.command, data, header.dataLength);
     }

@@ -44,11 +44,10 @@ final class RelpSession extends SimpleChannelInboundHandler<RelpFrame> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, RelpFrame frame) {
         if (state == State.CLOSING) {
-            refuse(ctx, frame.txnr(), "frame after close");
-            return;
+            return; // closing: left unanswered, so the sender still has it and sends it again
         }
         if (lastTxnr != 0 && frame.txnr() != next(lastTxnr)) {
-            refuse(ctx, frame.txnr(), "txnr " + frame.txnr() + " does not follow " + lastTxnr);
+            refuse(ctx, frame, "txnr " + frame.txnr() + " does not follow " + lastTxnr);
             return;
         }
         lastTxnr = frame.txnr();
@@ -61,18 +60,18 @@ final class RelpSession extends SimpleChannelInboundHandler<RelpFrame> {
                     window.close(frame.txnr());
                 }
             }
-            default -> refuse(ctx, frame.txnr(), "unsupported command '" + frame.command() + "' (this server "
+            default -> refuse(ctx, frame, "unsupported command '" + frame.command() + "' (this server "
                     + "speaks open, syslog, close)");
         }
     }
 
     private void open(ChannelHandlerContext ctx, RelpFrame frame) {
         if (state != State.AWAIT_OPEN) {
-            refuse(ctx, frame.txnr(), "open sent twice");
+            refuse(ctx, frame, "open sent twice");
             return;
         }
         if (!offersSyslog(frame.text())) {
-            refuse(ctx, frame.txnr(), "the open offers no commands=syslog");
+            refuse(ctx, frame, "the open offers no commands=syslog");
             return;
         }
         state = State.OPEN;
@@ -90,14 +89,15 @@ final class RelpSession extends SimpleChannelInboundHandler<RelpFrame> {
                     + "yagura.deadletter", source, frame.txnr(), frame.dataBytes(), context.settings().maxFrameBytes());
             state = State.CLOSING; // the decoder reads no further: the rest of the stream is that frame
         }
-        window.add(new AcceptWindow.Pending(frame.txnr(), LineId.of(frame.data()), frame.oversized()));
+        window.add(new AcceptWindow.Pending(frame.txnr(), LineId.of(frame.data()), frame.oversized(),
+                frame.oversized() ? "frame longer than max.frame.bytes (" + context.settings().maxFrameBytes() + ")" : null));
     }
 
     private boolean requireOpen(ChannelHandlerContext ctx, RelpFrame frame) {
         if (state == State.OPEN) {
             return true;
         }
-        refuse(ctx, frame.txnr(), frame.command() + " before open");
+        refuse(ctx, frame, frame.command() + " before open");
         return false;
     }
 
@@ -125,11 +125,30 @@ final class RelpSession extends SimpleChannelInboundHandler<RelpFrame> {
         Throwable c = cause instanceof io.netty.handler.codec.DecoderException && cause.getCause() != null
                 ? cause.getCause() : cause;
         if (c instanceof RelpProtocolException bad) {
-            refuse(ctx, bad.txnr(), bad.getMessage());
+            if (bad.frame() != null) {
+                refuse(ctx, bad.frame(), bad.getMessage());
+            } else {
+                refuse(ctx, bad.txnr(), bad.getMessage());
+            }
         } else {
             LOG.warn("RELP from {}: connection closed after an error: {}", source, c.toString());
             ctx.close();
         }
+    }
+
+    /**
+     * Refuses a frame that could be read. A sender drops a frame answered 500, so a refused
+     * syslog frame's line is first stored in yagura.deadletter with the reason.
+     */
+    private void refuse(ChannelHandlerContext ctx, RelpFrame frame, String reason) {
+        if (!"syslog".equals(frame.command()) || frame.txnr() == 0) {
+            refuse(ctx, frame.txnr(), reason);
+            return;
+        }
+        state = State.CLOSING;
+        context.counters().badFrames().increment();
+        LOG.warn("RELP from {}: {}; the line goes to yagura.deadletter, answered 500 and closed", source, reason);
+        window.add(new AcceptWindow.Pending(frame.txnr(), new LineId(null, frame.data()), false, reason));
     }
 
     /** 500 with the reason (or serverclose when the frame's txnr is unknown), then close. */
@@ -140,7 +159,8 @@ final class RelpSession extends SimpleChannelInboundHandler<RelpFrame> {
         state = State.CLOSING;
         context.counters().badFrames().increment();
         LOG.warn("RELP from {}: {}; answered 500 and closed", source, reason);
-        byte[] answer = txnr > 0 ? RelpFrame.encode(txnr, "rsp", "500 " + reason) : RelpFrame.encode(0, "serverclose", "");
+        byte[] answer = txnr > 0 ? RelpFrame.encode(txnr, "rsp", AcceptWindow.refusal(reason))
+                : RelpFrame.encode(0, "serverclose", "");
         ctx.writeAndFlush(ctx.alloc().buffer().writeBytes(answer)).addListener(ChannelFutureListener.CLOSE);
     }
 

@@ -148,10 +148,32 @@ class RelpServerTest {
             RelpFrame rsp = client.read();
             assertEquals(txnr, rsp.txnr());
             assertTrue(rsp.text().startsWith("500 syslog before open"), rsp.text());
+            assertTrue(rsp.text().length() <= 80, "RELP allows 80 characters: " + rsp.text());
             assertTrue(client.closedByServer());
         }
-        assertTrue(store.rawLines().isEmpty());
+        assertDeadLettered(ASA, "RELP frame refused: syslog before open");
         assertEquals(1, counter(RelpCounters.BAD_FRAME));
+    }
+
+    /** A sender drops a frame answered 500: its line must be in the dead-letter queue. */
+    private void assertDeadLettered(String line, String reason) {
+        List<LineDispatcher.Routed> stored = store.snapshot();
+        assertEquals(1, stored.size(), "one line stored");
+        assertEquals("yagura.deadletter", stored.get(0).queue());
+        assertEquals(line, stored.get(0).envelope().raw());
+        assertTrue(stored.get(0).deadLetter().reason().startsWith(reason), stored.get(0).deadLetter().reason());
+    }
+
+    @Test
+    void aFrameWhoseDataLengthIsWrongIsDeadLetteredAndRefused() throws Exception {
+        try (RelpTestClient client = openedClient()) {
+            client.raw("2 syslog 5 hello world\n");
+            RelpFrame rsp = client.read();
+            assertEquals(2, rsp.txnr());
+            assertTrue(rsp.text().startsWith("500 frame 2 has no LF after its 5 bytes"), rsp.text());
+            assertTrue(client.closedByServer());
+        }
+        assertDeadLettered("hello", "RELP frame refused: frame 2 has no LF");
     }
 
     @Test
@@ -168,6 +190,7 @@ class RelpServerTest {
             client.raw("5 syslog 3 abc\n");
             assertTrue(client.read().text().startsWith("500 txnr 5 does not follow 1"));
         }
+        assertDeadLettered("abc", "RELP frame refused: txnr 5 does not follow 1");
         try (RelpTestClient client = new RelpTestClient(server.port())) {
             client.send("open", "relp_version=0\ncommands=other");
             assertTrue(client.read().text().startsWith("500 the open offers no commands=syslog"));
