@@ -2,10 +2,10 @@ package io.yagura.ingest.relp;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Remembers, per source, the ids of the last lines stored, and decides which lines of a
@@ -17,8 +17,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class DuplicateFilter {
 
+    /**
+     * Sources whose ids are kept in memory, the most recently active ones: a source beyond
+     * them is forgotten and re-read from the store when it sends again, so that many
+     * sending addresses cannot fill the heap.
+     */
+    static final int MAX_SOURCES = 256;
+
     private final int idsPerSource;
-    private final Map<String, SourceIds> sources = new ConcurrentHashMap<>();
+    private final Map<String, SourceIds> sources = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, SourceIds> eldest) {
+            return size() > MAX_SOURCES;
+        }
+    };
 
     DuplicateFilter(int idsPerSource) {
         this.idsPerSource = idsPerSource;
@@ -30,7 +42,10 @@ final class DuplicateFilter {
 
     /** Runs {@code commit} for the fresh lines of a window under the source's lock. */
     Filtered commit(String source, List<String> ids, DurableLines store, WindowCommit commit) throws Exception {
-        SourceIds state = sources.computeIfAbsent(source, s -> new SourceIds(new RecentIds(idsPerSource)));
+        SourceIds state;
+        synchronized (sources) {
+            state = sources.computeIfAbsent(source, s -> new SourceIds(new RecentIds(idsPerSource)));
+        }
         synchronized (state) {
             if (state.stale) {
                 state.ids.addAll(store.storedIds(source));

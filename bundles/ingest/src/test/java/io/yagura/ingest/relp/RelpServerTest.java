@@ -131,6 +131,23 @@ class RelpServerTest {
     }
 
     @Test
+    void aSourceForgottenForOthersIsReadBackFromTheStore() throws Exception {
+        DuplicateFilter filter = new DuplicateFilter(16);
+        DurableLines lines = store.open();
+        filter.commit("192.0.2.1", List.of("first"), lines, (fresh, ids, tail) -> lines.commit(List.of(), "192.0.2.1", ids, tail));
+        for (int i = 0; i < DuplicateFilter.MAX_SOURCES; i++) { // other sources push it out of memory
+            String other = "198.51.100." + i;
+            filter.commit(other, List.of("x" + i), lines, (fresh, ids, tail) -> lines.commit(List.of(), other, ids, tail));
+        }
+        // what another listener stored meanwhile for that source is known only to the store
+        store.idsBySource.put("192.0.2.1", List.of("first", "only-in-store"));
+        DuplicateFilter.Filtered again = filter.commit("192.0.2.1", List.of("only-in-store", "second"), lines,
+                (fresh, ids, tail) -> lines.commit(List.of(), "192.0.2.1", ids, tail));
+        assertEquals(1, again.duplicates(), "the forgotten source's ids come back from the store");
+        assertEquals(List.of(1), again.fresh());
+    }
+
+    @Test
     void linesWithoutAnIdAreDeliveredWhole() throws Exception {
         try (RelpTestClient client = openedClient()) {
             client.send("syslog", ASA);
