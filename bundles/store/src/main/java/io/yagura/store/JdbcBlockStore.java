@@ -1,5 +1,8 @@
 package io.yagura.store;
 
+import static io.yagura.store.Statements.setTime;
+import static io.yagura.store.Statements.time;
+
 import io.yagura.api.incident.IncidentStore.ConcurrentChangeException;
 import io.yagura.api.response.Block;
 import io.yagura.api.response.BlockAudit;
@@ -8,10 +11,7 @@ import io.yagura.api.response.BlockStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -204,65 +204,13 @@ public class JdbcBlockStore implements BlockStore {
         }
     }
 
-    // --- plumbing: each statement on its own, through the store's one transaction helper --------
+    // --- plumbing: the store's one statement helper ----------------------------------------------
 
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
+    private int update(String sql, Statements.Binder binder) {
+        return Statements.update(dataSource, sql, binder);
     }
 
-    @FunctionalInterface
-    private interface Row<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
-    private int update(String sql, Binder binder) {
-        return statement(sql, ps -> {
-            binder.bind(ps);
-            return ps.executeUpdate();
-        });
-    }
-
-    private <T> List<T> query(String sql, Binder binder, Row<T> row) {
-        return statement(sql, ps -> {
-            binder.bind(ps);
-            List<T> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(row.map(rs));
-                }
-            }
-            return out;
-        });
-    }
-
-    @FunctionalInterface
-    private interface StatementWork<T> {
-        T run(PreparedStatement ps) throws SQLException;
-    }
-
-    private <T> T statement(String sql, StatementWork<T> work) {
-        try {
-            return Transactions.inTransaction(dataSource, c -> {
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    return work.run(ps);
-                }
-            });
-        } catch (SQLException e) {
-            throw new JdbcIncidentStore.StoreException(sql, e);
-        }
-    }
-
-    private static void setTime(PreparedStatement ps, int n, Instant t) throws SQLException {
-        if (t == null) {
-            ps.setNull(n, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            ps.setObject(n, t.atOffset(ZoneOffset.UTC));
-        }
-    }
-
-    private static Instant time(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
+    private <T> List<T> query(String sql, Statements.Binder binder, Statements.Row<T> row) {
+        return Statements.query(dataSource, sql, binder, row);
     }
 }

@@ -1,20 +1,18 @@
 package io.yagura.store;
 
+import static io.yagura.store.Statements.setTime;
+import static io.yagura.store.Statements.time;
+
 import io.yagura.api.health.DeviceHealth;
 import io.yagura.api.health.HealthSettings;
 import io.yagura.api.health.HealthState;
 import io.yagura.api.health.HealthStore;
 import io.yagura.api.health.HealthTransition;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -178,40 +176,14 @@ public class JdbcHealthStore implements HealthStore {
         return s == null ? null : Duration.ofSeconds(s);
     }
 
-    // --- plumbing (the shape of JdbcIncidentStore's, on this store's statements) ---------------
+    // --- plumbing: the store's one statement helper ----------------------------------------------
 
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
+    private int update(String sql, Statements.Binder binder) {
+        return Statements.update(dataSource, sql, binder);
     }
 
-    @FunctionalInterface
-    private interface Row<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
-    private int update(String sql, Binder binder) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new JdbcIncidentStore.StoreException(sql, e);
-        }
-    }
-
-    private <T> List<T> query(String sql, Binder binder, Row<T> row) {
-        List<T> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(row.map(rs));
-                }
-            }
-        } catch (SQLException e) {
-            throw new JdbcIncidentStore.StoreException(sql, e);
-        }
-        return out;
+    private <T> List<T> query(String sql, Statements.Binder binder, Statements.Row<T> row) {
+        return Statements.query(dataSource, sql, binder, row);
     }
 
     private static void setNullable(PreparedStatement ps, int n, Object value, int sqlType) throws SQLException {
@@ -220,14 +192,5 @@ public class JdbcHealthStore implements HealthStore {
         } else {
             ps.setObject(n, value);
         }
-    }
-
-    private static void setTime(PreparedStatement ps, int n, Instant t) throws SQLException {
-        setNullable(ps, n, t == null ? null : t.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
-    }
-
-    private static Instant time(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

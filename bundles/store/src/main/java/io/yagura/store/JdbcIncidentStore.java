@@ -1,5 +1,8 @@
 package io.yagura.store;
 
+import static io.yagura.store.Statements.setTime;
+import static io.yagura.store.Statements.time;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.yagura.api.event.SecurityEvent;
 import io.yagura.api.incident.AuditEntry;
@@ -408,46 +411,12 @@ public class JdbcIncidentStore implements IncidentStore {
 
     // --- plumbing -------------------------------------------------------------------------
 
-    @FunctionalInterface
-    interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
+    private int update(String sql, Statements.Binder binder) {
+        return Statements.update(dataSource, sql, binder);
     }
 
-    @FunctionalInterface
-    interface RowMapper<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
-    private int update(String sql, Binder binder) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException(sql, e);
-        }
-    }
-
-    private <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<T> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(mapper.map(rs));
-                }
-                return out;
-            }
-        } catch (SQLException e) {
-            throw new StoreException(sql, e);
-        }
-    }
-
-    private static void setTime(PreparedStatement ps, int n, Instant t) throws SQLException {
-        if (t == null) {
-            ps.setNull(n, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            ps.setObject(n, t.atOffset(java.time.ZoneOffset.UTC));
-        }
+    private <T> List<T> query(String sql, Statements.Binder binder, Statements.Row<T> row) {
+        return Statements.query(dataSource, sql, binder, row);
     }
 
     private static void setBoolean(PreparedStatement ps, int n, Boolean b) throws SQLException {
@@ -456,11 +425,6 @@ public class JdbcIncidentStore implements IncidentStore {
         } else {
             ps.setBoolean(n, b);
         }
-    }
-
-    private static Instant time(ResultSet rs, String column) throws SQLException {
-        java.time.OffsetDateTime t = rs.getObject(column, java.time.OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 
     /** A database operation failed; the message names the statement. */
