@@ -48,6 +48,7 @@ final class YaguraKaraf {
                 editConfigurationFilePut("etc/io.yagura.ingest.cfg", "tcp.port", Integer.toString(syslog)),
                 editConfigurationFilePut("etc/io.yagura.ingest.cfg", "udp.port", Integer.toString(syslog)),
                 editConfigurationFilePut("etc/io.yagura.ingest.cfg", "tls.port", Integer.toString(tls)),
+                editConfigurationFilePut("etc/io.yagura.ingest.relp.cfg", "port", Integer.toString(freeTcpPort())),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freeTcpPort())),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freeTcpPort())),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freeTcpPort())),
