@@ -161,6 +161,16 @@ public class JdbcIncidentStore implements IncidentStore {
         return out;
     }
 
+    @Override
+    public List<Incident> detectedBetween(String customerId, Instant from, Instant to) {
+        return query("SELECT " + INCIDENT_COLUMNS + " FROM incident WHERE customer_id=? AND detected_at >= ? "
+                + "AND detected_at < ? ORDER BY detected_at, id", ps -> {
+                    ps.setString(1, customerId);
+                    setTime(ps, 2, from);
+                    setTime(ps, 3, to);
+                }, JdbcIncidentStore::incident);
+    }
+
     private static Incident incident(ResultSet rs) throws SQLException {
         String confirmed = rs.getString("confirmed_level");
         return Incident.builder().id(rs.getString("id")).customerId(rs.getString("customer_id"))

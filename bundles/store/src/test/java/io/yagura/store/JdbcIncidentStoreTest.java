@@ -70,6 +70,25 @@ class JdbcIncidentStoreTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void detectedBetweenTakesTheCustomersIncidentsOfTheHalfOpenRangeOldestFirstWithoutLimit(String db)
+            throws Exception {
+        JdbcIncidentStore store = store(db);
+        Instant from = Instant.parse("2026-11-01T00:00:00Z");
+        Instant to = Instant.parse("2026-12-01T00:00:00Z");
+        store.create(incident("INC-B1", Level.WARNING).toBuilder().detectedAt(from.minusSeconds(1)).build());
+        store.create(incident("INC-B2", Level.WARNING).toBuilder().detectedAt(from).build());
+        store.create(incident("INC-B3", Level.CRITICAL).toBuilder().detectedAt(to.minusSeconds(1)).build());
+        store.create(incident("INC-B4", Level.LOW).toBuilder().detectedAt(to).build());
+        store.create(incident("INC-B5", Level.LOW).toBuilder().customerId("other").detectedAt(from.plusSeconds(60))
+                .build());
+        store.create(incident("INC-B6", Level.LOW).toBuilder().detectedAt(from.plusSeconds(3600)).build());
+        assertEquals(List.of("INC-B2", "INC-B6", "INC-B3"),
+                store.detectedBetween("acme", from, to).stream().map(Incident::id).toList(),
+                "from is included, to excluded, other customers left out, oldest first");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void openIncidentByKeyIgnoresClosedOnes(String db) throws Exception {
         JdbcIncidentStore store = store(db);
         Incident i = store.create(incident("INC-3", Level.WARNING));

@@ -37,6 +37,19 @@ public interface IncidentStore {
 
     List<Incident> list(Filter filter);
 
+    /**
+     * Every incident of a customer that Yagura opened in {@code [from, to)} (by
+     * {@link Incident#detectedAt()}), oldest first, without a row limit: what a monthly report counts.
+     * The default filters {@link #list} and suits small in-memory stores; database stores
+     * answer it with one query.
+     */
+    default List<Incident> detectedBetween(String customerId, Instant from, Instant to) {
+        return list(new Filter(customerId, null, null, null, Integer.MAX_VALUE)).stream()
+                .filter(i -> !i.detectedAt().isBefore(from) && i.detectedAt().isBefore(to))
+                .sorted(java.util.Comparator.comparing(Incident::detectedAt))
+                .toList();
+    }
+
     /** Keeps an event as evidence of an incident (the store may cap how many per incident). */
     void addEvidence(String incidentId, SecurityEvent event);
 
