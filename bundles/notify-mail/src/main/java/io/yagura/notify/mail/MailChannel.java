@@ -113,6 +113,11 @@ public final class MailChannel implements AutoCloseable {
         return sender.settings();
     }
 
+    /** The sender with the current settings. */
+    MailSender sender() {
+        return sender;
+    }
+
     /**
      * Delivers an incident notice (kind "incident") or an all-clear notice (kind
      * "all-clear") to {@code notification.address()}. Returns at once; the first attempt is

@@ -117,6 +117,11 @@ public class MailChannelComponent {
         return active().deliverDigest(notification, date, incidents);
     }
 
+    /** The SMTP sender with the current settings (for mails that are not notices: {@link ChannelMailer}). */
+    MailSender sender() {
+        return active().sender();
+    }
+
     private MailChannel active() {
         MailChannel c = channel;
         if (c == null) {

@@ -7,7 +7,14 @@ import jakarta.mail.Session;
 import jakarta.mail.URLName;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.activation.DataHandler;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.util.List;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -129,6 +136,57 @@ public final class MailSender {
             m.saveChanges();
             return m;
         });
+    }
+
+    /**
+     * A UTF-8 message with plain-text body and attachments (reports, advisories): not a notice,
+     * so no notice headers; the Message-ID is the one Jakarta Mail makes.
+     */
+    public MimeMessage composeWithAttachments(List<String> to, String subject, String text,
+                                              List<io.yagura.api.notify.Mailer.Attachment> attachments)
+            throws MessagingException {
+        return withMailClassLoader(() -> {
+            MimeMessage m = new MimeMessage(session);
+            m.setFrom(from);
+            if (replyTo != null) {
+                m.setReplyTo(new InternetAddress[] {replyTo});
+            }
+            InternetAddress[] recipients = new InternetAddress[to.size()];
+            for (int i = 0; i < recipients.length; i++) {
+                recipients[i] = new InternetAddress(to.get(i), true);
+            }
+            m.setRecipients(Message.RecipientType.TO, recipients);
+            m.setSubject(subject, StandardCharsets.UTF_8.name());
+            m.setSentDate(new Date());
+            m.setHeader("Auto-Submitted", "auto-generated");
+            if (attachments.isEmpty()) {
+                m.setText(text, StandardCharsets.UTF_8.name(), "plain");
+            } else {
+                MimeMultipart parts = new MimeMultipart();
+                MimeBodyPart body = new MimeBodyPart();
+                body.setText(text, StandardCharsets.UTF_8.name(), "plain");
+                parts.addBodyPart(body);
+                for (io.yagura.api.notify.Mailer.Attachment a : attachments) {
+                    MimeBodyPart part = new MimeBodyPart();
+                    part.setDataHandler(new DataHandler(new ByteArrayDataSource(a.content(), a.mimeType())));
+                    part.setFileName(encodedFileName(a.fileName()));
+                    part.setDisposition(Part.ATTACHMENT);
+                    parts.addBodyPart(part);
+                }
+                m.setContent(parts);
+            }
+            m.saveChanges();
+            return m;
+        });
+    }
+
+    /** RFC 2047 encoded, so that Japanese file names survive every mail client. */
+    private static String encodedFileName(String name) throws MessagingException {
+        try {
+            return MimeUtility.encodeText(name, StandardCharsets.UTF_8.name(), "B");
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new MessagingException("cannot encode the file name " + name, e);
+        }
     }
 
     /**
