@@ -6,9 +6,11 @@ import io.yagura.api.event.RawEnvelope;
 import io.yagura.api.metrics.Counters;
 import io.yagura.api.metrics.Metric;
 import io.yagura.api.plugin.VendorPlugin;
+import io.yagura.api.health.LogActivity;
 import io.yagura.api.registry.Device;
 import io.yagura.api.registry.DeviceRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -37,8 +39,16 @@ public final class LineDispatcher {
     private final LongAdder unknown;
     private final LongAdder autoDetected;
     private final LongAdder oversized;
+    private final LogActivity logActivity;
 
     public LineDispatcher(DeviceRegistry registry, Counters counters, Collection<VendorPlugin> plugins) {
+        this(registry, counters, plugins, (deviceId, at) -> { });
+    }
+
+    /** @param logActivity told of each line of a registered device as it arrives (device health's log silence) */
+    public LineDispatcher(DeviceRegistry registry, Counters counters, Collection<VendorPlugin> plugins,
+                          LogActivity logActivity) {
+        this.logActivity = logActivity;
         this.registry = registry;
         this.counters = counters;
         this.plugins = plugins;
@@ -53,6 +63,10 @@ public final class LineDispatcher {
         RawEnvelope envelope = device
                 .map(d -> new RawEnvelope(receivedAt, source, listener, d.id(), d.customer(), d.vendor(), false, raw))
                 .orElseGet(() -> new RawEnvelope(receivedAt, source, listener, null, null, null, false, raw));
+        if (device.isPresent()) {
+            // any line, even an oversized one, proves the device still logs
+            logActivity.received(device.get().id(), Instant.ofEpochMilli(receivedAt));
+        }
         if (frame.truncated()) {
             oversized.increment();
             return new Routed(Queues.DEAD_LETTER, envelope, new DeadLetter("ingest",

@@ -2,6 +2,7 @@ package io.yagura.ingest;
 
 import io.yagura.api.metrics.Counters;
 import io.yagura.api.plugin.VendorPlugin;
+import io.yagura.api.health.LogActivity;
 import io.yagura.api.registry.DeviceRegistry;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -47,6 +48,10 @@ public class SyslogIngest {
     @Reference
     private Counters counters;
 
+    /** Device health, when installed: told when a device's lines arrive (its log-silence check). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile LogActivity logActivity;
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindPlugin(VendorPlugin plugin) {
         plugins.add(plugin);
@@ -67,7 +72,12 @@ public class SyslogIngest {
 
     @Activate
     void activate(IngestConfig config, BundleContext context) throws Exception {
-        dispatcher = new LineDispatcher(registry, counters, plugins);
+        dispatcher = new LineDispatcher(registry, counters, plugins, (deviceId, at) -> {
+            LogActivity health = logActivity;
+            if (health != null) {
+                health.received(deviceId, at);
+            }
+        });
         SSLContextParameters tls = null;
         boolean requireClientCert = !config.tls_truststore().isBlank();
         if (config.tls_port() > 0) {

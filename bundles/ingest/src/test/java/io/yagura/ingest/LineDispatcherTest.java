@@ -96,6 +96,18 @@ class LineDispatcherTest {
     }
 
     @Test
+    void everyLineOfARegisteredDeviceIsReportedToDeviceHealthAndNothingElseIs() {
+        List<String> seen = new java.util.ArrayList<>();
+        LineDispatcher tapped = new LineDispatcher(registry, counters, plugins,
+                (deviceId, at) -> seen.add(deviceId + "@" + at.toEpochMilli()));
+        tapped.dispatch(frame(ASA), "192.0.2.10", "tcp:5514", 1000L);
+        tapped.dispatch(new Frame(new byte[65536], true), "192.0.2.10", "tcp:5514", 2000L);
+        tapped.dispatch(frame(ASA), "198.51.100.9", "udp:5514", 3000L);
+        assertEquals(List.of("acme-fw1@1000", "acme-fw1@2000"), seen,
+                "the device's lines (an oversized one too) count as log activity; an unregistered source's do not");
+    }
+
+    @Test
     void unknownSourceRecognisedByAProbeIsAutoDetected() {
         plugins.add(pluginRecognising("cisco-asa", "%ASA-"));
         LineDispatcher.Routed r = dispatcher.dispatch(frame(ASA), "198.51.100.9", "udp:5514", 1L);
