@@ -6,9 +6,12 @@ import io.yagura.api.incident.AuditEntry;
 import io.yagura.api.incident.Incident;
 import io.yagura.api.incident.Notification;
 import io.yagura.api.incident.Triage;
+import io.yagura.api.response.Block;
+import io.yagura.api.response.BlockStore;
 import java.time.Instant;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 @Command(scope = "yagura", name = "incident", description = "Shows one incident: level and rationale, evidence, "
@@ -19,6 +22,10 @@ public class IncidentCommand extends TriageCommand {
 
     @Argument(index = 0, name = "id", required = true, description = "Incident id")
     String id;
+
+    /** Emergency response, when installed: the blocks placed for this incident. */
+    @Reference(optional = true)
+    BlockStore blocks;
 
     @Override
     void run() {
@@ -51,6 +58,17 @@ public class IncidentCommand extends TriageCommand {
             System.out.println("  " + n.id() + "  " + n.kind() + " " + n.channel() + " to " + n.address() + "  " + n.status()
                     + (n.deliveredAt() == null ? "" : " at " + n.deliveredAt())
                     + (n.deadlineMet() == null ? "" : n.deadlineMet() ? "  deadline met" : "  DEADLINE MISSED"));
+        }
+        if (blocks != null) {
+            java.util.List<Block> placed = blocks.list(new BlockStore.Filter(null, null, i.id(), null, 100));
+            System.out.println("Blocks:" + (placed.isEmpty() ? " none" : ""));
+            for (Block b : placed) {
+                System.out.println("  " + b.id() + "  " + (b.quarantine() ? "quarantine " : "") + b.address() + " on "
+                        + b.deviceId() + "  " + b.state().name().toLowerCase()
+                        + (b.placedAt() == null ? "" : "  placed " + b.placedAt())
+                        + (b.expiresAt() == null ? "" : "  expires " + b.expiresAt())
+                        + "  by " + b.requestedBy());
+            }
         }
         System.out.println("Audit:");
         for (AuditEntry a : d.audit()) {

@@ -63,6 +63,7 @@ public final class MailChannel implements AutoCloseable {
     private volatile MailSender sender;
     private volatile MailTemplates templates;
     private volatile Function<String, String> customerNames;
+    private volatile Function<String, List<io.yagura.api.response.Block>> activeBlocks = id -> List.of();
     private volatile boolean closed;
 
     public MailChannel(MailSettings settings, MailTemplates templates, DeliveryLog log) {
@@ -100,6 +101,11 @@ public final class MailChannel implements AutoCloseable {
         this.customerNames = names == null ? id -> null : names;
     }
 
+    /** Where a block-placed notice reads the incident's active blocks (incident id → blocks). */
+    public void activeBlocks(Function<String, List<io.yagura.api.response.Block>> blocks) {
+        this.activeBlocks = blocks == null ? id -> List.of() : blocks;
+    }
+
     /**
      * New settings and templates for notices delivered from now on and for the next
      * attempts of waiting ones (already rendered notices keep their text).
@@ -135,9 +141,12 @@ public final class MailChannel implements AutoCloseable {
         return start(notification, incident.id(), executor, () -> {
             String name = customerName(notification.customerId() != null ? notification.customerId()
                     : incident.customerId());
-            return "all-clear".equals(notification.kind())
-                    ? templates.allClear(incident, notification, name)
-                    : templates.incident(incident, notification, name);
+            return switch (notification.kind() == null ? MailTemplates.INCIDENT : notification.kind()) {
+                case MailTemplates.ALL_CLEAR -> templates.allClear(incident, notification, name);
+                case MailTemplates.BLOCK_PLACED -> templates.blockPlaced(incident, notification, name,
+                        activeBlocks.apply(incident.id()));
+                default -> templates.incident(incident, notification, name);
+            };
         });
     }
 

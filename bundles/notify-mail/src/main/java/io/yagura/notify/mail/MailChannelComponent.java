@@ -4,6 +4,9 @@ import io.yagura.api.incident.Incident;
 import io.yagura.api.incident.IncidentStore;
 import io.yagura.api.incident.Notification;
 import io.yagura.api.registry.Customer;
+import io.yagura.api.response.Block;
+import io.yagura.api.response.BlockState;
+import io.yagura.api.response.BlockStore;
 import io.yagura.api.registry.DeviceRegistry;
 import io.yagura.templates.TemplateService;
 import java.nio.file.Path;
@@ -54,6 +57,10 @@ public class MailChannelComponent {
     @Reference
     private TemplateService templateService;
 
+    /** Emergency response, when installed: the blocks a block-placed notice lists. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile BlockStore blocks;
+
     private volatile MailChannel channel;
     private volatile MailTemplates templates;
 
@@ -67,6 +74,7 @@ public class MailChannelComponent {
         MailChannel c = new MailChannel(settings, templates, new StoreDeliveryLog(store), Clock.systemUTC(),
                 config.threads());
         c.customerNames(this::customerName);
+        c.activeBlocks(this::activeBlocks);
         this.templates = templates;
         channel = c;
         LOG.info("Mail channel ready: {}:{} {}, from {}, {} attempts, templates {} (languages {})",
@@ -128,6 +136,12 @@ public class MailChannelComponent {
             throw new IllegalStateException("mail channel is not active");
         }
         return c;
+    }
+
+    private List<Block> activeBlocks(String incidentId) {
+        BlockStore b = blocks;
+        return b == null ? List.of() : b.list(new BlockStore.Filter(null, null, incidentId,
+                List.of(BlockState.ACTIVE), 100));
     }
 
     private String customerName(String customerId) {

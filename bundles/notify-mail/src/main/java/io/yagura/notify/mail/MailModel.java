@@ -71,6 +71,23 @@ final class MailModel {
         return m;
     }
 
+    /**
+     * The model of a block-placed notice: the incident's, and {@code blocks}, one map per active
+     * block of the incident (address, device, placed, expires, reference = Yagura's block id).
+     */
+    Map<String, Object> blockPlaced(Incident i, Level level, String customerName, Notification notice,
+                                    List<io.yagura.api.response.Block> blocks) {
+        Map<String, Object> m = incident(i, level, null, customerName, notice);
+        List<Map<String, Object>> items = new java.util.ArrayList<>();
+        for (io.yagura.api.response.Block b : blocks) {
+            items.add(Map.of("address", text(b.address()), "device", text(b.deviceId()),
+                    "placed", text(time(b.placedAt())), "expires", text(time(b.expiresAt())),
+                    "reference", text(b.id())));
+        }
+        m.put("blocks", items);
+        return m;
+    }
+
     /** The model of a digest whose items are already rendered (or empty: the label digest.empty). */
     Map<String, Object> digest(Notification notice, String customerName, LocalDate date, int count,
                                List<String> summary, String items) {

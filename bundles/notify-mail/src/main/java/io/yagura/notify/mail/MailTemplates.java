@@ -36,8 +36,10 @@ public final class MailTemplates {
     public static final String ALL_CLEAR = "all-clear";
     public static final String DIGEST = "digest";
     public static final String DIGEST_ITEM = "digest-item";
+    /** Kind of the notice that tells the customer an attacker's address was blocked on its firewall. */
+    public static final String BLOCK_PLACED = "block-placed";
     public static final String LABELS = "labels.properties";
-    static final List<String> KINDS = List.of(INCIDENT, ALL_CLEAR, DIGEST, DIGEST_ITEM);
+    static final List<String> KINDS = List.of(INCIDENT, ALL_CLEAR, DIGEST, DIGEST_ITEM, BLOCK_PLACED);
     private static final String SUBJECT = "Subject:";
 
     /** The mail area: its templates, checked against a sample incident and digest in each language. */
@@ -46,6 +48,7 @@ public final class MailTemplates {
                     mail(INCIDENT, MailTemplates::sampleIncident),
                     mail(ALL_CLEAR, MailTemplates::sampleIncident),
                     mail(DIGEST, MailTemplates::sampleDigest),
+                    mail(BLOCK_PLACED, MailTemplates::sampleBlockPlaced),
                     new TemplateSpec(DIGEST_ITEM, TemplateSpec.Format.TEXT, MailTemplates::sampleIncident, null)),
             MailTemplates::checkLabels);
 
@@ -90,6 +93,14 @@ public final class MailTemplates {
     /** An all-clear notice (the incident was closed as harmless) in the notification's language. */
     public RenderedMail allClear(Incident incident, Notification notice, String customerName) {
         return renderIncident(ALL_CLEAR, incident, notice, customerName);
+    }
+
+    /** Tells that addresses of the incident were blocked; {@code blocks} are its active blocks. */
+    public RenderedMail blockPlaced(Incident incident, Notification notice, String customerName,
+                                    List<io.yagura.api.response.Block> blocks) {
+        String lang = resolveLanguage(notice.language());
+        Level level = notice.level() != null ? notice.level() : incident.level();
+        return mail(BLOCK_PLACED, lang, model(lang).blockPlaced(incident, level, customerName, notice, blocks));
     }
 
     /** A digest of several incidents of one customer in the notification's language. */
@@ -186,6 +197,14 @@ public final class MailTemplates {
     private static Map<String, ?> sampleIncident(String language, Map<String, String> labels) {
         return new MailModel(language, labels).incident(SAMPLE, SAMPLE.level(), SAMPLE.deadline(), "Sample",
                 sampleNotice(language));
+    }
+
+    private static Map<String, ?> sampleBlockPlaced(String language, Map<String, String> labels) {
+        io.yagura.api.response.Block block = new io.yagura.api.response.Block("BLK-SAMPLE", "sample", "sample-fw",
+                "203.0.113.1", false, SAMPLE.id(), io.yagura.api.response.BlockState.ACTIVE, "auto", "sample",
+                Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, null, "ok", 1);
+        return new MailModel(language, labels).blockPlaced(SAMPLE, SAMPLE.level(), "Sample", sampleNotice(language),
+                List.of(block));
     }
 
     private static Map<String, ?> sampleDigest(String language, Map<String, String> labels) {

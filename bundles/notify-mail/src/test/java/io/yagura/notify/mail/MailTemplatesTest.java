@@ -72,6 +72,33 @@ class MailTemplatesTest {
     }
 
     @Test
+    void blockPlacedListsEachActiveBlockInEnglishAndJapaneseAndSaysWhenNoneIsLeft() {
+        MailTemplates t = Fixtures.templates();
+        Incident i = Fixtures.incident(Level.EMERGENCY, false);
+        java.time.Instant placed = java.time.Instant.parse("2026-12-05T10:00:00Z");
+        List<io.yagura.api.response.Block> blocks = List.of(
+                new io.yagura.api.response.Block("BLK-1", "acme", "acme-fw1", "203.0.113.66", false, i.id(),
+                        io.yagura.api.response.BlockState.ACTIVE, "auto", "Emergency", placed, placed,
+                        placed.plusSeconds(86_400), null, "verified", 2),
+                new io.yagura.api.response.Block("BLK-2", "acme", "acme-fw2", "198.51.100.0/24", false, i.id(),
+                        io.yagura.api.response.BlockState.ACTIVE, "soc-yamada", "same campaign", placed, placed,
+                        placed.plusSeconds(3_600), null, "verified", 2));
+        RenderedMail en = t.blockPlaced(i, Fixtures.notice("N1", "block-placed", "en", Level.EMERGENCY, null), "ACME",
+                blocks);
+        assertTrue(en.subject().startsWith("[Yagura][BLOCKED] " + i.id()), en.subject());
+        assertTrue(en.body().contains("203.0.113.66 on acme-fw1: placed 2026-12-05 10:00:00 UTC, removed "
+                + "2026-12-06 10:00:00 UTC (reference BLK-1)"), en.body());
+        assertTrue(en.body().contains("198.51.100.0/24 on acme-fw2"), en.body());
+        RenderedMail ja = t.blockPlaced(i, Fixtures.notice("N2", "block-placed", "ja", Level.EMERGENCY, null), "ACME",
+                blocks);
+        assertTrue(ja.subject().contains("遮断実施"), ja.subject());
+        assertTrue(ja.body().contains("203.0.113.66 (acme-fw1)") && ja.body().contains("参照番号 BLK-1"), ja.body());
+        RenderedMail ended = t.blockPlaced(i, Fixtures.notice("N3", "block-placed", "en", Level.EMERGENCY, null),
+                "ACME", List.of());
+        assertTrue(ended.body().contains("the block has already ended"), ended.body());
+    }
+
+    @Test
     void digestRendersEveryIncidentWithASummary() {
         MailTemplates t = Fixtures.templates();
         List<Incident> incidents = List.of(Fixtures.incident("INC-7", Level.WARNING, "Blocked exploit"),
