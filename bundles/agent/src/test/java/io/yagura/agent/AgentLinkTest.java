@@ -1,0 +1,212 @@
+package io.yagura.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.yagura.agent.centre.AgentCentre;
+import io.yagura.agent.centre.AgentRecord;
+import io.yagura.agent.centre.AgentRegistry;
+import io.yagura.agent.node.AgentLink;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An agent broker and a centre broker, both real embedded Artemis in this JVM, joined over
+ * loopback by the agent's mutual-TLS bridge: enrolment, forwarding in order, a centre with the
+ * wrong CA, revocation. (Cutting the link for real: {@link AgentLinkCutTest}.)
+ */
+class AgentLinkTest {
+
+    private static final AgentAuthorityRef AUTHORITY = new AgentAuthorityRef();
+
+    @TempDir
+    Path tmp;
+    private EmbeddedActiveMQ centreBroker;
+    private EmbeddedActiveMQ agentBroker;
+    private AgentCentre centre;
+    private AgentLink link;
+    private final NumberedTraffic traffic = new NumberedTraffic("t1");
+
+    @BeforeAll
+    static void jaas() {
+        TestBrokers.jaas(AUTHORITY);
+    }
+
+    @BeforeEach
+    void startCentre() throws Exception {
+        centreBroker = TestBrokers.centre(tmp.resolve("centre-broker"), 10);
+        centre = startCentre(centreBroker, tmp.resolve("centre-agents"));
+        AUTHORITY.set(centre);
+        agentBroker = TestBrokers.agent(tmp.resolve("agent-broker"), 11, 8 * 1024 * 1024);
+    }
+
+    private static AgentCentre startCentre(EmbeddedActiveMQ broker, Path dir) throws Exception {
+        AgentCentre c = new AgentCentre(broker.getActiveMQServer(), dir, new AgentCentre.Settings("127.0.0.1",
+                freePort(), 0, List.of("127.0.0.1"), Duration.ofHours(24), Duration.ofDays(365), Duration.ofMinutes(10)),
+                Clock.systemUTC());
+        c.start();
+        return c;
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (link != null) {
+            link.close();
+        }
+        centre.close();
+        agentBroker.stop();
+        centreBroker.stop();
+    }
+
+    private AgentLink link(String name, String token, String fingerprint, int brokerPort) {
+        return new AgentLink(agentBroker.getActiveMQServer(), tmp.resolve("agent-keys"), new AgentLink.Settings(name,
+                "127.0.0.1", brokerPort, centre.enrolPort(), fingerprint, token, TestBrokers.FORWARDED, true));
+    }
+
+    private int brokerPort() {
+        return centre.brokerPort();
+    }
+
+    @Test
+    void anEnrolledAgentForwardsEveryLineOnceAndInOrder() throws Exception {
+        AgentRegistry.Token token = centre.enrol("site1", "acme");
+        link = link("site1", token.value(), centre.caFingerprint(), brokerPort());
+        link.start();
+
+        try (NumberedTraffic.Receiver at = new NumberedTraffic.Receiver(traffic, "vm://10", AgentCentre.addressOf("site1"))) {
+            traffic.send("vm://11", TestBrokers.FORWARDED, 0, 5_000, 0);
+            await().atMost(Duration.ofSeconds(60)).until(() -> at.count() >= 5_000);
+            assertEquals(LongStream.range(0, 5_000).boxed().toList(), at.received(), "every line once, in order");
+        }
+        assertEquals(AgentRecord.State.ENROLLED, centre.registry().agent("site1").orElseThrow().state());
+        assertTrue(centre.status().get(0).connected(), "yagura:agents shows the agent connected");
+    }
+
+    @Test
+    void aTokenIsUsedOnce() throws Exception {
+        AgentRegistry.Token token = centre.enrol("site1", "acme");
+        link = link("site1", token.value(), centre.caFingerprint(), brokerPort());
+        link.start();
+        link.close();
+        AgentLink second = new AgentLink(agentBroker.getActiveMQServer(), tmp.resolve("other-keys"),
+                new AgentLink.Settings("site1", "127.0.0.1", brokerPort(), centre.enrolPort(), centre.caFingerprint(),
+                        token.value(), TestBrokers.FORWARDED, true));
+        IOException refused = assertThrows(IOException.class, second::start);
+        assertTrue(refused.getMessage().contains("refused the enrolment"), refused.getMessage());
+    }
+
+    @Test
+    void theAgentRefusesToEnrolWithACentreWhoseCaIsNotThePinnedOne() throws Exception {
+        AgentRegistry.Token token = centre.enrol("site1", "acme");
+        String otherCa = "SHA256:" + "ab:".repeat(31) + "ab";
+        link = link("site1", token.value(), otherCa, brokerPort());
+        Exception refused = assertThrows(Exception.class, link::start);
+        assertTrue(causes(refused).contains("not signed by the pinned CA"), causes(refused));
+        // the token was never sent, so it still works with the right fingerprint
+        link = link("site1", token.value(), centre.caFingerprint(), brokerPort());
+        link.start();
+    }
+
+    @Test
+    void theBridgeRefusesACentreWhoseCertificateIsNotFromThePinnedCa() throws Exception {
+        AgentRegistry.Token token = centre.enrol("site1", "acme");
+        link = link("site1", token.value(), centre.caFingerprint(), brokerPort());
+        link.start();
+        link.close();
+        // An impostor centre with its own CA, listening where the agent is told to connect.
+        EmbeddedActiveMQ impostorBroker = TestBrokers.centre(tmp.resolve("impostor-broker"), 12);
+        AgentCentre impostor = startCentre(impostorBroker, tmp.resolve("impostor-agents"));
+        try {
+            impostor.enrol("site1", "acme");
+            int impostorPort = impostor.brokerPort();
+            link = link("site1", null, centre.caFingerprint(), impostorPort);
+            link.start();
+            traffic.send("vm://11", TestBrokers.FORWARDED, 0, 100, 0);
+            // The impostor never holds the agent's address: nothing of the agent's arrives there.
+            await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(7)).until(() ->
+                    impostorBroker.getActiveMQServer().locateQueue(AgentCentre.addressOf("site1")) == null
+                    && impostor.status().stream().noneMatch(AgentCentre.Status::connected));
+            assertEquals(10, agentBroker.getActiveMQServer().locateQueue(TestBrokers.FORWARDED).getMessageCount(),
+                    "the lines wait at the agent");
+            // and it is the agent that refuses: its trust store (the bridge's) does not take the impostor's chain
+            javax.net.ssl.SSLHandshakeException refused = assertThrows(javax.net.ssl.SSLHandshakeException.class,
+                    () -> handshake(tmp.resolve("agent-keys"), impostor.brokerPort()));
+            assertTrue(causes(refused).contains("PKIX"), causes(refused));
+            handshakeWithoutClientCertificate(tmp.resolve("agent-keys"), centre.brokerPort());
+        } finally {
+            impostor.close();
+            impostorBroker.stop();
+        }
+    }
+
+    @Test
+    void aRevokedAgentIsDisconnectedAndItsLinesStayAtTheAgent() throws Exception {
+        AgentRegistry.Token token = centre.enrol("site1", "acme");
+        link = link("site1", token.value(), centre.caFingerprint(), brokerPort());
+        link.start();
+        await().atMost(Duration.ofSeconds(20)).until(link::connected);
+
+        assertTrue(centre.revoke("site1"));
+        traffic.send("vm://11", TestBrokers.FORWARDED, 0, 100, 0);
+
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(7)).until(() ->
+                centre.status().stream().noneMatch(AgentCentre.Status::connected));
+        assertEquals(0, centreBroker.getActiveMQServer().locateQueue(AgentCentre.addressOf("site1")).getMessagesAdded(),
+                "nothing reached the centre after the revocation");
+        assertEquals(10, agentBroker.getActiveMQServer().locateQueue(TestBrokers.FORWARDED).getMessageCount(),
+                "the lines wait at the agent");
+        AgentCentre.Status status = centre.status().get(0);
+        assertEquals(AgentRecord.State.REVOKED, status.agent().state());
+        assertFalse(status.connected());
+    }
+
+    /** A TLS handshake trusting what the agent's bridge trusts, as the bridge does, without a client certificate. */
+    private static void handshake(Path agentKeys, int port) throws Exception {
+        char[] password = java.nio.file.Files.readString(agentKeys.resolve("centre-ca.password")).trim().toCharArray();
+        java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = java.nio.file.Files.newInputStream(agentKeys.resolve("centre-ca.p12"))) {
+            trust.load(in, password);
+        }
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
+        tmf.init(trust);
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLSv1.3");
+        tls.init(null, tmf.getTrustManagers(), null);
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", port)) {
+            socket.startHandshake();
+            socket.getSession().getPeerCertificates();
+        }
+    }
+
+    /** The real centre's chain is accepted by the same trust (TLS 1.3: the server's refusal of no client cert comes later). */
+    private static void handshakeWithoutClientCertificate(Path agentKeys, int port) throws Exception {
+        handshake(agentKeys, port);
+    }
+
+    private static String causes(Throwable t) {
+        StringBuilder b = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            b.append(c).append(" / ");
+        }
+        return b.toString();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
