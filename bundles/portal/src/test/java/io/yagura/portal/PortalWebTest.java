@@ -1,0 +1,140 @@
+package io.yagura.portal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.yagura.api.incident.Incident;
+import io.yagura.api.incident.Level;
+import io.yagura.api.report.MonthlyReport;
+import io.yagura.portal.account.Role;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The portal over real HTTPS: login, cookies, pages, actions, logout. */
+class PortalWebTest {
+
+    static PortalFixture portal;
+    static String carolPassword;
+    static String socPassword;
+
+    @BeforeAll
+    static void start() throws Exception {
+        portal = new PortalFixture();
+        carolPassword = portal.user("carol", Role.CUSTOMER, "acme");
+        socPassword = portal.user("sam", Role.SOC, null);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        portal.close();
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlySecureAndStrict() throws Exception {
+        WebClient c = portal.client();
+        HttpResponse<String> r = c.post("/portal/login", Map.of("name", "carol", "password", carolPassword), false);
+        assertEquals(303, r.statusCode());
+        String cookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(cookie.contains("HttpOnly") && cookie.contains("Secure") && cookie.contains("SameSite=Strict"),
+                cookie);
+        assertEquals("/portal/incidents", r.headers().firstValue("Location").orElseThrow());
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithoutSayingWhy() throws Exception {
+        WebClient c = portal.client();
+        HttpResponse<String> wrong = c.post("/portal/login", Map.of("name", "carol", "password", "nope"), false);
+        HttpResponse<String> unknown = c.post("/portal/login", Map.of("name", "nobody", "password", "nope"), false);
+        assertEquals(401, wrong.statusCode());
+        assertEquals(401, unknown.statusCode());
+        assertEquals(wrong.body(), unknown.body(), "the same page for a wrong password and an unknown user");
+        assertTrue(wrong.headers().allValues("Set-Cookie").isEmpty());
+    }
+
+    @Test
+    void plainHttpIsRefused() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var r = http.send(java.net.http.HttpRequest.newBuilder(portal.plainBase.resolve("/portal/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, r.statusCode());
+        assertEquals("HTTPS only", r.body());
+    }
+
+    @Test
+    void aCustomerSeesItsIncidentPageAcknowledgesAndComments() throws Exception {
+        Incident i = portal.incident("acme", Level.CRITICAL, "SSH brute force on the web server");
+        WebClient c = portal.client().login("carol", carolPassword);
+        HttpResponse<String> list = c.get("/portal/incidents");
+        assertEquals(200, list.statusCode());
+        assertTrue(list.body().contains(i.id()) && list.body().contains("SSH brute force on the web server"));
+        HttpResponse<String> page = c.get("/portal/incidents/" + i.id());
+        assertTrue(page.body().contains("because SSH brute force"), "rationale shown");
+        assertEquals(303, c.post("/portal/incidents/" + i.id() + "/acknowledge", Map.of("comment", "on it")).statusCode());
+        assertEquals("carol", portal.acks.find(i.id()).orElseThrow().by());
+        assertEquals("portal", portal.acks.find(i.id()).orElseThrow().channel());
+        assertEquals(303, c.post("/portal/incidents/" + i.id() + "/comment", Map.of("text", "server isolated")).statusCode());
+        // the analyst sees the comment in the incident's dossier
+        assertTrue(portal.triage.show(i.id()).audit().stream().anyMatch(a -> a.action().equals("customer-comment")
+                && a.detail().equals("server isolated") && a.actor().equals("portal:carol")));
+        String after = c.get("/portal/incidents/" + i.id()).body();
+        assertTrue(after.contains("Acknowledged by carol") && after.contains("server isolated"), after);
+    }
+
+    @Test
+    void aStateChangingRequestWithoutTheCsrfTokenIsRefused() throws Exception {
+        Incident i = portal.incident("acme", Level.WARNING, "port scan");
+        WebClient c = portal.client().login("carol", carolPassword);
+        assertEquals(403, c.post("/portal/incidents/" + i.id() + "/comment", Map.of("text", "x"), false).statusCode());
+        assertEquals(403, c.post("/portal/incidents/" + i.id() + "/comment", Map.of("text", "x", "csrf", "forged"),
+                false).statusCode());
+        assertTrue(portal.triage.show(i.id()).audit().stream().noneMatch(a -> a.action().equals("customer-comment")));
+    }
+
+    @Test
+    void afterLogoutTheReplayedCookieIsRefused() throws Exception {
+        WebClient c = portal.client().login("carol", carolPassword);
+        String cookie = c.cookie;
+        assertEquals(303, c.post("/portal/logout", Map.of()).statusCode());
+        c.cookie = cookie;
+        HttpResponse<String> replay = c.get("/portal/api/incidents");
+        assertEquals(401, replay.statusCode());
+        assertEquals(303, c.get("/portal/incidents").statusCode(), "a page sends the stranger to the login");
+    }
+
+    @Test
+    void aReportIsDownloadedAsPdf() throws Exception {
+        byte[] pdf = "%PDF-1.7 acme".getBytes();
+        portal.reports.put(new MonthlyReport("R-acme-1", "acme", YearMonth.of(2026, 11), "en", Instant.now(),
+                "scheduler", pdf.length), pdf);
+        WebClient c = portal.client().login("carol", carolPassword);
+        assertTrue(c.get("/portal/reports").body().contains("/portal/reports/R-acme-1/pdf"));
+        HttpResponse<String> r = c.get("/portal/reports/R-acme-1/pdf");
+        assertEquals(200, r.statusCode());
+        assertEquals("application/pdf", r.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("%PDF-1.7 acme", r.body());
+    }
+
+    @Test
+    void socStaffSeeTheQueueAndTriage() throws Exception {
+        Incident a = portal.incident("acme", Level.EMERGENCY, "ransomware beacon");
+        Incident g = portal.incident("globex", Level.CRITICAL, "web shell");
+        WebClient soc = portal.client().login("sam", socPassword);
+        String queue = soc.get("/portal/soc/queue").body();
+        assertTrue(queue.indexOf(a.id()) >= 0 && queue.indexOf(a.id()) < queue.indexOf(g.id()),
+                "the Emergency (deadline in 1 min) comes before the Critical (15 min)");
+        assertEquals(303, soc.post("/portal/soc/incidents/" + g.id() + "/confirm", Map.of("level", "emergency"))
+                .statusCode());
+        assertEquals(Level.EMERGENCY, portal.incidents.find(g.id()).orElseThrow().confirmedLevel());
+        assertEquals(303, soc.post("/portal/soc/incidents/" + g.id() + "/close", Map.of("note", "cleaned"))
+                .statusCode());
+        assertFalse(soc.get("/portal/soc/queue").body().contains(g.id()), "closed incidents leave the queue");
+        WebClient carol = portal.client().login("carol", carolPassword);
+        assertEquals(403, carol.get("/portal/soc/queue").statusCode());
+    }
+}
