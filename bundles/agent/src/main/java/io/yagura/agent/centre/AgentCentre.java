@@ -144,8 +144,9 @@ public final class AgentCentre implements Enrolment.Handler, AgentAuthority, Aut
     }
 
     /** A one-time enrolment token for a new (or reinstalled) agent. */
-    public AgentRegistry.Token enrol(String name, String customer) throws IOException {
+    public AgentRegistry.Token enrol(String name, String customer) throws Exception {
         AgentRegistry.Token token = registry.issueToken(name, customer, settings.tokenTtl());
+        createQueue(name);
         LOG.info("Enrolment token issued for agent {} of customer {}, valid until {}", name, customer, token.expires());
         return token;
     }
@@ -275,6 +276,16 @@ public final class AgentCentre implements Enrolment.Handler, AgentAuthority, Aut
 
     /** The agent's address and queue, which its role may send to (and nothing else). */
     private void admit(String name) throws Exception {
+        String address = createQueue(name);
+        // The most specific match replaces the others: keep the roles the centre's own consumers have.
+        Set<Role> roles = new HashSet<>(Optional.ofNullable(broker.getSecurityRepository().getMatch(address)).orElse(Set.of()));
+        roles.removeIf(r -> r.getName().startsWith("agent."));
+        roles.add(new Role("agent." + name, true, false, false, false, false, false, false, false, false, false));
+        broker.getSecurityRepository().addMatch(address, roles);
+    }
+
+    /** The agent's address and its durable queue, where its lines wait for attribution. */
+    private String createQueue(String name) throws Exception {
         String address = addressOf(AgentNames.checked(name));
         SimpleString a = SimpleString.of(address);
         if (broker.getAddressInfo(a) == null) {
@@ -284,11 +295,7 @@ public final class AgentCentre implements Enrolment.Handler, AgentAuthority, Aut
             broker.createQueue(QueueConfiguration.of(address).setAddress(address).setRoutingType(RoutingType.ANYCAST)
                     .setDurable(true));
         }
-        // The most specific match replaces the others: keep the roles the centre's own consumers have.
-        Set<Role> roles = new HashSet<>(Optional.ofNullable(broker.getSecurityRepository().getMatch(address)).orElse(Set.of()));
-        roles.removeIf(r -> r.getName().startsWith("agent."));
-        roles.add(new Role("agent." + name, true, false, false, false, false, false, false, false, false, false));
-        broker.getSecurityRepository().addMatch(address, roles);
+        return address;
     }
 
     /** The centre's key pair and certificate for the agents' side, re-issued when the host list changes. */
