@@ -1,0 +1,2 @@
+<#-- First paragraph of the English monthly report. Names: docs/reports.md. -->
+In ${month}, Yagura SOC opened ${incidents} incidents for ${customer.name}: ${emergency} Emergency and ${critical} Critical. <#if breaches == 0>Every notice with a deadline was delivered in time.<#else>${breaches} notices were delivered after their deadline (see Notification SLA).</#if> ${blocks} blocks were placed on your devices.
