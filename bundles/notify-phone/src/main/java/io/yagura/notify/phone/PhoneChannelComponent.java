@@ -1,0 +1,167 @@
+package io.yagura.notify.phone;
+
+import io.yagura.api.incident.IncidentStore;
+import io.yagura.api.notify.Acknowledgements;
+import io.yagura.api.registry.Customer;
+import io.yagura.api.registry.DeviceRegistry;
+import io.yagura.notify.phone.media.Speech;
+import io.yagura.notify.phone.sip.CallResult;
+import io.yagura.notify.phone.sip.SipPhone;
+import io.yagura.notify.phone.sip.SipSettings;
+import io.yagura.templates.TemplateService;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import javax.sip.SipException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The phone channel in OSGi: configured by {@code etc/io.yagura.notify.phone.cfg}, calls
+ * through the SIP trunk configured there, keeps its proof of delivery in the
+ * {@link IncidentStore}, records acknowledgements through {@link Acknowledgements}. A
+ * configuration change restarts it (DS): a call in progress is cut, and the escalations under
+ * way are picked up again by {@link PhoneQueueRoute}'s sweep.
+ */
+@Component(service = PhoneChannelComponent.class, immediate = true, configurationPid = "io.yagura.notify.phone",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = PhoneConfig.class)
+public class PhoneChannelComponent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PhoneChannelComponent.class);
+
+    private final TemplateService templateService;
+    private final PhoneChannel channel;
+    private final PhoneTemplates templates;
+    private final SipPhone phone;
+    private final Speech speech;
+    private final PhoneChannel.Policy policy;
+    private final String notConfigured;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile DeviceRegistry registry;
+
+    @Activate
+    public PhoneChannelComponent(@Reference IncidentStore store, @Reference Acknowledgements acks,
+                                 @Reference TemplateService templateService, PhoneConfig config) {
+        this.templateService = templateService;
+        this.policy = policy(config);
+        Readings readings = Readings.load(path(config.readings()));
+        this.templates = new PhoneTemplates(templateService.open(PhoneTemplates.SET), readings);
+        this.speech = new Speech(config.espeak());
+        SipPhone started = null;
+        String problem = null;
+        try {
+            started = SipPhone.start(settings(config));
+        } catch (IllegalArgumentException | SipException e) {
+            problem = e.getMessage();
+            LOG.error("Phone channel: no calls can be placed: {} (etc/io.yagura.notify.phone.cfg); every phone "
+                    + "notice is recorded as not called, then alarmed", problem);
+        }
+        this.phone = started;
+        this.notConfigured = problem;
+        PhoneChannel.Caller caller = started != null ? started::call
+                : (number, script) -> new CallResult(number, Instant.now(), 0, "not called: " + notConfigured, 0, "",
+                        false);
+        this.channel = new PhoneChannel(store, acks, this::customer, templates, speech::speak, caller, policy,
+                Clock.systemUTC(), Math.max(1, config.threads()));
+        LOG.info("Phone channel ready: {}; {} round(s), {} s apart, digit {}; {} reading(s) from {}",
+                started != null ? started.settings() : "no trunk", policy.rounds(), policy.roundPause().toSeconds(),
+                policy.ackDigit(), readings.size(), readings.file());
+    }
+
+    @Deactivate
+    void deactivate() {
+        channel.close();
+        if (phone != null) {
+            phone.close();
+        }
+        templateService.close(PhoneTemplates.AREA);
+    }
+
+    /** Starts the escalation of an incident's pending phone notices (no-op when under way). */
+    public boolean escalate(String incidentId) {
+        return channel.escalate(incidentId);
+    }
+
+    /** Incidents being escalated now. */
+    public Set<String> escalating() {
+        return channel.escalating();
+    }
+
+    /** The registration's state, for yagura:calls. */
+    public String registration() {
+        return phone == null ? "not started: " + notConfigured : phone.registration();
+    }
+
+    /** Calls {@code number} and plays the test message; blocks until the call is over. */
+    public CallResult testCall(String number, String language) throws Exception {
+        if (phone == null) {
+            throw new IllegalStateException("no calls can be placed: " + notConfigured);
+        }
+        PhoneTemplates.Spoken s = templates.test(language, policy.ackDigit());
+        byte[] audio = speech.speak(s.language(), s.notice() + "\n" + s.prompt());
+        return phone.call(number, new SipPhone.Script(audio, speech.speak(s.language(), s.thanks()),
+                policy.ackDigit(), policy.digitWait()));
+    }
+
+    private Optional<Customer> customer(String customerId) {
+        DeviceRegistry r = registry;
+        return r == null ? Optional.empty() : r.customer(customerId);
+    }
+
+    static PhoneChannel.Policy policy(PhoneConfig c) {
+        String digit = c.ackDigit().trim();
+        if (digit.length() != 1) {
+            throw new IllegalArgumentException("ackDigit '" + c.ackDigit() + "': one digit, 0-9, * or #");
+        }
+        return new PhoneChannel.Policy(c.rounds(), Duration.ofSeconds(c.roundPauseSeconds()), digit.charAt(0),
+                Duration.ofSeconds(c.digitWaitSeconds()));
+    }
+
+    /** The SIP settings of a configuration; IllegalArgumentException naming what is wrong. */
+    static SipSettings settings(PhoneConfig c) {
+        boolean tls = "tls".equalsIgnoreCase(c.transport().trim());
+        SipSettings.HostPort trunk = SipSettings.hostPort(c.trunk(), tls ? 5061 : 5060);
+        if (trunk == null) {
+            throw new IllegalArgumentException("no trunk configured");
+        }
+        SipSettings.HostPort registrar = SipSettings.hostPort(c.registrar(), tls ? 5061 : 5060);
+        int[] rtp = SipSettings.portRange(c.rtpPorts());
+        String local = c.localAddress().isBlank() ? routeTo(trunk) : c.localAddress().trim();
+        return new SipSettings(trunk.host(), trunk.port(), registrar == null ? null : registrar.host(),
+                registrar == null ? 0 : registrar.port(), c.transport(), c.user(), c.password(), c.domain(), local,
+                c.localPort(), rtp[0], rtp[1], Duration.ofSeconds(c.ringTimeoutSeconds()),
+                Duration.ofSeconds(c.registerExpirySeconds()));
+    }
+
+    /** The local address the system routes to the trunk from (no packet is sent). */
+    private static String routeTo(SipSettings.HostPort trunk) {
+        try (DatagramSocket s = new DatagramSocket()) {
+            s.connect(new InetSocketAddress(trunk.host(), trunk.port()));
+            return s.getLocalAddress().getHostAddress();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot find this node's address towards " + trunk.host()
+                    + " (set localAddress): " + e.getMessage());
+        }
+    }
+
+    static Path path(String configured) {
+        String etc = System.getProperty("karaf.etc", "etc");
+        return Path.of(configured.trim().replace("${karaf.etc}", etc));
+    }
+}

@@ -1,0 +1,2 @@
+<#-- Said after the notice. -->
+Press ${digit} to acknowledge this notice.

@@ -1,0 +1,2 @@
+<#-- Said when the acknowledgement digit was pressed. -->
+Thank you. Your acknowledgement is recorded. Goodbye.
