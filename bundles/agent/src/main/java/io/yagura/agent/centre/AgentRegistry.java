@@ -62,6 +62,10 @@ public final class AgentRegistry {
             throw new IllegalArgumentException("agent " + name + " belongs to customer " + old.customer()
                     + "; revoke it and choose another name to move it");
         }
+        if (old != null && old.state() == AgentRecord.State.REVOKED) {
+            throw new IllegalArgumentException("agent " + name + " was revoked on " + old.revokedAt()
+                    + "; enrol the host under a new name");
+        }
         byte[] raw = new byte[24];
         random.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);

@@ -1,0 +1,81 @@
+package io.yagura.agent.node;
+
+import io.yagura.api.metrics.Counters;
+import java.nio.file.Path;
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
+import org.apache.karaf.scheduler.Job;
+import org.apache.karaf.scheduler.Scheduler;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent in Karaf: enrols (retried until the centre answers), forwards through
+ * {@link AgentLink}, and watches the disk buffer on the Karaf Scheduler. Present only where
+ * etc/io.yagura.agent.cfg exists (the agent distribution). Counters: scope "agent", subject
+ * "buffer": percent, bytes, alarms; subject "link": connected (1 or 0).
+ */
+@Component(service = AgentNode.class, immediate = true, configurationPid = "io.yagura.agent",
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = AgentNodeConfig.class)
+public class AgentNode {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentNode.class);
+    private static final String JOB = "yagura-agent-check";
+
+    private final AgentLink link;
+    private final BufferWatch buffer;
+    private final Scheduler scheduler;
+    private final java.util.concurrent.atomic.LongAdder connected;
+    private volatile boolean started;
+    private volatile String lastFailure;
+
+    @Activate
+    public AgentNode(@Reference ActiveMQServer broker, @Reference Counters counters, @Reference Scheduler scheduler,
+                     AgentNodeConfig config) throws Exception {
+        this.scheduler = scheduler;
+        Path dir = Path.of(System.getProperty("karaf.etc", "etc"), "yagura", "agent");
+        this.link = new AgentLink(broker, dir, new AgentLink.Settings(config.name(), config.centre_host(),
+                config.centre_port(), config.enrol_port(), config.centre_ca_fingerprint(), config.enrol_token(),
+                config.queue(), config.verify_host()));
+        this.buffer = new BufferWatch(broker, config.queue(), config.buffer_alarm_percent(), new BufferWatch.Gauges(
+                counters.counter("agent", "buffer", "percent"), counters.counter("agent", "buffer", "alarms"),
+                counters.counter("agent", "buffer", "bytes")));
+        this.connected = counters.counter("agent", "link", "connected");
+        Job check = ctx -> check();
+        scheduler.schedule(check, scheduler.NOW(-1, Math.max(5, config.check_period_seconds())).name(JOB)
+                .canRunConcurrently(false));
+    }
+
+    void check() {
+        if (!started) {
+            try {
+                link.start();
+                started = true;
+            } catch (Exception e) {
+                String why = e.getMessage();
+                if (!String.valueOf(why).equals(lastFailure)) {
+                    LOG.error("Agent link not started (retried every check): {}", why, e);
+                    lastFailure = why;
+                }
+            }
+        }
+        buffer.check();
+        connected.add((link.connected() ? 1 : 0) - connected.sum());
+    }
+
+    public boolean connected() {
+        return link.connected();
+    }
+
+    @Deactivate
+    void deactivate() throws Exception {
+        scheduler.unschedule(JOB);
+        link.close();
+    }
+}
