@@ -238,6 +238,7 @@ public final class PortalRoutes {
     }
 
     private void stream(Call c) throws IOException {
+        c.customerScope(); // a customer asking for another's stream is refused like everywhere else
         s.hub().open(c.request().startAsync(), c.user(), c.session().id());
     }
 
