@@ -57,7 +57,11 @@ final class YaguraKaraf {
                 systemProperty("yagura.itest.amqpPort").value(Integer.toString(amqp)),
                 // the probe waits for Pax Exam's injector while Karaf installs the boot features: on a
                 // loaded 2-core machine that takes longer than the default 10 s
-                systemProperty("pax.exam.service.timeout").value("120000")));
+                systemProperty("pax.exam.service.timeout").value("120000"),
+                // and, when the probe bundle starts, Pax Exam's extender looks for the JUnit invoker
+                // for only 10 s by default, then gives up for good: the test then waits in vain for
+                // its ProbeInvoker ("gave up waiting for service …ProbeInvokerFactory" in karaf.log)
+                systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("180000")));
         if (Boolean.getBoolean("yagura.itest.keep")) {
             options.add(keepRuntimeFolder());
         }

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 final class CustomerRules {
 
-    static final Set<String> CHANNELS = Set.of("mail", "phone", "portal");
+    /** Incident notices go by mail, phone and portal; "report" means: mail this contact the monthly report. */
+    static final Set<String> CHANNELS = Set.of("mail", "phone", "portal", "report");
     static final Set<String> LANGUAGES = Set.of("en", "ja");
     /** Deliberately loose: the mail server is the judge; this catches typos like a missing '@'. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -57,15 +58,17 @@ final class CustomerRules {
             throw new RegistryException(who + ": order must be 1 or more (1 is told first), not " + k.order());
         }
         if (k.channels().isEmpty()) {
-            throw new RegistryException(who + ": no channel (mail, phone, portal)");
+            throw new RegistryException(who + ": no channel (mail, phone, portal, report)");
         }
         for (String ch : k.channels()) {
             if (!CHANNELS.contains(ch)) {
-                throw new RegistryException(who + ": unknown channel '" + ch + "' (mail, phone, portal)");
+                throw new RegistryException(who + ": unknown channel '" + ch + "' (mail, phone, portal, report)");
             }
         }
-        if (k.channels().contains("mail") && (k.email() == null || !EMAIL.matcher(k.email()).matches())) {
-            throw new RegistryException(who + ": reached by mail but '" + k.email() + "' is not a mail address");
+        boolean byMail = k.channels().contains("mail") || k.channels().contains("report");
+        if (byMail && (k.email() == null || !EMAIL.matcher(k.email()).matches())) {
+            throw new RegistryException(who + ": reached by mail (notices or monthly reports) but '" + k.email()
+                    + "' is not a mail address");
         }
         if (k.channels().contains("phone") && (k.phone() == null || !PHONE.matcher(k.phone()).matches())) {
             throw new RegistryException(who + ": reached by phone but '" + k.phone()

@@ -6,7 +6,8 @@ import java.util.List;
  * A person the SOC tells about a customer's incidents.
  *
  * @param order    escalation order: 1 is called/mailed first
- * @param channels channels this contact is reached on: "mail", "phone", "portal"
+ * @param channels channels this contact is reached on: "mail", "phone", "portal" for incident notices,
+ *                 "report" for the monthly report by mail
  * @param levels   incident levels this contact wants ("emergency", "critical", ...);
  *                 empty means emergency and critical
  * @param language "ja" or "en" (templates)
