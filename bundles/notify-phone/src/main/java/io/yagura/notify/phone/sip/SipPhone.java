@@ -90,6 +90,9 @@ public final class SipPhone implements SipListener, AutoCloseable {
     private final Map<String, CompletableFuture<Response>> registrations = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
     private volatile String registration = "not registered";
+    /** One Call-ID for every registration of this node, CSeq increasing (RFC 3261 10.2). */
+    private volatile String registerCallId;
+    private final java.util.concurrent.atomic.AtomicLong registerCSeq = new java.util.concurrent.atomic.AtomicLong();
 
     private SipPhone(SipSettings settings, Clock clock) throws SipException {
         this.settings = settings;
@@ -183,9 +186,12 @@ public final class SipPhone implements SipListener, AutoCloseable {
             registrar.setPort(settings.registrarPort());
             transportParam(registrar);
             Address self = addresses.createAddress(addresses.createSipURI(settings.user(), settings.domain()));
-            String callId = provider.getNewCallId().getCallId();
+            if (registerCallId == null) {
+                registerCallId = provider.getNewCallId().getCallId();
+            }
+            String callId = registerCallId;
             Request r = messages.createRequest(registrar, Request.REGISTER, headers.createCallIdHeader(callId),
-                    headers.createCSeqHeader(1L, Request.REGISTER), headers.createFromHeader(self, tag()),
+                    headers.createCSeqHeader(registerCSeq.incrementAndGet(), Request.REGISTER), headers.createFromHeader(self, tag()),
                     headers.createToHeader(self, null), vias(), headers.createMaxForwardsHeader(70));
             r.addHeader(headers.createContactHeader(contactAddress()));
             r.addHeader(headers.createExpiresHeader((int) expiry.toSeconds()));
@@ -195,6 +201,8 @@ public final class SipPhone implements SipListener, AutoCloseable {
             try {
                 provider.getNewClientTransaction(r).sendRequest();
                 Response answer = result.get(10, TimeUnit.SECONDS);
+                // an answered challenge raised the CSeq: the next REGISTER goes above it
+                registerCSeq.accumulateAndGet(((CSeqHeader) answer.getHeader(CSeqHeader.NAME)).getSeqNumber(), Math::max);
                 if (answer.getStatusCode() / 100 != 2) {
                     throw new SipException("the registrar answered " + statusText(answer));
                 }
