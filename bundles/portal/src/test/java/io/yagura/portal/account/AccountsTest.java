@@ -1,0 +1,187 @@
+package io.yagura.portal.account;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.yagura.api.notify.Mailer;
+import io.yagura.api.registry.Customer;
+import io.yagura.registry.DeviceRegistryService;
+import io.yagura.registry.MemoryRegistryRepository;
+import io.yagura.store.JdbcIncidentStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Accounts on the real incident store's database: passwords, lockout, links, audit; and sessions. */
+class AccountsTest {
+
+    /** A clock the test moves. */
+    static final class MovingClock extends Clock {
+        Instant now = Instant.parse("2026-12-05T10:00:00Z");
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+    }
+
+    final MovingClock clock = new MovingClock();
+    final List<Mailer.OutgoingMail> mails = new ArrayList<>();
+    JdbcIncidentStore store;
+    PortalAccounts accounts;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:a" + UUID.randomUUID().toString().replace("-", "") + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
+        store = new JdbcIncidentStore(h2);
+        DeviceRegistryService registry = new DeviceRegistryService(new MemoryRegistryRepository());
+        registry.putCustomer(new Customer("acme", "ACME", List.of()));
+        // fewer iterations here: these tests log in many times (PasswordHasherTest checks the real count)
+        accounts = new PortalAccounts(h2, store, registry, new AccountRules(5, Duration.ofMinutes(15),
+                Duration.ofHours(24), "https://portal.example:8443/"), new PasswordHasher(10_000), clock);
+        accounts.bindMailer(m -> {
+            mails.add(m);
+            return "250 ok";
+        });
+    }
+
+    private String token() {
+        String text = mails.get(mails.size() - 1).text();
+        int at = text.indexOf("token=") + 6;
+        return text.substring(at, text.indexOf('\n', at));
+    }
+
+    private void userWithPassword(String name, String password) {
+        accounts.add(name, Role.CUSTOMER, "acme", name + "@acme.example", "ja", "test");
+        accounts.sendLink(name, true, "test");
+        accounts.setPassword(token(), password.toCharArray());
+    }
+
+    @Test
+    void aNewUserHasNoPasswordUntilItUsesTheMailedLinkOnce() {
+        accounts.add("carol", Role.CUSTOMER, "acme", "carol@acme.example", "ja", "sam");
+        assertInstanceOf(LoginResult.Refused.class, accounts.login("carol", new char[0]));
+        accounts.sendLink("carol", true, "sam");
+        Mailer.OutgoingMail mail = mails.get(0);
+        assertEquals(List.of("carol@acme.example"), mail.to());
+        assertTrue(mail.subject().contains("パスワード"), "Japanese for a Japanese user: " + mail.subject());
+        assertTrue(mail.text().contains("https://portal.example:8443/portal/password?token="), mail.text());
+        String token = token();
+        assertEquals("carol", accounts.setPassword(token, "a long enough one".toCharArray()));
+        assertThrows(AccountException.class, () -> accounts.setPassword(token, "another long one".toCharArray()),
+                "a link works once");
+        assertInstanceOf(LoginResult.Accepted.class, accounts.login("carol", "a long enough one".toCharArray()));
+        assertTrue(store.auditLog("portal-user:carol", 10).stream().anyMatch(a -> a.action().equals("portal-user-added")
+                && a.actor().equals("sam")));
+    }
+
+    @Test
+    void aLinkExpires() {
+        accounts.add("carol", Role.CUSTOMER, "acme", "carol@acme.example", "en", "sam");
+        accounts.sendLink("carol", true, "sam");
+        clock.advance(Duration.ofHours(24).plusSeconds(1));
+        AccountException e = assertThrows(AccountException.class,
+                () -> accounts.setPassword(token(), "a long enough one".toCharArray()));
+        assertEquals("this link is unknown, used or expired", e.getMessage());
+    }
+
+    @Test
+    void aShortPasswordIsRefused() {
+        accounts.add("carol", Role.CUSTOMER, "acme", "carol@acme.example", "en", "sam");
+        accounts.sendLink("carol", true, "sam");
+        assertThrows(AccountException.class, () -> accounts.setPassword(token(), "short".toCharArray()));
+    }
+
+    @Test
+    void fiveFailuresLockTheAccountFor15MinutesEvenForTheRightPassword() {
+        userWithPassword("carol", "the right password");
+        for (int i = 0; i < 4; i++) {
+            assertInstanceOf(LoginResult.Refused.class, accounts.login("carol", "wrong".toCharArray()));
+        }
+        assertInstanceOf(LoginResult.Locked.class, accounts.login("carol", "wrong".toCharArray()));
+        assertInstanceOf(LoginResult.Locked.class, accounts.login("carol", "the right password".toCharArray()));
+        clock.advance(Duration.ofMinutes(15));
+        assertInstanceOf(LoginResult.Accepted.class, accounts.login("carol", "the right password".toCharArray()));
+    }
+
+    @Test
+    void anAdministratorsLockHoldsUntilUnlocked() {
+        userWithPassword("carol", "the right password");
+        accounts.lock("carol", "sam");
+        clock.advance(Duration.ofDays(30));
+        assertEquals(new LoginResult.Locked(null), accounts.login("carol", "the right password".toCharArray()));
+        accounts.unlock("carol", "sam");
+        assertInstanceOf(LoginResult.Accepted.class, accounts.login("carol", "the right password".toCharArray()));
+    }
+
+    @Test
+    void badInputIsRefusedWithTheReason() {
+        assertEquals("customer 'globex' is not in the registry", assertThrows(AccountException.class,
+                () -> accounts.add("x", Role.CUSTOMER, "globex", "x@example.net", "en", "t")).getMessage());
+        assertEquals("a SOC user belongs to no customer", assertThrows(AccountException.class,
+                () -> accounts.add("x", Role.SOC, "acme", "x@example.net", "en", "t")).getMessage());
+        assertThrows(AccountException.class, () -> accounts.add("x y", Role.SOC, null, "x@example.net", "en", "t"));
+        assertThrows(AccountException.class, () -> accounts.add("x", Role.SOC, null, "not-an-address", "en", "t"));
+        accounts.bindMailer(m -> {
+            throw new Mailer.MailException("550 no such user", null);
+        });
+        accounts.add("x", Role.SOC, null, "x@example.net", "en", "t");
+        assertEquals("the link to set the password was not sent to x@example.net: 550 no such user",
+                assertThrows(AccountException.class, () -> accounts.sendLink("x", true, "t")).getMessage());
+    }
+
+    @Test
+    void theRealHasherUses600000IterationsAndVerifies() {
+        PasswordHasher h = new PasswordHasher();
+        String stored = h.hash("correct horse".toCharArray());
+        assertTrue(stored.startsWith("pbkdf2-sha256$600000$"), stored);
+        assertTrue(h.verify("correct horse".toCharArray(), stored));
+        assertFalse(h.verify("correct hors".toCharArray(), stored));
+        assertFalse(h.verify("x".toCharArray(), "garbage"));
+    }
+
+    @Test
+    void sessionsEndAfterIdleTimeAbsoluteTimeOrLogout() {
+        PortalSessions s = new PortalSessions(Duration.ofMinutes(30), Duration.ofHours(12), clock);
+        PortalSessions.Session a = s.start("carol");
+        clock.advance(Duration.ofMinutes(29));
+        assertTrue(s.touch(a.id()).isPresent());
+        clock.advance(Duration.ofMinutes(30));
+        assertTrue(s.touch(a.id()).isEmpty(), "30 minutes idle");
+        PortalSessions.Session b = s.start("carol");
+        for (int i = 0; i < 25; i++) { // 25 × 29 min > 12 h
+            clock.advance(Duration.ofMinutes(29));
+            s.touch(b.id());
+        }
+        assertTrue(s.touch(b.id()).isEmpty(), "12 hours after login, however active");
+        PortalSessions.Session c = s.start("carol");
+        s.end(c.id());
+        assertTrue(s.touch(c.id()).isEmpty());
+        assertFalse(a.csrf().equals(a.id()));
+    }
+}
