@@ -69,8 +69,15 @@ public class PhoneChannelComponent {
             started = SipPhone.start(settings(config));
         } catch (IllegalArgumentException | SipException e) {
             problem = e.getMessage();
-            LOG.error("Phone channel: no calls can be placed: {} (etc/io.yagura.notify.phone.cfg); every phone "
-                    + "notice is recorded as not called, then alarmed", problem);
+            // Not configured is a choice (WARN); configured but unusable is a fault (ERROR). Either way the
+            // phone notices are recorded as not called and end in the SOC alarm: never silently pending.
+            if (config.trunk().isBlank()) {
+                LOG.warn("Phone channel: no trunk in etc/io.yagura.notify.phone.cfg; phone notices are recorded as "
+                        + "not called, then alarmed to the SOC");
+            } else {
+                LOG.error("Phone channel: no calls can be placed: {} (etc/io.yagura.notify.phone.cfg); every phone "
+                        + "notice is recorded as not called, then alarmed", problem);
+            }
         }
         this.phone = started;
         this.notConfigured = problem;

@@ -102,4 +102,18 @@ class SipPhoneTest {
         assertTrue(took >= 2000 && took < 8000, "cancelled after the ring timeout, took " + took + " ms");
         sipp.assertScenarioPassed(); // CANCEL received, 487 ACKed
     }
+
+    @Test
+    void aCallOverTcpIsAnsweredAndAcknowledged() throws Exception {
+        sipp = Sipp.calleeOverTcp("answer-rfc4733");
+        SipSettings udp = settings(sipp.port, Duration.ofSeconds(10));
+        phone = SipPhone.start(new SipSettings(udp.trunkHost(), udp.trunkPort(), null, 0, "tcp", udp.user(), "", "",
+                udp.localAddress(), Sipp.freeTcpPort(), udp.rtpMinPort(), udp.rtpMaxPort(), udp.ringTimeout(),
+                udp.registerExpiry()));
+        CallResult r = phone.call("0312345678", SCRIPT);
+        assertEquals(200, r.status(), r.answer());
+        assertTrue(r.acknowledged(), r.toString());
+        sipp.assertScenarioPassed();
+        assertTrue(java.nio.file.Files.readString(sipp.messages).contains("SIP/2.0/TCP"), "the call went over TCP");
+    }
 }

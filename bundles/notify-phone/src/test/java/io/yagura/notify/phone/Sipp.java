@@ -28,19 +28,19 @@ final class Sipp implements AutoCloseable {
     final Path screen;
     private final Process process;
 
-    private Sipp(String scenario, int calls) throws IOException {
+    private Sipp(String scenario, int calls, String transport) throws IOException {
         if (!Files.isExecutable(Path.of(PROGRAM))) {
             fail("SIPp is not installed at " + PROGRAM + " (Debian package sip-tester; .ci/run installs it)");
         }
         this.scenario = scenario;
-        this.port = freeUdpPort();
+        this.port = "tcp".equals(transport) ? freeTcpPort() : freeUdpPort();
         this.mediaPort = freeUdpPort();
         Path dir = Files.createDirectories(Path.of("target", "sipp"));
         this.messages = dir.resolve(scenario + "-" + port + ".messages.log");
         this.screen = dir.resolve(scenario + "-" + port + ".out");
         List<String> cmd = new ArrayList<>(List.of(PROGRAM, "-sf", scenarioFile(scenario).toString(),
                 "-i", "127.0.0.1", "-p", String.valueOf(port), "-mi", "127.0.0.1", "-mp", String.valueOf(mediaPort),
-                "-m", String.valueOf(calls), "-nostdin", "-timeout", "90s", "-timeout_error",
+                "-m", String.valueOf(calls), "-t", "tcp".equals(transport) ? "t1" : "u1", "-nostdin", "-timeout", "90s", "-timeout_error",
                 "-trace_msg", "-message_file", messages.toString(),
                 "-trace_err", "-error_file", dir.resolve(scenario + "-" + port + ".errors.log").toString()));
         process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(screen.toFile()).start();
@@ -48,7 +48,12 @@ final class Sipp implements AutoCloseable {
 
     /** Starts SIPp as the callee of {@code calls} calls with scenario {@code name} (without .xml). */
     static Sipp callee(String name, int calls) throws IOException {
-        return new Sipp(name, calls);
+        return new Sipp(name, calls, "udp");
+    }
+
+    /** SIPp over TCP (one connection), as the callee of one call. */
+    static Sipp calleeOverTcp(String name) throws IOException {
+        return new Sipp(name, 1, "tcp");
     }
 
     static Sipp callee(String name) throws IOException {
@@ -80,6 +85,12 @@ final class Sipp implements AutoCloseable {
 
     static int freeUdpPort() throws IOException {
         try (DatagramSocket s = new DatagramSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    static int freeTcpPort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             return s.getLocalPort();
         }
     }

@@ -1,0 +1,57 @@
+package io.yagura.notify.phone;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.yagura.notify.phone.sip.SipSettings;
+import java.lang.reflect.Proxy;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** etc/io.yagura.notify.phone.cfg read as Config Admin hands it over: defaults, and clear errors. */
+class PhoneConfigTest {
+
+    /** The configuration with the annotation's defaults and {@code values} (property names as in the .cfg). */
+    static PhoneConfig config(Map<String, Object> values) {
+        return (PhoneConfig) Proxy.newProxyInstance(PhoneConfig.class.getClassLoader(), new Class<?>[] {PhoneConfig.class},
+                (proxy, method, args) -> values.containsKey(method.getName()) ? values.get(method.getName())
+                        : method.getDefaultValue());
+    }
+
+    @Test
+    void theTrunkAndItsDefaultsMakeTheSipSettingsWithThePasswordMasked() {
+        SipSettings s = PhoneChannelComponent.settings(config(Map.of("trunk", "127.0.0.1", "password", "s3cret",
+                "registrar", "127.0.0.1:5070")));
+        assertEquals("127.0.0.1", s.trunkHost());
+        assertEquals(5060, s.trunkPort());
+        assertEquals(5070, s.registrarPort());
+        assertEquals("127.0.0.1", s.localAddress(), "the address that routes to the trunk");
+        assertEquals(40000, s.rtpMinPort());
+        assertEquals(30, s.ringTimeout().toSeconds());
+        assertFalse(s.toString().contains("s3cret"), s.toString());
+        assertTrue(s.toString().contains("password ****"), s.toString());
+    }
+
+    @Test
+    void tlsDefaultsToPort5061() {
+        assertEquals(5061, PhoneChannelComponent.settings(config(Map.of("trunk", "127.0.0.1", "transport", "tls")))
+                .trunkPort());
+    }
+
+    @Test
+    void badValuesAreNamedInTheError() {
+        assertEquals("transport 'sctp': udp, tcp or tls", assertThrows(IllegalArgumentException.class,
+                () -> PhoneChannelComponent.settings(config(Map.of("trunk", "127.0.0.1", "transport", "sctp"))))
+                .getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> PhoneChannelComponent.settings(
+                config(Map.of("trunk", "127.0.0.1", "rtpPorts", "40000")))).getMessage().contains("FIRST-LAST"));
+        assertEquals("no trunk configured", assertThrows(IllegalArgumentException.class,
+                () -> PhoneChannelComponent.settings(config(Map.of()))).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> PhoneChannelComponent.policy(
+                config(Map.of("ackDigit", "12")))).getMessage().contains("one digit"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> PhoneChannelComponent.policy(
+                config(Map.of("rounds", 0)))).getMessage().contains("rounds"));
+    }
+}
