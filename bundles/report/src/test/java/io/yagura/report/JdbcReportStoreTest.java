@@ -1,0 +1,86 @@
+package io.yagura.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.yagura.api.report.MonthlyReport;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** The report tables on the embedded H2 and, when YAGURA_TEST_POSTGRES_URL names one, on PostgreSQL. */
+class JdbcReportStoreTest {
+
+    static Stream<String> databases() {
+        List<String> names = new ArrayList<>(List.of("h2"));
+        if (postgres() != null) {
+            names.add("postgresql");
+        }
+        return names.stream();
+    }
+
+    private static String postgres() {
+        String url = System.getenv("YAGURA_TEST_POSTGRES_URL");
+        return url == null || url.isBlank() ? null : url;
+    }
+
+    /** A fresh database (H2) or schema (PostgreSQL) per test. */
+    static DataSource fresh(String db) throws Exception {
+        String id = "r" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        if (db.equals("h2")) {
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL("jdbc:h2:mem:" + id + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
+            return h2;
+        }
+        PGSimpleDataSource pg = new PGSimpleDataSource();
+        pg.setURL(postgres());
+        try (Connection c = pg.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + id);
+        }
+        pg.setCurrentSchema(id);
+        return pg;
+    }
+
+    private static final Instant T = Instant.parse("2026-12-02T00:00:00Z");
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aMonthIsStoredOncePerCustomerWithItsBytesAndDeliveries(String db) throws Exception {
+        DataSource ds = fresh(db);
+        JdbcReportStore store = new JdbcReportStore(ds);
+        new JdbcReportStore(ds); // a second start finds the tables there
+        byte[] pdf = {'%', 'P', 'D', 'F', 0, (byte) 0xff, 7};
+        YearMonth nov = YearMonth.of(2026, 11);
+        store.save(new MonthlyReport("RPT-1", "acme", nov, "ja", T, "scheduler", pdf.length), pdf);
+        store.save(new MonthlyReport("RPT-0", "acme", YearMonth.of(2026, 10), "ja", T, "scheduler", 1), new byte[] {1});
+        store.save(new MonthlyReport("RPT-2", "globex", nov, "en", T, "scheduler", 1), new byte[] {2});
+        store.save(new MonthlyReport("RPT-3", "acme", nov, "en", T.plusSeconds(60), "console:karaf", pdf.length), pdf);
+
+        assertEquals(List.of("RPT-3", "RPT-0"), store.list("acme").stream().map(MonthlyReport::id).toList(),
+                "November replaced, newest month first");
+        assertEquals(new MonthlyReport("RPT-3", "acme", nov, "en", T.plusSeconds(60), "console:karaf", pdf.length),
+                store.find("RPT-3").orElseThrow());
+        assertArrayEquals(pdf, store.content("RPT-3").orElseThrow(), "bytes unchanged");
+        assertTrue(store.find("RPT-1").isEmpty());
+        assertEquals(List.of("acme", "globex"), store.ofMonth(nov).stream().map(MonthlyReport::customerId).toList());
+
+        store.addDelivery(new ReportDelivery("RPT-3", "acme", "a@acme.example", 1, T, "failed", "x".repeat(1500)));
+        store.addDelivery(new ReportDelivery("RPT-3", "acme", "a@acme.example", 2, T.plusSeconds(1), "delivered",
+                "250 2.0.0 Ok"));
+        List<ReportDelivery> d = store.deliveries("RPT-3");
+        assertEquals(List.of("failed", "delivered"), d.stream().map(ReportDelivery::outcome).toList());
+        assertEquals(1000, d.get(0).answer().length(), "a long answer is cut to the column");
+        assertEquals(T.plusSeconds(1), d.get(1).at());
+    }
+}
