@@ -53,7 +53,14 @@ final class Sipp implements AutoCloseable {
 
     /** SIPp over TCP (one connection), as the callee of one call. */
     static Sipp calleeOverTcp(String name) throws IOException {
-        return new Sipp(name, 1, "tcp");
+        Sipp sipp = new Sipp(name, 1, "tcp");
+        // TCP has no retransmission to cover SIPp's start: wait until it listens (the kernel's table, no probe
+        // connection that SIPp would take for a call's).
+        String port = String.format(":%04X ", sipp.port);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                Files.readAllLines(Path.of("/proc/net/tcp")).stream().anyMatch(l -> l.contains(port)
+                        && l.trim().split("\\s+")[3].equals("0A")));
+        return sipp;
     }
 
     static Sipp callee(String name) throws IOException {
