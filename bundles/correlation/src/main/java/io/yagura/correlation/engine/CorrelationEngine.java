@@ -456,19 +456,41 @@ public final class CorrelationEngine {
     private void incident(Run run, Rule rule, Hit hit) {
         Match m = match(run, rule, hit);
         CustomerState.AggEntry entry = openEntry(run, m.key());
+        List<SecurityEvent> kept = newEvidence(run, m, entry);
         IncidentChange change;
         if (entry == null) {
             List<String> sentences = sentences(run, m);
             entry = open(run, m, sentences);
-            change = new IncidentChange(entry.incident, true, null, run.event, sentences);
+            change = new IncidentChange(entry.incident, true, null, kept, sentences);
         } else {
-            change = update(run, m, entry);
+            change = update(run, m, entry, kept);
         }
         for (SecurityEvent ev : m.evidence()) {
             entry.remember(ev);
         }
         entry.remember(run.event);
         addChange(run, m.key(), change);
+    }
+
+    /**
+     * What the incident keeps as evidence of this match: the event being processed and the
+     * correlation's earlier events the incident does not hold yet. Events may reach correlation
+     * out of order (two parsing threads): the connection back to the attacker can be processed
+     * before the alert it follows, and is then the proof of success kept with the alert's incident.
+     */
+    private static List<SecurityEvent> newEvidence(Run run, Match m, CustomerState.AggEntry entry) {
+        List<SecurityEvent> kept = new ArrayList<>(2);
+        boolean triggerIncluded = false;
+        for (SecurityEvent ev : m.evidence()) {
+            triggerIncluded |= ev == run.event;
+            if (ev == run.event || entry == null || !entry.seen(ev)) {
+                kept.add(ev);
+            }
+        }
+        if (!triggerIncluded) {
+            kept.add(run.event);
+        }
+        return kept;
     }
 
     private Match match(Run run, Rule rule, Hit hit) {
@@ -546,7 +568,7 @@ public final class CorrelationEngine {
      * The open incident with the match's evidence added: new events counted, addresses, rules and
      * references merged, the level lowered or raised with the reason in the rationale.
      */
-    private IncidentChange update(Run run, Match m, CustomerState.AggEntry entry) {
+    private IncidentChange update(Run run, Match m, CustomerState.AggEntry entry, List<SecurityEvent> kept) {
         long count = m.count();
         for (SecurityEvent ev : m.evidence()) {
             if (entry.seen(ev)) {
@@ -585,7 +607,7 @@ public final class CorrelationEngine {
         if (step.raise()) {
             raised.increment();
         }
-        return new IncidentChange(inc, false, step.previous(), run.event, added);
+        return new IncidentChange(inc, false, step.previous(), kept, added);
     }
 
     /**
@@ -660,7 +682,13 @@ public final class CorrelationEngine {
         if (before != null) {
             List<String> all = new ArrayList<>(before.newRationale());
             all.addAll(change.newRationale());
-            change = new IncidentChange(change.incident(), before.opened(), before.previousLevel(), run.event, all);
+            List<SecurityEvent> evidence = new ArrayList<>(before.evidence());
+            for (SecurityEvent ev : change.evidence()) {
+                if (evidence.stream().noneMatch(kept -> kept == ev)) {
+                    evidence.add(ev);
+                }
+            }
+            change = new IncidentChange(change.incident(), before.opened(), before.previousLevel(), evidence, all);
         }
         run.changes.put(key, change);
     }

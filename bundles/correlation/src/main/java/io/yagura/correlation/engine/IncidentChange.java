@@ -12,13 +12,16 @@ import java.util.List;
  * @param opened        true when the event opened it
  * @param previousLevel the proposed level before the change (null when opened); compare with
  *                      {@code incident.proposedLevel()} to see a raise
- * @param evidence      the event that caused the change (keep it as evidence)
+ * @param evidence      the events to keep as evidence: the one that caused the change, and the
+ *                      earlier events of a correlation that this incident did not hold yet (the
+ *                      connection back to an attacker that arrived before the alert it follows)
  * @param newRationale  the rationale sentences this change added (empty for a plain repeat)
  */
-public record IncidentChange(Incident incident, boolean opened, Level previousLevel, SecurityEvent evidence,
+public record IncidentChange(Incident incident, boolean opened, Level previousLevel, List<SecurityEvent> evidence,
                              List<String> newRationale) {
 
     public IncidentChange {
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
         newRationale = newRationale == null ? List.of() : List.copyOf(newRationale);
     }
 

@@ -129,8 +129,10 @@ public class CorrelationService extends RouteBuilder {
                 p.latest = change.incident();
                 p.opened |= change.opened();
                 p.raised |= change.raised();
-                if (change.evidence() != null && p.evidence.size() < EVIDENCE_PER_BATCH) {
-                    p.evidence.add(change.evidence());
+                for (SecurityEvent ev : change.evidence()) {
+                    if (p.evidence.size() < EVIDENCE_PER_BATCH && p.evidence.stream().noneMatch(kept -> kept == ev)) {
+                        p.evidence.add(ev);
+                    }
                 }
             }
         }

@@ -14,6 +14,7 @@ import io.yagura.api.registry.Customer;
 import io.yagura.api.registry.NotificationPolicy;
 import java.time.Duration;
 import java.time.Instant;
+import io.yagura.api.event.Ecs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,21 @@ class AsaScenarioTest {
         assertEquals(Instant.parse("2024-03-12T10:00:00Z"), inc.firstSeen(), "firstSeen");
         assertEquals(Instant.parse("2024-03-12T10:03:00Z"), inc.lastSeen(), "lastSeen");
         assertTrue(inc.rules().contains("8d0612e9-ffbb-45b0-9600-6d11aec36a2c"), "rules: the temporal_ordered rule");
+        assertEquals(1, second.evidence().size(), "the alert is held already: " + second.evidence());
+        assertTrue(String.valueOf(second.evidence().get(0).get(Ecs.EVENT_ORIGINAL)).contains("302013"),
+                "the callback that proved success is kept as evidence: " + second.evidence());
+    }
+
+    @Test
+    void aCallbackProcessedBeforeItsAlertIsKeptAsEvidenceOfTheEmergency() {
+        // two parsing threads: the connection back (10:00:02) reaches correlation before the alert (10:00:01)
+        assertEquals(List.of(), feed("2024-03-12T10:00:02Z", CALLBACK), "a lone allowed connection opens nothing");
+        IncidentChange c = only(feed("2024-03-12T10:00:01Z", IPS_ALERT));
+        assertEquals(Level.EMERGENCY, c.incident().proposedLevel(), "the ordered pair still proves success");
+        List<String> kept = c.evidence().stream().map(e -> String.valueOf(e.get(Ecs.EVENT_ORIGINAL))).toList();
+        assertEquals(2, kept.size(), "the alert and the callback: " + kept);
+        assertTrue(kept.stream().anyMatch(l -> l.contains("400032")) && kept.stream().anyMatch(l -> l.contains("302013")),
+                kept.toString());
     }
 
     @Test
