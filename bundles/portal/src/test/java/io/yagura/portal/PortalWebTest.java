@@ -58,6 +58,16 @@ class PortalWebTest {
     }
 
     @Test
+    void aJapaneseUserGetsJapanesePages() throws Exception {
+        portal.accounts.add("kenji", Role.CUSTOMER, "acme", "kenji@acme.example", "ja", "test");
+        portal.accounts.sendLink("kenji", true, "test");
+        String link = portal.mails.linkTo("kenji@acme.example");
+        portal.accounts.setPassword(link.substring(link.indexOf("token=") + 6), "kenji's long password".toCharArray());
+        String page = portal.client().login("kenji", "kenji's long password").get("/portal/incidents").body();
+        assertTrue(page.contains("<th>攻撃元</th>") && page.contains("lang=\"ja\""), page);
+    }
+
+    @Test
     void plainHttpIsRefused() throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
         var r = http.send(java.net.http.HttpRequest.newBuilder(portal.plainBase.resolve("/portal/login")).build(),
