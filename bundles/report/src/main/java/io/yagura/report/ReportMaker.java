@@ -13,6 +13,7 @@ import io.yagura.templates.TemplateService;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -149,15 +150,24 @@ public class ReportMaker implements ReportService {
 
     /**
      * The scheduler's run: for every customer, the reports of the last finished months that are
-     * not stored yet are made (and mailed); failed mails of stored ones are tried again.
+     * not stored yet, or were made before their month ended (on demand), are made and mailed;
+     * failed mails of stored ones are tried again. It goes back {@code catchUp.months}, but never
+     * before the customer's oldest report: a customer with none (new, or the platform's first run)
+     * starts with last month, not with months before it was a customer.
      */
     public void runScheduled() {
         YearMonth last = YearMonth.now(clock.withZone(settings.zone())).minusMonths(1);
         for (Customer c : registry.customers().stream().sorted(Comparator.comparing(Customer::id)).toList()) {
+            YearMonth floor = store.list(c.id()).stream().map(MonthlyReport::month).min(Comparator.naturalOrder())
+                    .orElse(last);
             for (int back = settings.catchUpMonths() - 1; back >= 0; back--) {
                 YearMonth month = last.minusMonths(back);
+                if (month.isBefore(floor)) {
+                    continue;
+                }
                 try {
-                    var stored = store.find(c.id(), month);
+                    Instant end = month.plusMonths(1).atDay(1).atStartOfDay(settings.zone()).toInstant();
+                    var stored = store.find(c.id(), month).filter(r -> !r.createdAt().isBefore(end));
                     if (stored.isEmpty()) {
                         make(c.id(), month, SCHEDULER, settings.mail());
                     } else if (settings.mail()) {

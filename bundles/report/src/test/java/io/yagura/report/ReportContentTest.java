@@ -157,6 +157,24 @@ class ReportContentTest {
     }
 
     @Test
+    void anOperatorsTemplateFilesChangeTheReportsWords() throws Exception {
+        Path ja = java.nio.file.Files.createDirectories(dir.resolve("templates/ja/report"));
+        java.nio.file.Files.writeString(ja.resolve("labels.properties"), "title = 月例報告書\nlevel.EMERGENCY = 最優先\n");
+        java.nio.file.Files.writeString(ja.resolve("summary.ftl"), "${customer.name} 様の ${month}: 全 ${incidents} 件。\n");
+        ReportMaker changed = new ReportMaker(month.collector(MonthOfIncidents.decemberSecond()),
+                new ReportTexts(month.templates.open(ReportTexts.SET)), new ReportPdf(FONT), month.reports, null,
+                month.registry, new ReportMaker.Settings(TOKYO, 10, false, 3, 1, "en"),
+                MonthOfIncidents.decemberSecond(), month.templates, null);
+        List<String> text = PdfText.pdfbox(month.reports.content(changed.make("acme", NOVEMBER, "t").id()).orElseThrow());
+        assertTrue(text.contains("月例報告書 2026-11"), "the operator's title");
+        assertTrue(text.contains("ACME 株式会社 様の 2026-11: 全 60 件。"), "the operator's summary: " + text);
+        long emergencies = november("acme").stream().filter(i -> i.level() == Level.EMERGENCY).count();
+        assertTrue(text.contains("最優先 " + emergencies), "the operator's level name");
+        assertTrue(text.contains("重要 " + november("acme").stream().filter(i -> i.level() == Level.CRITICAL).count()),
+                "labels the operator left alone stay bundled");
+    }
+
+    @Test
     void aMissingFontIsAClearErrorNamingTheSetting() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> new ReportPdf(dir.resolve("no-such-font.ttf")));
