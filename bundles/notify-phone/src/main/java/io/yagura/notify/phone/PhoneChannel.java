@@ -20,7 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -90,7 +93,9 @@ public final class PhoneChannel implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService executor;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
-    private final Map<String, byte[]> audio = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<byte[]>> audio = new ConcurrentHashMap<>();
+    /** Speech is made here while the phone rings, not before the INVITE: the first call goes out at once. */
+    private final ExecutorService speech;
     private volatile Caller caller;
     private volatile Policy policy;
 
@@ -107,6 +112,11 @@ public final class PhoneChannel implements AutoCloseable {
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newScheduledThreadPool(threads, r -> {
             Thread t = new Thread(r, "yagura-phone-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.speech = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, 2)), r -> {
+            Thread t = new Thread(r, "yagura-phone-speech-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -204,12 +214,12 @@ public final class PhoneChannel implements AutoCloseable {
         SipPhone.Script script;
         try {
             script = script(incident, n, contact, customer, p);
-        } catch (Exception e) {
-            // No audio, no call: the notice cannot be spoken; say why on each round, as the cause may go away.
-            LOG.error("Incident {}: notice {} to {} cannot be spoken: {}", incident.id(), n.id(), n.address(),
+        } catch (RuntimeException e) {
+            // No text, no call (a template needs a value it does not get); said on each round, the cause may go away.
+            LOG.error("Incident {}: notice {} to {} cannot be rendered: {}", incident.id(), n.id(), n.address(),
                     e.getMessage());
             record(new DeliveryAttempt(n.id(), attempt, now, "retrying", "round " + round + ": not called "
-                    + n.address() + ", the notice cannot be spoken: " + e.getMessage()));
+                    + n.address() + ", the notice cannot be rendered: " + e.getMessage()));
             return false;
         }
         CallResult r = caller.call(n.address(), script);
@@ -279,25 +289,28 @@ public final class PhoneChannel implements AutoCloseable {
         finish(incident.id());
     }
 
-    private SipPhone.Script script(Incident incident, Notification n, Contact contact, Customer customer, Policy p)
-            throws Exception {
+    private SipPhone.Script script(Incident incident, Notification n, Contact contact, Customer customer, Policy p) {
         Level level = n.level() != null ? n.level() : incident.level();
         PhoneTemplates.Spoken s = templates.notice(incident, level, n.language(),
                 customer == null ? null : customer.name(), contact == null ? null : contact.name(), p.ackDigit());
         // The notice twice, then the prompt: one synthesis, kept for the next rounds.
-        String key = incident.id() + "/" + n.id() + "/" + p.ackDigit();
-        byte[] notice = audio.get(key);
-        if (notice == null) {
-            notice = voice.speak(s.language(), s.notice() + "\n" + s.notice() + "\n" + s.prompt());
-            audio.put(key, notice);
-        }
-        String thanksKey = incident.id() + "/thanks/" + s.language();
-        byte[] thanks = audio.get(thanksKey);
-        if (thanks == null) {
-            thanks = voice.speak(s.language(), s.thanks());
-            audio.put(thanksKey, thanks);
-        }
+        CompletableFuture<byte[]> notice = spoken(incident.id() + "/" + n.id() + "/" + p.ackDigit(), s.language(),
+                s.notice() + "\n" + s.notice() + "\n" + s.prompt());
+        CompletableFuture<byte[]> thanks = spoken(incident.id() + "/thanks/" + s.language(), s.language(), s.thanks());
         return new SipPhone.Script(notice, thanks, p.ackDigit(), p.digitWait());
+    }
+
+    /** The audio of a text, made once per escalation on the speech threads; a failure is tried again next time. */
+    private CompletableFuture<byte[]> spoken(String key, String language, String text) {
+        return audio.compute(key, (k, made) -> made != null && !made.isCompletedExceptionally() ? made
+                : CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return voice.speak(language, text);
+                    } catch (Exception e) {
+                        LOG.error("Phone notice {} cannot be spoken: {}", k, e.getMessage());
+                        throw new CompletionException(e.getMessage(), e);
+                    }
+                }, speech));
     }
 
     /** The escalation is over (or stopped): another may start; its audio is forgotten. */
@@ -368,6 +381,7 @@ public final class PhoneChannel implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        speech.shutdownNow();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

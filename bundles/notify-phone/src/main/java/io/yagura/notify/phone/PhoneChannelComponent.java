@@ -63,6 +63,12 @@ public class PhoneChannelComponent {
         Readings readings = Readings.load(path(config.readings()));
         this.templates = new PhoneTemplates(templateService.open(PhoneTemplates.SET), readings);
         this.speech = new Speech(config.espeak());
+        try {
+            speech.speak("en", "Yagura"); // found now rather than by a callee who hears nothing
+        } catch (Speech.SpeechException e) {
+            LOG.error("Phone channel: the notices cannot be spoken: {}; calls are placed but say nothing",
+                    e.getMessage());
+        }
         SipPhone started = null;
         String problem = null;
         try {

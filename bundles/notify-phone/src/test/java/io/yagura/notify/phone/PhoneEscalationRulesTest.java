@@ -172,4 +172,27 @@ class PhoneEscalationRulesTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> "delivered".equals(p.notice(i, 1).status()));
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(1)).until(() -> called.size() == 1);
     }
+
+    @Test
+    void theFirstCallGoesOutWhileTheNoticeIsStillBeingSpoken() throws Exception {
+        p.contact("A", "0311111111", "en", "");
+        Incident i = p.incident(Level.EMERGENCY);
+        CountDownLatch speechMayEnd = new CountDownLatch(1);
+        List<Boolean> audioReadyAtCall = new CopyOnWriteArrayList<>();
+        channel = new PhoneChannel(p.store, p.acks, p::customer, Platform.templates(Readings.none()),
+                (lang, text) -> {
+                    speechMayEnd.await(10, TimeUnit.SECONDS);
+                    return MuLaw.silence(800);
+                },
+                (number, script) -> {
+                    audioReadyAtCall.add(script.notice().isDone());
+                    speechMayEnd.countDown(); // the callee answers: now the audio is needed
+                    return new CallResult(number, Instant.now(), 200, "200 OK", 0.1,
+                            script.notice().join().length > 0 ? "1" : "", true);
+                },
+                new PhoneChannel.Policy(1, Duration.ofMillis(200), '1', Duration.ofSeconds(1)), Clock.systemUTC(), 2);
+        channel.escalate(i.id());
+        await().atMost(Duration.ofSeconds(10)).until(() -> "delivered".equals(p.notice(i, 1).status()));
+        assertEquals(List.of(false), audioReadyAtCall, "the INVITE does not wait for the speech");
+    }
 }

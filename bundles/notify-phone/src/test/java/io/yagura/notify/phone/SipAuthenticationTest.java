@@ -57,7 +57,7 @@ class SipAuthenticationTest {
         try (Sipp trunk = Sipp.callee("answer-auth");
              SipPhone phone = SipPhone.start(settings(trunk.port, "s3cret", false))) {
             io.yagura.notify.phone.sip.CallResult r = phone.call("0312345678", new SipPhone.Script(
-                    io.yagura.notify.phone.media.MuLaw.silence(3 * 8000), null, '1', Duration.ofSeconds(1)));
+                    io.yagura.notify.phone.media.MuLaw.silence(3 * 8000), (byte[]) null, '1', Duration.ofSeconds(1)));
             assertEquals(200, r.status(), r.answer());
             assertTrue(r.acknowledged(), r.toString());
             trunk.assertScenarioPassed();
@@ -69,7 +69,7 @@ class SipAuthenticationTest {
         try (Sipp trunk = Sipp.callee("answer-auth");
              SipPhone phone = SipPhone.start(settings(trunk.port, "wrong", false))) {
             io.yagura.notify.phone.sip.CallResult r = phone.call("0312345678", new SipPhone.Script(
-                    io.yagura.notify.phone.media.MuLaw.silence(8000), null, '1', Duration.ofSeconds(1)));
+                    io.yagura.notify.phone.media.MuLaw.silence(8000), (byte[]) null, '1', Duration.ofSeconds(1)));
             assertEquals(403, r.status());
             assertEquals("403 Forbidden", r.answer());
         }

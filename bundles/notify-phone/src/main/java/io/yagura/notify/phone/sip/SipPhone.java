@@ -229,9 +229,24 @@ public final class SipPhone implements SipListener, AutoCloseable {
 
     // ---- calls --------------------------------------------------------------------------------
 
-    /** What a call plays and waits for. */
-    public record Script(byte[] notice, byte[] thanks, char ackDigit, Duration digitWait) {
+    /**
+     * What a call plays and waits for. The audio may still be in the making when the call starts:
+     * it is needed only once the callee answers (speech is made while the phone rings).
+     *
+     * @param thanks said after the digit; null for nothing
+     */
+    public record Script(CompletableFuture<byte[]> notice, CompletableFuture<byte[]> thanks, char ackDigit,
+                         Duration digitWait) {
+
+        /** With audio at hand. */
+        public Script(byte[] notice, byte[] thanks, char ackDigit, Duration digitWait) {
+            this(CompletableFuture.completedFuture(notice), CompletableFuture.completedFuture(thanks), ackDigit,
+                    digitWait);
+        }
     }
+
+    /** How long an answered call waits for speech still in the making. */
+    private static final Duration SPEECH_WAIT = Duration.ofSeconds(30);
 
     /**
      * Calls {@code number} (the user part of the request URI at the trunk), plays the script's
@@ -314,7 +329,8 @@ public final class SipPhone implements SipListener, AutoCloseable {
             Sdp.Answer sdp = Sdp.parseAnswer(new String(ok.getRawContent() == null ? new byte[0] : ok.getRawContent(),
                     StandardCharsets.UTF_8));
             rtp.remote(sdp.audio());
-            played += rtp.play(script.notice(), () -> c.acknowledged || c.hungUp.getCount() == 0);
+            byte[] notice = script.notice().get(SPEECH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            played += rtp.play(notice, () -> c.acknowledged || c.hungUp.getCount() == 0);
             if (!c.acknowledged && c.hungUp.getCount() > 0) {
                 // After the notice: the digit may still come, until the wait ends or the callee hangs up.
                 long end = System.nanoTime() + script.digitWait().toNanos();
@@ -324,8 +340,9 @@ public final class SipPhone implements SipListener, AutoCloseable {
                     // poll the flag set by the RTP and INFO threads
                 }
             }
-            if (c.acknowledged && script.thanks() != null && c.hungUp.getCount() > 0) {
-                played += rtp.play(script.thanks(), () -> c.hungUp.getCount() == 0);
+            byte[] thanks = script.thanks() == null ? null : script.thanks().getNow(null);
+            if (c.acknowledged && thanks != null && c.hungUp.getCount() > 0) {
+                played += rtp.play(thanks, () -> c.hungUp.getCount() == 0);
             }
         } catch (IllegalArgumentException e) {
             status = status + ", but " + e.getMessage();
@@ -333,6 +350,11 @@ public final class SipPhone implements SipListener, AutoCloseable {
         } catch (IOException e) {
             status = status + ", audio failed: " + e.getMessage();
             LOG.warn("Call to {}: {}", number, status);
+        } catch (ExecutionException | TimeoutException e) {
+            String why = e instanceof TimeoutException ? "not ready within " + SPEECH_WAIT.toSeconds() + " s"
+                    : String.valueOf(e.getCause() == null ? e : e.getCause().getMessage());
+            status = status + ", but the notice could not be spoken: " + why;
+            LOG.error("Call to {}: {}", number, status);
         }
         boolean byThem = c.hungUp.getCount() == 0;
         if (!byThem) {
