@@ -68,6 +68,48 @@ class PortalWebTest {
     }
 
     @Test
+    void contactsAreEditableOnlyWhenTheSocAllowsItAndEveryChangeIsAudited() throws Exception {
+        WebClient carol = portal.client().login("carol", carolPassword);
+        assertTrue(carol.get("/portal/contacts").body().contains("Ask the SOC to change your contacts"));
+        assertEquals(403, carol.post("/portal/contacts/1", Map.of("email", "new@acme.example")).statusCode());
+        WebClient soc = portal.client().login("sam", socPassword);
+        soc.get("/portal/soc/users");
+        assertEquals(303, soc.post("/portal/soc/customers/acme/contacts-editable", Map.of("editable", "on"))
+                .statusCode());
+        carol.get("/portal/contacts");
+        assertEquals(400, carol.post("/portal/contacts/1", Map.of("email", "not an address")).statusCode());
+        assertEquals(303, carol.post("/portal/contacts/1", Map.of("email", "new@acme.example", "phone", "+81 3 0000 0000",
+                "language", "ja")).statusCode());
+        var contact = portal.registry.customer("acme").orElseThrow().contacts().get(0);
+        assertEquals("new@acme.example", contact.email());
+        assertEquals("ja", contact.language());
+        assertTrue(portal.incidents.auditLog("customer:acme", 10).stream().anyMatch(a -> a.action().equals(
+                "contact-changed") && a.actor().equals("portal:carol") && a.detail().contains("new@acme.example")));
+        soc.post("/portal/soc/customers/acme/contacts-editable", Map.of());
+        assertEquals(403, carol.post("/portal/contacts/1", Map.of("email", "again@acme.example")).statusCode());
+    }
+
+    @Test
+    void socStaffCreateACustomerUserWhoGetsTheLinkByMail() throws Exception {
+        WebClient soc = portal.client().login("sam", socPassword);
+        soc.get("/portal/soc/users");
+        assertEquals(303, soc.post("/portal/soc/users", Map.of("customer", "globex", "name", "globex-it",
+                "mail", "it@globex.example", "language", "en")).statusCode());
+        assertEquals("globex", portal.accounts.find("globex-it").orElseThrow().customerId());
+        assertTrue(portal.mails.linkTo("it@globex.example").startsWith("https://127.0.0.1/portal/password?token="));
+        assertEquals(400, soc.post("/portal/soc/users", Map.of("customer", "nope", "name", "x",
+                "mail", "x@example.net")).statusCode());
+    }
+
+    @Test
+    void devicesAreShownWithTheirHealthState() throws Exception {
+        portal.health.save(new io.yagura.api.health.DeviceHealth("fw-acme", "acme", io.yagura.api.health.HealthState.UP,
+                Instant.now(), Instant.now(), Instant.now(), null, null, null, "answers ping", null));
+        String page = portal.client().login("carol", carolPassword).get("/portal/devices").body();
+        assertTrue(page.contains("fw-acme") && page.contains("UP") && !page.contains("fw-globex"), page);
+    }
+
+    @Test
     void plainHttpIsRefused() throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
         var r = http.send(java.net.http.HttpRequest.newBuilder(portal.plainBase.resolve("/portal/login")).build(),
