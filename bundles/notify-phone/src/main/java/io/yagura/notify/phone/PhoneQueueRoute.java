@@ -41,13 +41,18 @@ public class PhoneQueueRoute extends RouteBuilder {
     @Activate
     public PhoneQueueRoute(@Reference PhoneChannelComponent channel, @Reference IncidentStore store,
                            @Reference Scheduler scheduler) {
+        this(channel, store, scheduler, Duration.ofSeconds(15));
+    }
+
+    /** @param sweepAfter when the escalations an earlier run left pending are started again (once) */
+    PhoneQueueRoute(PhoneChannelComponent channel, IncidentStore store, Scheduler scheduler, Duration sweepAfter) {
         this.channel = channel;
         this.store = store;
         this.scheduler = scheduler;
         Job sweep = context -> sweep();
         try {
-            scheduler.schedule(sweep, scheduler.AT(new Date(System.currentTimeMillis()
-                    + Duration.ofSeconds(15).toMillis())).name(SWEEP_JOB).canRunConcurrently(false));
+            scheduler.schedule(sweep, scheduler.AT(new Date(System.currentTimeMillis() + sweepAfter.toMillis()))
+                    .name(SWEEP_JOB).canRunConcurrently(false));
         } catch (SchedulerError e) {
             LOG.error("Cannot schedule {}: phone escalations left pending by an earlier run wait for the next start",
                     SWEEP_JOB, e);

@@ -163,7 +163,7 @@ public final class RtpSession implements AutoCloseable {
     }
 
     /** The digit of an RFC 4733 telephone-event packet, or null for any other packet. */
-    static Character telephoneEvent(byte[] p, int length, Set<Integer> eventPayloadTypes) {
+    public static Character telephoneEvent(byte[] p, int length, Set<Integer> eventPayloadTypes) {
         if (length < 12 || (p[0] & 0xC0) != 0x80) {
             return null;
         }
