@@ -52,6 +52,13 @@ final class Charts {
         theme.apply(chart);
         CategoryPlot plot = chart.getCategoryPlot();
         ((NumberAxis) plot.getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        // short labels (levels, days 1..31) may be wider than their bar: drawn whole rather than "..."
+        plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(3f);
+        plot.getDomainAxis().setCategoryMargin(0.15);
+        if (values.size() > 12) {
+            plot.getDomainAxis().setCategoryLabelPositions(
+                    org.jfree.chart.axis.CategoryLabelPositions.UP_90); // 28..31 days side by side do not fit flat
+        }
         BarRenderer renderer = new BarRenderer() {
             private static final long serialVersionUID = 1L;
 
@@ -72,7 +79,9 @@ final class Charts {
         values.forEach(data::setValue);
         JFreeChart chart = ChartFactory.createPieChart(title, data, true, false, false);
         theme.apply(chart);
-        ((PiePlot<?>) chart.getPlot()).setOutlineVisible(false);
+        PiePlot<?> plot = (PiePlot<?>) chart.getPlot();
+        plot.setOutlineVisible(false);
+        plot.setShadowPaint(null);
         return draw(chart, width, height);
     }
 
