@@ -40,11 +40,18 @@ public final class Speech {
      */
     public byte[] speak(String language, String text) throws SpeechException {
         byte[] wav = synthesise(language, text);
+        // javax.sound finds its readers and converters with the context class loader: in OSGi a bundle's
+        // loader may not see the JDK's providers, the system class loader does.
+        Thread t = Thread.currentThread();
+        ClassLoader before = t.getContextClassLoader();
+        t.setContextClassLoader(ClassLoader.getSystemClassLoader());
         try (AudioInputStream in = AudioSystem.getAudioInputStream(new ByteArrayInputStream(wav));
              AudioInputStream pcm = AudioSystem.getAudioInputStream(TELEPHONE_PCM, asPcm16(in))) {
             return MuLaw.encodePcm16le(pcm.readAllBytes());
         } catch (UnsupportedAudioFileException | IOException | IllegalArgumentException e) {
             throw new SpeechException("cannot convert the speech of " + command + " to 8 kHz: " + e.getMessage(), e);
+        } finally {
+            t.setContextClassLoader(before);
         }
     }
 
