@@ -136,9 +136,9 @@ class AgentLinkTest {
             link = link("site1", null, centre.caFingerprint(), impostorPort);
             link.start();
             traffic.send("vm://11", TestBrokers.FORWARDED, 0, 100, 0);
-            // The impostor never holds the agent's address: nothing of the agent's arrives there.
+            // Nothing of the agent's arrives at the impostor, which never sees it connected.
             await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(7)).until(() ->
-                    impostorBroker.getActiveMQServer().locateQueue(AgentCentre.addressOf("site1")) == null
+                    impostorBroker.getActiveMQServer().locateQueue(AgentCentre.addressOf("site1")).getMessagesAdded() == 0
                     && impostor.status().stream().noneMatch(AgentCentre.Status::connected));
             assertEquals(10, agentBroker.getActiveMQServer().locateQueue(TestBrokers.FORWARDED).getMessageCount(),
                     "the lines wait at the agent");
@@ -172,6 +172,26 @@ class AgentLinkTest {
         AgentCentre.Status status = centre.status().get(0);
         assertEquals(AgentRecord.State.REVOKED, status.agent().state());
         assertFalse(status.connected());
+    }
+
+    @Test
+    void anAgentCertificateDoesNotLetTheBrokersClusterCredentialsIn() throws Exception {
+        AgentRegistry.Token token = centre.enrol("site1", "acme");
+        link = link("site1", token.value(), centre.caFingerprint(), brokerPort());
+        link.start();
+        Path keys = tmp.resolve("agent-keys");
+        String url = "tcp://127.0.0.1:" + brokerPort() + "?sslEnabled=true;verifyHost=false"
+                + ";keyStoreType=PKCS12;keyStorePath=" + keys.resolve("agent.p12")
+                + ";keyStorePassword=" + java.nio.file.Files.readString(keys.resolve("agent.password")).trim()
+                + ";trustStoreType=PKCS12;trustStorePath=" + keys.resolve("centre-ca.p12")
+                + ";trustStorePassword=" + java.nio.file.Files.readString(keys.resolve("centre-ca.password")).trim();
+        try (var locator = org.apache.activemq.artemis.api.core.client.ActiveMQClient.createServerLocator(url);
+             var factory = locator.createSessionFactory()) {
+            // the defaults of every Artemis that does not set cluster-user/cluster-password
+            assertThrows(org.apache.activemq.artemis.api.core.ActiveMQSecurityException.class, () -> factory.createSession(
+                    "ACTIVEMQ.CLUSTER.ADMIN.USER", "CHANGE ME!!", false, true, true, false, 0).close());
+            factory.createSession("agent.site1", "certificate", false, true, true, false, 0).close();
+        }
     }
 
     /** A TLS handshake trusting what the agent's bridge trusts, as the bridge does, without a client certificate. */

@@ -86,6 +86,7 @@ public final class AgentCentre implements Enrolment.Handler, AgentAuthority, Aut
     private AgentRegistry registry;
     private EnrolmentServer enrolment;
     private Acceptor acceptor;
+    private AgentSessionGuard guard;
 
     public AgentCentre(ActiveMQServer broker, Path dir, Settings settings, Clock clock) {
         this.broker = broker;
@@ -115,6 +116,8 @@ public final class AgentCentre implements Enrolment.Handler, AgentAuthority, Aut
                 + ";trustStoreType=PKCS12;trustStorePath=" + trustStore + ";trustStorePassword=" + new String(trustPassword)
                 + ";securityDomain=" + SECURITY_DOMAIN;
         acceptor = broker.getRemotingService().createAcceptor(ACCEPTOR, uri);
+        guard = new AgentSessionGuard(this, brokerPort());
+        broker.registerBrokerPlugin(guard);
         acceptor.start();
         enrolment = new EnrolmentServer(serverContext(serverStore, serverPassword), settings.bindHost(),
                 settings.enrolPort(), this);
@@ -362,6 +365,7 @@ public final class AgentCentre implements Enrolment.Handler, AgentAuthority, Aut
         }
         if (acceptor != null) {
             broker.getRemotingService().destroyAcceptor(ACCEPTOR);
+            broker.unRegisterBrokerPlugin(guard);
         }
     }
 }
