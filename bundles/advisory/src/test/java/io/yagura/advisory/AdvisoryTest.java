@@ -11,24 +11,14 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.yagura.api.advisory.Advisory;
 import io.yagura.api.notify.Mailer;
-import io.yagura.api.registry.Contact;
-import io.yagura.api.registry.Customer;
-import io.yagura.api.registry.Device;
 import io.yagura.notify.mail.SmtpMailer;
-import io.yagura.registry.DeviceRegistryService;
-import io.yagura.registry.MemoryRegistryRepository;
-import io.yagura.templates.freemarker.FreemarkerTemplates;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,35 +40,17 @@ class AdvisoryTest {
 
     @TempDir
     Path dir;
+    Customers fixture;
     JdbcAdvisoryStore store;
-    DeviceRegistryService registry;
-    AdvisoryTexts texts;
 
     @BeforeEach
     void setUp() throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:a" + UUID.randomUUID().toString().replace("-", "") + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
-        store = new JdbcAdvisoryStore(h2);
-        registry = new DeviceRegistryService(new MemoryRegistryRepository());
-        registry.putCustomer(new Customer("acme", "ACME 株式会社", List.of("10.0.0.0/8"), List.of(
-                new Contact("運用 花子", "hanako@acme.example", null, 1, List.of("mail"), List.of(), "ja", ""),
-                new Contact("John Smith", "john@acme.example", "+81 3 1234 5678", 2, List.of("mail", "phone"),
-                        List.of(), "en", ""),
-                new Contact("Night phone", null, "+81 3 9999 0000", 3, List.of("phone"), List.of(), "ja", "")), null));
-        registry.putCustomer(new Customer("globex", "Globex Inc.", List.of(), List.of(
-                new Contact("Mary Major", "mary@globex.example", null, 1, List.of("mail"), List.of(), "en", "")), null));
-        registry.putCustomer(new Customer("initech", "Initech", List.of(), List.of(
-                new Contact("Peter Gibbons", "peter@initech.example", null, 1, List.of("mail"), List.of(), "en", "")),
-                null));
-        registry.putDevice(new Device("acme-fw1", "acme", "cisco-asa", "ASA 5525-X", List.of("192.0.2.1")));
-        registry.putDevice(new Device("globex-fw", "globex", "fortigate", "FG-100F", List.of("192.0.2.3")));
-        registry.putDevice(new Device("initech-fw", "initech", "cisco-asa", "ASA 5506-X", List.of("192.0.2.4")));
-        texts = new AdvisoryTexts(new FreemarkerTemplates(dir).open(AdvisoryTexts.SET));
+        fixture = new Customers(dir);
+        store = fixture.store;
     }
 
     private AdvisoryService service(Mailer mailer) {
-        return new AdvisoryService(store, registry, texts, mailer, 3, List.of(Duration.ofMillis(20)),
-                Clock.systemUTC(), null);
+        return fixture.service(mailer);
     }
 
     private AdvisoryService greenMail() {

@@ -156,7 +156,7 @@ public class ReportMaker implements ReportService {
      * starts with last month, not with months before it was a customer.
      */
     public void runScheduled() {
-        YearMonth last = YearMonth.now(clock.withZone(settings.zone())).minusMonths(1);
+        YearMonth last = lastFinishedMonth();
         for (Customer c : registry.customers().stream().sorted(Comparator.comparing(Customer::id)).toList()) {
             YearMonth floor = store.list(c.id()).stream().map(MonthlyReport::month).min(Comparator.naturalOrder())
                     .orElse(last);
@@ -179,6 +179,11 @@ public class ReportMaker implements ReportService {
                 }
             }
         }
+    }
+
+    /** The month before the current one in the configured zone. */
+    public YearMonth lastFinishedMonth() {
+        return YearMonth.now(clock.withZone(settings.zone())).minusMonths(1);
     }
 
     /** The contacts that receive the report by mail, in escalation order. */

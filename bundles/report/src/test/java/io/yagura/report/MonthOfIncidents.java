@@ -32,10 +32,10 @@ import org.h2.jdbcx.JdbcDataSource;
  * acme (report contacts in Japanese first) and globex (English), with incidents of every level,
  * notices on time and late, blocks and a device outage, plus a few just outside the month.
  */
-final class MonthOfIncidents {
+public final class MonthOfIncidents {
 
-    static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
-    static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
+    public static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    public static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
     static final Instant FROM = NOVEMBER.atDay(1).atStartOfDay(TOKYO).toInstant();
     static final Instant TO = NOVEMBER.plusMonths(1).atDay(1).atStartOfDay(TOKYO).toInstant();
     static final String GLOBEX_ONLY_ATTACKER = "233.252.0.99";
@@ -49,11 +49,11 @@ final class MonthOfIncidents {
     final JdbcIncidentStore incidents;
     final JdbcBlockStore blocks;
     final JdbcHealthStore health;
-    final JdbcReportStore reports;
-    final RegistryFake registry = new RegistryFake();
-    final FreemarkerTemplates templates;
+    public final JdbcReportStore reports;
+    public final RegistryFake registry = new RegistryFake();
+    public final FreemarkerTemplates templates;
 
-    MonthOfIncidents(Path templateDir) throws Exception {
+    public MonthOfIncidents(Path templateDir) throws Exception {
         dataSource.setURL("jdbc:h2:mem:r" + UUID.randomUUID().toString().replace("-", "")
                 + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
         incidents = new JdbcIncidentStore(dataSource);
@@ -136,12 +136,19 @@ final class MonthOfIncidents {
                 state.terminal() ? placed.plus(Duration.ofDays(1)) : null, "ok", 0));
     }
 
-    FactsCollector collector(Clock clock) {
+    public FactsCollector collector(Clock clock) {
         return new FactsCollector(incidents, blocks, health, registry, clock);
     }
 
+    /** The maker on these stores on 2 December 2026, Tokyo months, 3 mail tries, 3 months of catch-up. */
+    public ReportMaker maker(io.yagura.api.notify.Mailer mailer) {
+        return new ReportMaker(collector(decemberSecond()), new ReportTexts(templates.open(ReportTexts.SET)),
+                new ReportPdf(ReportContentTest.FONT), reports, mailer, registry,
+                new ReportMaker.Settings(TOKYO, 10, true, 3, 3, "en"), decemberSecond(), templates, null);
+    }
+
     /** 2 December 2026, 09:00 in Tokyo: November is finished. */
-    static Clock decemberSecond() {
+    public static Clock decemberSecond() {
         return Clock.fixed(Instant.parse("2026-12-02T00:00:00Z"), ZoneOffset.UTC);
     }
 }

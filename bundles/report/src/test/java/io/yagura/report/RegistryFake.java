@@ -13,7 +13,7 @@ import java.util.Optional;
  * Customers and devices in memory. Not the registry service: its contact rules do not know the
  * channel "report" yet (CustomerRules.CHANNELS is mail, phone, portal).
  */
-final class RegistryFake implements DeviceRegistry {
+public final class RegistryFake implements DeviceRegistry {
 
     final Map<String, Customer> customers = new LinkedHashMap<>();
     final Map<String, Device> devices = new LinkedHashMap<>();

@@ -48,7 +48,7 @@ public class ReportMakeCommand implements Action {
     public Object execute() throws IOException {
         YearMonth m;
         try {
-            m = month == null ? YearMonth.now().minusMonths(1) : YearMonth.parse(month);
+            m = month == null ? maker.lastFinishedMonth() : YearMonth.parse(month);
         } catch (DateTimeParseException e) {
             System.err.println("Not made: --month '" + month + "' is not YYYY-MM");
             return null;
