@@ -26,4 +26,9 @@ public @interface CorrelationConfig {
 
     @AttributeDefinition(description = "Concurrent consumers of yagura.events (one customer's events stay on one)")
     int consumers() default 2;
+
+    @AttributeDefinition(description = "Longest time in milliseconds a plain incident update (more events of an open "
+            + "incident, no level change) waits to be written with later ones; openings and level changes are "
+            + "written at once. 0 writes every change at once")
+    int store_holdMillis() default 1000;
 }

@@ -19,6 +19,7 @@ import io.yagura.correlation.engine.ThreatIntel;
 import io.yagura.correlation.rules.RuleLoad;
 import io.yagura.correlation.rules.RuleProblem;
 import io.yagura.correlation.rules.RuleRepository;
+import io.yagura.correlation.service.IncidentWrites.Pending;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -70,6 +71,9 @@ public class CorrelationService extends RouteBuilder {
     private final LongAdder events;
     private final LongAdder opened;
     private final LongAdder raised;
+    private final IncidentWrites writes;
+    private final Scheduler scheduler;
+    static final String FLUSH_JOB = "yagura-correlation-flush";
 
     @Activate
     public CorrelationService(@Reference IncidentStore store, @Reference IncidentChanges changes,
@@ -98,11 +102,37 @@ public class CorrelationService extends RouteBuilder {
         this.raised = counters.counter("correlation", "engine", "levels-raised");
         this.housekeeping = new Housekeeping(scheduler, rules, this::report, threatIntel, assets, engine::expire);
         housekeeping.start(config.reload_seconds());
+        this.writes = new IncidentWrites(this::persist, Duration.ofMillis(Math.max(0, config.store_holdMillis())),
+                EVIDENCE_PER_BATCH, System::nanoTime);
+        this.scheduler = scheduler;
+        scheduleFlush();
+    }
+
+    /** Held updates are written within a second of their time even when no batch comes to push them. */
+    private void scheduleFlush() {
+        try {
+            org.apache.karaf.scheduler.Job flush = jobContext -> {
+                try {
+                    writes.flushIfDue();
+                } catch (RuntimeException e) {
+                    LOG.error("Held incident updates not written (retried in a second): {}", e.getMessage(), e);
+                }
+            };
+            scheduler.schedule(flush, scheduler.NOW(-1, 1).name(FLUSH_JOB).canRunConcurrently(false));
+        } catch (org.apache.karaf.scheduler.SchedulerError e) {
+            LOG.error("Cannot schedule {}: held incident updates are written only when the next batch comes", FLUSH_JOB, e);
+        }
     }
 
     @Deactivate
     void deactivate() {
         housekeeping.stop();
+        scheduler.unschedule(FLUSH_JOB);
+        try {
+            writes.flush();
+        } catch (RuntimeException e) {
+            LOG.error("Held incident updates lost at stop: {}", e.getMessage(), e);
+        }
     }
 
     @Override
@@ -114,9 +144,9 @@ public class CorrelationService extends RouteBuilder {
     }
 
     /**
-     * One broker message (one customer's batch): the engine sees every event, the store sees
-     * each touched incident once per batch (created, then its final state), with at most
-     * {@link #EVIDENCE_PER_BATCH} evidence events per incident, so that a noisy story repeated
+     * One broker message (one customer's batch): the engine sees every event; each touched
+     * incident is handed to {@link IncidentWrites} once per batch (created, then its final state),
+     * with at most {@link #EVIDENCE_PER_BATCH} evidence events, so that a noisy story repeated
      * thousands of times a second costs a few writes, not thousands.
      */
     private void correlate(Exchange exchange) {
@@ -129,6 +159,8 @@ public class CorrelationService extends RouteBuilder {
                 p.latest = change.incident();
                 p.opened |= change.opened();
                 p.raised |= change.raised();
+                p.levelChanged |= change.previousLevel() != null
+                        && change.previousLevel() != change.incident().proposedLevel();
                 for (SecurityEvent ev : change.evidence()) {
                     if (p.evidence.size() < EVIDENCE_PER_BATCH && p.evidence.stream().noneMatch(kept -> kept == ev)) {
                         p.evidence.add(ev);
@@ -136,23 +168,16 @@ public class CorrelationService extends RouteBuilder {
                 }
             }
         }
-        for (Pending p : touched.values()) {
-            persist(p);
-        }
+        writes.submit(touched);
         context.flushSuppressedCounts();
     }
 
     static final int EVIDENCE_PER_BATCH = 5;
 
-    /** What a batch did to one incident. */
-    private static final class Pending {
-        Incident latest;
-        boolean opened;
-        boolean raised;
-        final List<SecurityEvent> evidence = new ArrayList<>();
-    }
-
     private void persist(Pending p) {
+        if (p.latest == null) {
+            return;
+        }
         Incident i = p.latest;
         Incident stored;
         if (p.opened) {
