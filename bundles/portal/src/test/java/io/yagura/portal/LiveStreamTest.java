@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,15 +38,6 @@ class LiveStreamTest {
         portal.close();
     }
 
-    /** Reads a stream's lines on a thread of its own. */
-    private static List<String> collect(HttpResponse<Stream<String>> stream) {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Thread t = new Thread(() -> stream.body().forEach(lines::add), "sse-reader");
-        t.setDaemon(true);
-        t.start();
-        return lines;
-    }
-
     @Test
     void aNewIncidentReachesTheCustomersOpenStreamWithin2sAndNoOtherCustomers() throws Exception {
         WebClient carol = portal.client().login("carol", carolPassword);
@@ -55,8 +45,8 @@ class LiveStreamTest {
         HttpResponse<Stream<String>> carolStream = carol.stream("/portal/api/stream");
         assertEquals("text/event-stream;charset=utf-8",
                 carolStream.headers().firstValue("Content-Type").orElseThrow().toLowerCase().replace(" ", ""));
-        List<String> carolLines = collect(carolStream);
-        List<String> gregLines = collect(greg.stream("/portal/api/stream"));
+        List<String> carolLines = WebClient.collect(carolStream);
+        List<String> gregLines = greg.streamLines("/portal/api/stream");
         await().atMost(Duration.ofSeconds(5)).until(() -> portal.hub.openStreams() == 2);
 
         Incident i = portal.incident("acme", Level.EMERGENCY, "domain admin logon from the internet");
@@ -72,7 +62,7 @@ class LiveStreamTest {
     @Test
     void aPortalNoticeIsDeliveredWhenPushedToALoggedInSessionAndNamesTheUser() throws Exception {
         WebClient carol = portal.client().login("carol", carolPassword);
-        List<String> lines = collect(carol.stream("/portal/api/stream"));
+        List<String> lines = carol.streamLines("/portal/api/stream");
         await().atMost(Duration.ofSeconds(5)).until(() -> portal.hub.openStreams() >= 1);
         Incident i = portal.incident("acme", Level.CRITICAL, "malware callback");
         Notification n = portal.portalNotice(i);
@@ -112,7 +102,7 @@ class LiveStreamTest {
     void loggingOutClosesTheSessionsStream() throws Exception {
         WebClient carol = portal.client().login("carol", carolPassword);
         int before = portal.hub.openStreams();
-        collect(carol.stream("/portal/api/stream"));
+        carol.streamLines("/portal/api/stream");
         await().atMost(Duration.ofSeconds(5)).until(() -> portal.hub.openStreams() == before + 1);
         carol.post("/portal/logout", Map.of());
         await().atMost(Duration.ofSeconds(2)).until(() -> portal.hub.openStreams() == before);

@@ -84,6 +84,20 @@ final class WebClient {
                 HttpResponse.BodyHandlers.ofLines());
     }
 
+    /** Opens the live stream and collects its lines on a reader thread of its own. */
+    java.util.List<String> streamLines(String path) throws IOException, InterruptedException {
+        return collect(stream(path));
+    }
+
+    /** Collects a stream's lines on a reader thread of its own. */
+    static java.util.List<String> collect(HttpResponse<java.util.stream.Stream<String>> stream) {
+        java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> stream.body().forEach(lines::add), "sse-reader");
+        reader.setDaemon(true);
+        reader.start();
+        return lines;
+    }
+
     private void csrfFrom(HttpResponse<String> r) {
         Matcher m = CSRF.matcher(r.body());
         if (m.find()) {

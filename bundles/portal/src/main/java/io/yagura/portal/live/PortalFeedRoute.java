@@ -26,7 +26,11 @@ public class PortalFeedRoute extends RouteBuilder {
 
     @Activate
     public PortalFeedRoute(@Reference LiveFeed feed) {
-        this.hub = feed.hub();
+        this(feed.hub());
+    }
+
+    public PortalFeedRoute(LiveHub hub) {
+        this.hub = hub;
     }
 
     @Override
