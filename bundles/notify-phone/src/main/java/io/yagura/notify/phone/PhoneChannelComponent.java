@@ -72,7 +72,7 @@ public class PhoneChannelComponent {
         SipPhone started = null;
         String problem = null;
         try {
-            started = SipPhone.start(settings(config));
+            started = SipPhone.start(settings(config), tlsTrust(config));
         } catch (IllegalArgumentException | SipException e) {
             problem = e.getMessage();
             // Not configured is a choice (WARN); configured but unusable is a fault (ERROR). Either way the
@@ -160,6 +160,24 @@ public class PhoneChannelComponent {
                 registrar == null ? 0 : registrar.port(), c.transport(), c.user(), c.password(), c.domain(), local,
                 c.localPort(), rtp[0], rtp[1], Duration.ofSeconds(c.ringTimeoutSeconds()),
                 Duration.ofSeconds(c.registerExpirySeconds()));
+    }
+
+    /**
+     * The trust store of tls.trustStore as JAIN SIP stack properties. JAIN SIP reads a trust store only
+     * when a key store is set too: the same file (no client certificate is asked for, none is sent).
+     */
+    static java.util.Properties tlsTrust(PhoneConfig c) {
+        java.util.Properties p = new java.util.Properties();
+        String file = c.tls_trustStore().trim();
+        if (!file.isEmpty()) {
+            String path = path(file).toString();
+            for (String kind : new String[] {"keyStore", "trustStore"}) {
+                p.setProperty("javax.net.ssl." + kind, path);
+                p.setProperty("javax.net.ssl." + kind + "Password", c.tls_trustStorePassword());
+                p.setProperty("javax.net.ssl." + kind + "Type", "PKCS12");
+            }
+        }
+        return p;
     }
 
     /** The local address the system routes to the trunk from (no packet is sent). */

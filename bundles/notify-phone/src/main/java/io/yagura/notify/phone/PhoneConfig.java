@@ -19,6 +19,13 @@ public @interface PhoneConfig {
     @AttributeDefinition(description = "udp, tcp or tls (tls: the JVM trust store checks the trunk's certificate)")
     String transport() default "udp";
 
+    @AttributeDefinition(description = "tls: a trust store (PKCS12) for a trunk whose certificate the JVM's trust "
+            + "store does not know (a private CA); empty: the JVM's")
+    String tls_trustStore() default "";
+
+    @AttributeDefinition(type = AttributeType.PASSWORD, description = "The trust store's password (never logged)")
+    String tls_trustStorePassword() default "";
+
     @AttributeDefinition(description = "The account's user name (From, Contact, digest authentication)")
     String user() default "yagura";
 

@@ -94,7 +94,7 @@ public final class SipPhone implements SipListener, AutoCloseable {
     private volatile String registerCallId;
     private final java.util.concurrent.atomic.AtomicLong registerCSeq = new java.util.concurrent.atomic.AtomicLong();
 
-    private SipPhone(SipSettings settings, Clock clock) throws SipException {
+    private SipPhone(SipSettings settings, Clock clock, Properties extra) throws SipException {
         this.settings = settings;
         this.clock = clock;
         SipFactory factory = SipFactory.getInstance();
@@ -105,6 +105,7 @@ public final class SipPhone implements SipListener, AutoCloseable {
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
         p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "DisabledAll");
         p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3,TLSv1.2");
+        p.putAll(extra);
         try {
             localInet = InetAddress.getByName(settings.localAddress());
             stack = factory.createSipStack(p);
@@ -133,7 +134,16 @@ public final class SipPhone implements SipListener, AutoCloseable {
 
     /** Starts the user agent (listening on the local address and port); registers when a registrar is set. */
     public static SipPhone start(SipSettings settings) throws SipException {
-        SipPhone phone = new SipPhone(settings, Clock.systemUTC());
+        return start(settings, new Properties());
+    }
+
+    /**
+     * @param stack further JAIN SIP stack properties, e.g. {@code javax.net.ssl.trustStore},
+     *              {@code javax.net.ssl.trustStorePassword} and {@code javax.net.ssl.trustStoreType} for a
+     *              trunk whose TLS certificate the JVM's trust store does not know
+     */
+    public static SipPhone start(SipSettings settings, Properties stack) throws SipException {
+        SipPhone phone = new SipPhone(settings, Clock.systemUTC(), stack);
         if (settings.registers()) {
             phone.timer.execute(phone::registerAndReschedule);
         }
