@@ -121,12 +121,17 @@ class PortalWebTest {
     @Test
     void aCustomerSeesItsIncidentPageAcknowledgesAndComments() throws Exception {
         Incident i = portal.incident("acme", Level.CRITICAL, "SSH brute force on the web server");
+        portal.incidents.addEvidence(i.id(), new io.yagura.api.event.SecurityEvent().timestamp(Instant.now())
+                .set("source.ip", "203.0.113.9").set("source.port", 51515).set("destination.ip", "192.0.2.80")
+                .set("message", "Failed password for root from 203.0.113.9 port 51515 ssh2"));
         WebClient c = portal.client().login("carol", carolPassword);
         HttpResponse<String> list = c.get("/portal/incidents");
         assertEquals(200, list.statusCode());
         assertTrue(list.body().contains(i.id()) && list.body().contains("SSH brute force on the web server"));
         HttpResponse<String> page = c.get("/portal/incidents/" + i.id());
         assertTrue(page.body().contains("because SSH brute force"), "rationale shown");
+        assertTrue(page.body().contains("203.0.113.9:51515") && page.body().contains("Failed password for root"),
+                "evidence shown");
         assertEquals(303, c.post("/portal/incidents/" + i.id() + "/acknowledge", Map.of("comment", "on it")).statusCode());
         assertEquals("carol", portal.acks.find(i.id()).orElseThrow().by());
         assertEquals("portal", portal.acks.find(i.id()).orElseThrow().channel());

@@ -94,6 +94,8 @@ public final class Pages {
                 "x@example.net", "en", Level.CRITICAL, now, "delivered", now, now, true))));
         m.put("blocks", List.of(Views.block(new Block("B1", "acme", "fw1", "203.0.113.7", false, inc.id(),
                 BlockState.ACTIVE, "soc", "r", now, now, now, null, "ok", 1))));
+        m.put("evidence", List.of(Views.evidence(new io.yagura.api.event.SecurityEvent()
+                .timestamp(now).set("source.ip", "203.0.113.7").set("message", "m"))));
         m.put("comments", List.of(Views.comment(new AuditEntry(now, "bob", "customer-comment", inc.id(), "hi"))));
         m.put("acknowledged", true);
         m.put("ackBy", "bob");

@@ -195,6 +195,7 @@ public final class PortalRoutes {
                         .filter(n -> i.customerId().equals(n.customerId())).map(Views::notice).toList(),
                 "blocks", s.blocks().list(new BlockStore.Filter(i.customerId(), null, i.id(), null, 100)).stream()
                         .map(Views::block).toList(),
+                "evidence", s.incidents().evidence(i.id(), 20).stream().map(Views::evidence).toList(),
                 "comments", comments, "acknowledged", ack.isPresent(),
                 "ackBy", ack.map(a -> a.by() + " (" + a.channel() + ")").orElse(""),
                 "ackAt", ack.map(a -> Views.t(a.at())).orElse(""),

@@ -1,6 +1,8 @@
 package io.yagura.portal.web;
 
 import io.yagura.api.advisory.Advisory;
+import io.yagura.api.event.Ecs;
+import io.yagura.api.event.SecurityEvent;
 import io.yagura.api.health.DeviceHealth;
 import io.yagura.api.incident.AuditEntry;
 import io.yagura.api.incident.Incident;
@@ -58,6 +60,19 @@ public final class Views {
         return map("id", n.id(), "channel", n.channel(), "kind", n.kind(), "address", n.address(),
                 "status", n.status(), "created", t(n.createdAt()), "delivered", t(n.deliveredAt()),
                 "deadlineMet", n.deadlineMet() == null ? "" : n.deadlineMet().toString());
+    }
+
+    /** One piece of evidence: when, from where to where, what the device said. */
+    public static Map<String, Object> evidence(SecurityEvent e) {
+        return map("at", s(e.getString(Ecs.TIMESTAMP)), "source", endpoint(e, Ecs.SOURCE_IP, Ecs.SOURCE_PORT),
+                "destination", endpoint(e, Ecs.DESTINATION_IP, Ecs.DESTINATION_PORT),
+                "action", s(e.getString(Ecs.EVENT_ACTION)), "rule", s(e.getString(Ecs.RULE_NAME)),
+                "message", s(e.has(Ecs.MESSAGE) ? e.getString(Ecs.MESSAGE) : e.getString(Ecs.EVENT_ORIGINAL)));
+    }
+
+    private static String endpoint(SecurityEvent e, String ip, String port) {
+        String address = s(e.getString(ip));
+        return e.has(port) && !address.isEmpty() ? address + ":" + e.getString(port) : address;
     }
 
     public static Map<String, Object> block(Block b) {
