@@ -27,6 +27,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,8 +79,11 @@ public class ReportMaker implements ReportService {
 
     @Activate
     public ReportMaker(@Reference Scheduler scheduler, @Reference IncidentStore incidents,
-                       @Reference(cardinality = ReferenceCardinality.OPTIONAL) BlockStore blocks,
-                       @Reference(cardinality = ReferenceCardinality.OPTIONAL) HealthStore health,
+                       // optional (features yagura-response, yagura-health); greedy: rebound when one comes later
+                       @Reference(cardinality = ReferenceCardinality.OPTIONAL,
+                               policyOption = ReferencePolicyOption.GREEDY) BlockStore blocks,
+                       @Reference(cardinality = ReferenceCardinality.OPTIONAL,
+                               policyOption = ReferencePolicyOption.GREEDY) HealthStore health,
                        @Reference DeviceRegistry registry, @Reference TemplateService templates,
                        @Reference Mailer mailer, @Reference JdbcReportStore store, ReportConfig config) {
         this(new FactsCollector(incidents, blocks, health, registry, Clock.systemUTC()),
