@@ -160,6 +160,9 @@ public final class FactsCollector {
     }
 
     private List<Availability> availability(String customerId, Instant from, Instant to) {
+        if (health == null) {
+            return List.of(); // not watched: "none" rather than a 100 % nobody measured
+        }
         Collection<Device> devices = registry.devices();
         List<Availability> out = new ArrayList<>();
         devices.stream().filter(d -> customerId.equals(d.customer())).sorted(Comparator.comparing(Device::id))
@@ -168,8 +171,7 @@ public final class FactsCollector {
     }
 
     private Availability deviceAvailability(Device d, Instant from, Instant to) {
-        List<HealthTransition> history = health == null ? List.of()
-                : new ArrayList<>(health.history(d.id(), MAX_ROWS));
+        List<HealthTransition> history = new ArrayList<>(health.history(d.id(), MAX_ROWS));
         history.sort(Comparator.comparing(HealthTransition::at));
         boolean down = false;
         Instant downSince = from;
