@@ -23,8 +23,11 @@ public final class BlockInput {
         if (address == null || address.chars().anyMatch(c -> c <= ' ' || c > '~')) {
             throw refused("address '" + printable(address) + "' holds spaces or control characters");
         }
-        return Network.parse(address).orElseThrow(() -> refused("'" + printable(address)
-                + "' is not an IP address or CIDR network"));
+        try {
+            return Network.ofExact(address);
+        } catch (IllegalArgumentException e) {
+            throw refused(printable(e.getMessage()));
+        }
     }
 
     /** A block reference usable in a device object name (letters, digits, '.', '_', '-', at most 56). */

@@ -90,7 +90,7 @@ final class AddressChecks {
     private Network parse(String text) throws Refused {
         Network network;
         try {
-            network = Network.of(text);
+            network = Network.ofExact(text);
         } catch (IllegalArgumentException e) {
             throw new Refused(e.getMessage());
         }

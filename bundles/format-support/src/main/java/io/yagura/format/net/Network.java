@@ -43,6 +43,22 @@ public record Network(InetAddress base, int prefix) {
         return r.network;
     }
 
+    /**
+     * Like {@link #of}, for input where a mistyped prefix would act on other addresses than meant
+     * (a block on a firewall): {@code 203.0.113.7/24} is refused, not read as 203.0.113.0/24.
+     *
+     * @throws IllegalArgumentException saying what is wrong, with both readings the user may have meant
+     */
+    public static Network ofExact(String text) {
+        Network n = of(text);
+        InetAddress written = Addresses.parse(text.trim().split("/", 2)[0].trim()).orElse(n.base());
+        if (!written.equals(n.base())) {
+            throw new IllegalArgumentException("'" + text.trim() + "' has host bits set beyond its /" + n.prefix()
+                    + ": write " + Addresses.toText(written) + " for that one host, or " + n + " for the whole network");
+        }
+        return n;
+    }
+
     /** A network, or why the text is not one. */
     private record Reading(Network network, String problem) {
         static Reading refused(String text, String why) {

@@ -42,6 +42,18 @@ class NetworkTest {
         assertEquals(Optional.empty(), Network.parse("::g/64"));
     }
 
+    @Test
+    void exactInputRefusesHostBitsAndNamesBothReadings() {
+        assertEquals(Network.of("203.0.113.0/24"), Network.ofExact("203.0.113.0/24"));
+        assertEquals(Network.of("203.0.113.7/32"), Network.ofExact(" 203.0.113.7 "));
+        assertEquals(Network.of("2001:db8::/32"), Network.ofExact("2001:db8::/32"));
+        String why = assertThrows(IllegalArgumentException.class, () -> Network.ofExact("203.0.113.7/24")).getMessage();
+        assertTrue(why.contains("host bits") && why.contains("203.0.113.7 for that one host")
+                && why.contains("203.0.113.0/24 for the whole network"), why);
+        assertThrows(IllegalArgumentException.class, () -> Network.ofExact("2001:db8::1/64"));
+        assertThrows(IllegalArgumentException.class, () -> Network.ofExact("not-an-address"));
+    }
+
     private static String problem(String text) {
         return assertThrows(IllegalArgumentException.class, () -> Network.of(text)).getMessage();
     }
