@@ -48,7 +48,7 @@ public final class CentreProcess {
         BitSet seen = new BitSet();
         long[] duplicates = {0};
         long[] max = {-1};
-        try (ServerLocator locator = ActiveMQClient.createServerLocator("vm://40");
+        try (ServerLocator locator = ActiveMQClient.createServerLocator("vm://40").setAckBatchSize(0);
              ClientSessionFactory factory = locator.createSessionFactory();
              ClientSession session = factory.createSession(true, true);
              ClientConsumer consumer = session.createConsumer(AgentCentre.addressOf(args[4]))) {

@@ -92,7 +92,8 @@ public final class NumberedTraffic {
         private final ClientConsumer consumer;
 
         public Receiver(NumberedTraffic traffic, String url, String queue) throws Exception {
-            locator = ActiveMQClient.createServerLocator(url);
+            // Acknowledge each message at once: a paged queue stops dispatching while too many wait unacknowledged.
+            locator = ActiveMQClient.createServerLocator(url).setAckBatchSize(0);
             factory = locator.createSessionFactory();
             session = factory.createSession(true, true);
             consumer = session.createConsumer(queue);
