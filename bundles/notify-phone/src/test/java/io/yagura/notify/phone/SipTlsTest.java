@@ -38,14 +38,18 @@ class SipTlsTest {
 
     /** A key pair for 127.0.0.1 made by the JDK's keytool: the trunk's key, and the phone's trust. */
     private static Path trunkKey() throws Exception {
+        return trunkKey("trunk.p12", "CN=127.0.0.1", "SAN=ip:127.0.0.1");
+    }
+
+    private static Path trunkKey(String file, String subject, String san) throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "tls"));
-        Path store = dir.resolve("trunk.p12");
+        Path store = dir.resolve(file);
         if (Files.exists(store)) {
             return store;
         }
         Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "trunk", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=127.0.0.1",
-                "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
+                "-genkeypair", "-alias", "trunk", "-keyalg", "RSA", "-keysize", "2048", "-dname", subject,
+                "-ext", san, "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
                 "-storepass", "changeit", "-keypass", "changeit").inheritIO().start();
         assertTrue(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0, "keytool made the key");
         return store;
@@ -70,26 +74,38 @@ class SipTlsTest {
     }
 
     @Test
+    void aTrustedCertificateForAnotherHostIsRefused() throws Exception {
+        CallResult r = callTrustingTheTrunk(trunkKey("other.p12", "CN=trunk.example", "SAN=dns:trunk.example"),
+                new CopyOnWriteArrayList<>());
+        assertEquals(0, r.status(), r.answer());
+        assertEquals("cannot call: the trunk's certificate names [trunk.example], not 127.0.0.1", r.answer());
+    }
+
+    @Test
     void aCallOverTlsReachesTheTrunkAndGetsItsAnswer() throws Exception {
-        Path store = trunkKey();
+        List<String> received = new CopyOnWriteArrayList<>();
+        CallResult r = callTrustingTheTrunk(trunkKey(), received);
+        assertEquals(486, r.status(), r.answer());
+        assertEquals(1, received.size(), received.toString());
+        assertTrue(received.get(0).endsWith(";transport=tls"), received.toString());
+    }
+
+    /** A call to a TLS trunk whose key is {@code store}, trusting that key. */
+    private static CallResult callTrustingTheTrunk(Path store, List<String> received) throws Exception {
         int port = Sipp.freeTcpPort();
         Properties tls = new Properties();
         // JAIN SIP reads the trust store only when a key store is given too (else the JVM's defaults): the
         // same file, whose key is never sent (no client authentication).
-        tls.setProperty("javax.net.ssl.keyStore", store.toString());
-        tls.setProperty("javax.net.ssl.keyStorePassword", "changeit");
-        tls.setProperty("javax.net.ssl.keyStoreType", "PKCS12");
-        tls.setProperty("javax.net.ssl.trustStore", store.toString());
-        tls.setProperty("javax.net.ssl.trustStorePassword", "changeit");
-        tls.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
-        List<String> received = new CopyOnWriteArrayList<>();
+        for (String kind : new String[] {"keyStore", "trustStore"}) {
+            tls.setProperty("javax.net.ssl." + kind, store.toString());
+            tls.setProperty("javax.net.ssl." + kind + "Password", "changeit");
+            tls.setProperty("javax.net.ssl." + kind + "Type", "PKCS12");
+        }
         SipStack trunk = busyTrunk(port, store, received);
         try (SipPhone phone = SipPhone.start(new SipSettings("127.0.0.1", port, null, 0, "tls", "yagura", "", "",
                 "127.0.0.1", Sipp.freeTcpPort(), 41000, 41998, Duration.ofSeconds(5), Duration.ofMinutes(5)), tls)) {
-            CallResult r = phone.call("0312345678", new SipPhone.Script(MuLaw.silence(800), (byte[]) null, '1',
+            return phone.call("0312345678", new SipPhone.Script(MuLaw.silence(800), (byte[]) null, '1',
                     Duration.ofSeconds(1)));
-            assertEquals(486, r.status(), r.answer());
-            assertEquals(List.of("INVITE sip:0312345678@127.0.0.1:" + port + ";transport=tls"), received);
         } finally {
             trunk.stop();
         }

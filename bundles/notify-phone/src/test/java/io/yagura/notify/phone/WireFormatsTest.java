@@ -77,4 +77,15 @@ class WireFormatsTest {
         assertEquals("いち きゅう に てん ぜろ", Spelling.spell("192.0", "ja"));
         assertEquals("F E 8 0 colon colon 1", Spelling.spell("fe80::1", "en"));
     }
+
+    @Test
+    void aTrunkCertificateNameMatchesItsHostExactlyOrByALeftMostWildcard() {
+        assertTrue(io.yagura.notify.phone.sip.TrunkHostPolicy.matches("sip.example.net", "SIP.example.net"));
+        assertTrue(io.yagura.notify.phone.sip.TrunkHostPolicy.matches("*.example.net", "sip.example.net"));
+        assertFalse(io.yagura.notify.phone.sip.TrunkHostPolicy.matches("*.example.net", "a.sip.example.net"));
+        assertFalse(io.yagura.notify.phone.sip.TrunkHostPolicy.matches("*.example.net", "example.net"));
+        assertTrue(io.yagura.notify.phone.sip.TrunkHostPolicy.matches("2001:db8::1", "[2001:db8:0::1]"));
+        assertFalse(io.yagura.notify.phone.sip.TrunkHostPolicy.matches("192.0.2.1", "192.0.2.10"));
+        assertFalse(io.yagura.notify.phone.sip.TrunkHostPolicy.matches("sip.example.net", "192.0.2.1"));
+    }
 }

@@ -105,6 +105,7 @@ public final class SipPhone implements SipListener, AutoCloseable {
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
         p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "DisabledAll");
         p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3,TLSv1.2");
+        p.setProperty("gov.nist.javax.sip.TLS_SECURITY_POLICY", TrunkHostPolicy.class.getName());
         p.putAll(extra);
         try {
             localInet = InetAddress.getByName(settings.localAddress());
@@ -280,6 +281,7 @@ public final class SipPhone implements SipListener, AutoCloseable {
             callId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
             calls.put(callId, c);
             ClientTransaction t = provider.getNewClientTransaction(invite);
+            t.setApplicationData(c); // TrunkHostPolicy tells the call when it refuses the trunk's certificate
             c.transaction = t;
             t.sendRequest();
             Response answer = awaitFinal(c, number);
@@ -499,6 +501,7 @@ public final class SipPhone implements SipListener, AutoCloseable {
             ClientTransaction retry = auth.handleChallenge(event.getResponse(), event.getClientTransaction(),
                     provider, 5);
             if (c != null) {
+                retry.setApplicationData(c);
                 c.transaction = retry;
             }
             retry.sendRequest();
@@ -595,6 +598,16 @@ public final class SipPhone implements SipListener, AutoCloseable {
     @Override
     public void processIOException(IOExceptionEvent event) {
         LOG.warn("SIP transport error towards {}:{}/{}", event.getHost(), event.getPort(), event.getTransport());
+        // A connection that failed (refused, or its TLS certificate refused) gets no answer: end the calls
+        // waiting on it now, rather than let them ring out as if nobody answered.
+        SipException failed = new SipException("cannot reach " + event.getHost() + ":" + event.getPort() + "/"
+                + event.getTransport());
+        for (Call c : calls.values()) {
+            ClientTransaction t = c.transaction;
+            if (t != null && t.getRequest().getRequestURI() instanceof SipURI u && u.getPort() == event.getPort()) {
+                c.finalResponse.completeExceptionally(failed);
+            }
+        }
     }
 
     @Override
@@ -649,7 +662,7 @@ public final class SipPhone implements SipListener, AutoCloseable {
     }
 
     /** One call in progress; its fields are set by the SIP and RTP threads. */
-    private static final class Call {
+    private static final class Call implements TrunkHostPolicy.Refusals {
         final char ackDigit;
         final CompletableFuture<Response> finalResponse = new CompletableFuture<>();
         final CountDownLatch hungUp = new CountDownLatch(1);
@@ -662,6 +675,11 @@ public final class SipPhone implements SipListener, AutoCloseable {
 
         Call(char ackDigit) {
             this.ackDigit = ackDigit;
+        }
+
+        @Override
+        public void refused(String why) {
+            finalResponse.completeExceptionally(new SipException(why));
         }
 
         void digit(char d) {
