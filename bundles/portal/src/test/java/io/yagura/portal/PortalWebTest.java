@@ -154,6 +154,28 @@ class PortalWebTest {
     }
 
     @Test
+    void aFormPostedFromAnotherSiteIsRefusedEvenTheLogin() throws Exception {
+        WebClient c = portal.client();
+        assertEquals(403, c.postFrom("https://evil.example", "/portal/login", Map.of("name", "carol",
+                "password", carolPassword)).statusCode());
+        assertEquals(303, c.postFrom(portal.base.toString(), "/portal/login", Map.of("name", "carol",
+                "password", carolPassword)).statusCode(), "the portal's own origin is accepted");
+    }
+
+    @Test
+    void settingANewPasswordEndsTheSessionsOfTheOldOne() throws Exception {
+        String old = portal.user("dave", Role.CUSTOMER, "acme");
+        WebClient dave = portal.client().login("dave", old);
+        portal.accounts.sendLink("dave", true, "test");
+        String link = portal.mails.linkTo("dave@example.net");
+        WebClient anonymous = portal.client();
+        assertEquals(303, anonymous.post("/portal/password", Map.of("token", link.substring(link.indexOf("token=") + 6),
+                "password", "dave's brand new password"), false).statusCode());
+        assertEquals(401, dave.get("/portal/api/incidents").statusCode());
+        portal.client().login("dave", "dave's brand new password");
+    }
+
+    @Test
     void afterLogoutTheReplayedCookieIsRefused() throws Exception {
         WebClient c = portal.client().login("carol", carolPassword);
         String cookie = c.cookie;

@@ -121,8 +121,10 @@ public final class PortalRoutes {
         String token = c.param("token");
         String password = c.request().getParameter("password");
         try {
-            s.accounts().setPassword(token, password == null ? new char[0] : password.toCharArray());
-            s.accounts().linkUser(token); // used up: nothing to show
+            String user = s.accounts().setPassword(token, password == null ? new char[0] : password.toCharArray());
+            // a new password ends the sessions opened with the old one
+            s.hub().closeUser(user);
+            s.sessions().endAllOf(user);
             c.redirect("/login");
         } catch (AccountException e) {
             c.response().setStatus(400);

@@ -118,6 +118,13 @@ public class PortalServlet extends HttpServlet {
             send(resp, pathKnown ? 405 : 404, pathKnown ? "Method not allowed" : "Not found");
             return;
         }
+        if (!"GET".equals(req.getMethod()) && !sameOrigin(req)) {
+            // a form posted from another site (login CSRF included: the login has no session yet)
+            LOG.warn("Portal refused {} {} from origin {}: not this portal", req.getMethod(), path,
+                    req.getHeader("Origin"));
+            send(resp, 403, "Forbidden");
+            return;
+        }
         Optional<PortalSessions.Session> session = sessionOf(req);
         PortalUser user = session.flatMap(s -> services.accounts().find(s.user())).orElse(null);
         if (user != null && (user.disabled() || user.lockedUntil() != null)) {
@@ -177,6 +184,16 @@ public class PortalServlet extends HttpServlet {
         }
     }
 
+    /** No Origin (not a browser, or an old one) passes; a browser's Origin must be this host and port. */
+    static boolean sameOrigin(HttpServletRequest req) {
+        String origin = req.getHeader("Origin");
+        if (origin == null) {
+            return true;
+        }
+        String host = req.getHeader("Host");
+        return host != null && origin.equalsIgnoreCase("https://" + host);
+    }
+
     private Optional<PortalSessions.Session> sessionOf(HttpServletRequest req) {
         Cookie[] cookies = req.getCookies();
         if (cookies == null) {
@@ -199,7 +216,8 @@ public class PortalServlet extends HttpServlet {
     private static void securityHeaders(HttpServletResponse resp) {
         resp.setHeader("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'");
         resp.setHeader("X-Content-Type-Options", "nosniff");
-        resp.setHeader("Referrer-Policy", "no-referrer");
+        // same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on our own forms
+        resp.setHeader("Referrer-Policy", "same-origin");
         resp.setHeader("Cache-Control", "no-store");
         resp.setHeader("Strict-Transport-Security", "max-age=31536000");
         resp.setHeader("X-Frame-Options", "DENY");
