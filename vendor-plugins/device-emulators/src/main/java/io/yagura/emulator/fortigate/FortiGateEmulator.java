@@ -18,7 +18,10 @@ import java.util.regex.Pattern;
  * with GET, POST, PUT and DELETE, the API token in {@code Authorization: Bearer} (or the
  * {@code access_token} parameter), answers with {@code status}, {@code http_status} and FortiOS
  * error codes (-3 not found, -5 duplicate, -23 still used by a group, 401 for a bad token).
- * Changes take effect at once (FortiOS has no commit).
+ * Changes take effect at once (FortiOS has no commit). The quarantine (banned IP list) of the
+ * monitor API: {@code GET /api/v2/monitor/user/banned}, {@code POST
+ * /api/v2/monitor/user/banned/add_users} ({@code ip_addresses}, {@code expiry} in seconds) and
+ * {@code POST /api/v2/monitor/user/banned/clear_users} ({@code ip_addresses}).
  *
  * <p>It starts as the customer leaves it after the one-time setup for Yagura: groups
  * {@value #GROUP} and {@value #GROUP6} (holding FortiOS's placeholder address {@code none}) used
@@ -33,7 +36,11 @@ public final class FortiGateEmulator extends EmulatedHttpsServer {
     private static final Pattern PATH = Pattern.compile(
             "/api/v2/cmdb/firewall/(address|address6|addrgrp|addrgrp6)(?:/([^/]+)(?:/(member)(?:/([^/]+))?)?)?/?");
 
+    private static final String BANNED = "/api/v2/monitor/user/banned";
+
     private final String token;
+    /** quarantined address → its entry as the monitor API shows it */
+    private final Map<String, Map<String, Object>> banned = new LinkedHashMap<>();
     /** table → object name → object (fields as FortiOS shows them) */
     private final Map<String, Map<String, Map<String, Object>>> tables = new LinkedHashMap<>();
 
@@ -68,6 +75,13 @@ public final class FortiGateEmulator extends EmulatedHttpsServer {
                 .map(m -> (String) m.get("name")).toList();
     }
 
+    /** Quarantined (banned) addresses → seconds left when banned (0: indefinitely). */
+    public synchronized Map<String, Long> quarantined() {
+        Map<String, Long> found = new LinkedHashMap<>();
+        banned.forEach((ip, entry) -> found.put(ip, (Long) entry.get("expiry_seconds")));
+        return found;
+    }
+
     /** The comment of an address object, or null. */
     public synchronized String comment(String table, String name) {
         Map<String, Object> found = tables.get(table).get(name);
@@ -94,6 +108,9 @@ public final class FortiGateEmulator extends EmulatedHttpsServer {
         String vdom = call.parameter("vdom") == null ? "root" : call.parameter("vdom");
         if (!"root".equals(vdom)) {
             return answer(404, -3, call.method(), null);
+        }
+        if (call.path().startsWith(BANNED)) {
+            return banned(call, call.path().substring(BANNED.length()));
         }
         Matcher m = PATH.matcher(call.path());
         if (!m.matches()) {
@@ -158,6 +175,36 @@ public final class FortiGateEmulator extends EmulatedHttpsServer {
             }
             default -> {
                 return answer(405, -1, call.method(), name);
+            }
+        }
+    }
+
+    private Reply banned(Call call, String action) {
+        switch (call.method() + " " + action) {
+            case "GET ", "GET /" -> {
+                return results(new ArrayList<>(banned.values()));
+            }
+            case "POST /add_users", "POST /clear_users" -> {
+                Map<String, Object> body = JsonValues.object(call.body());
+                Object list = body.get("ip_addresses");
+                if (!(list instanceof List<?> ips) || ips.isEmpty()
+                        || ips.stream().anyMatch(ip -> !String.valueOf(ip).matches("[0-9a-fA-F:.]+"))) {
+                    return answer(400, -651, "POST", null);
+                }
+                for (Object ip : ips) {
+                    String address = String.valueOf(ip);
+                    if (action.equals("/clear_users")) {
+                        banned.remove(address);
+                    } else {
+                        long expiry = body.get("expiry") instanceof Number n ? n.longValue() : 0;
+                        banned.put(address, fields(address.contains(":") ? "ipv6_address" : "ipv4_address", address,
+                                "source", "rest_api", "expiry_seconds", expiry));
+                    }
+                }
+                return answer(200, 0, "POST", null);
+            }
+            default -> {
+                return answer(404, -3, call.method(), null);
             }
         }
     }

@@ -25,6 +25,7 @@ final class FortiGateApi {
     static final long DUPLICATE = -5;
 
     private static final String CMDB = "/api/v2/cmdb/firewall/";
+    private static final String BANNED = "/api/v2/monitor/user/banned";
 
     private final HttpsDevice device;
     private final String token;
@@ -79,9 +80,30 @@ final class FortiGateApi {
         call("DELETE", groupTable + "/" + segment(group) + "/member/" + segment(member), null, NOT_FOUND);
     }
 
+    /** The quarantine (banned IP list): each entry's {@code ipv4_address} or {@code ipv6_address}. */
+    List<Object> banned() throws FirewallException {
+        List<Object> results = Json.list(send("GET", BANNED, null), "results");
+        return results == null ? List.of() : results;
+    }
+
+    /** Quarantines addresses for {@code seconds} (FortiOS lifts the ban itself then). */
+    void ban(List<String> addresses, long seconds) throws FirewallException {
+        send("POST", BANNED + "/add_users", Map.of("ip_addresses", addresses, "expiry", seconds));
+    }
+
+    /** Lifts the quarantine of addresses; one that is not quarantined is fine. */
+    void unban(List<String> addresses) throws FirewallException {
+        send("POST", BANNED + "/clear_users", Map.of("ip_addresses", addresses));
+    }
+
     private Map<String, Object> call(String method, String path, Map<String, Object> body, long... accepted)
             throws FirewallException {
-        String pathAndQuery = CMDB + path + "?vdom=" + URLEncoder.encode(vdom, StandardCharsets.UTF_8);
+        return send(method, CMDB + path, body, accepted);
+    }
+
+    private Map<String, Object> send(String method, String path, Map<String, Object> body, long... accepted)
+            throws FirewallException {
+        String pathAndQuery = path + "?vdom=" + URLEncoder.encode(vdom, StandardCharsets.UTF_8);
         DeviceRequest request = body == null ? new DeviceRequest(method, pathAndQuery, Map.of(), null, null)
                 : DeviceRequest.json(method, pathAndQuery, JsonText.of(body));
         DeviceAnswer answer = device.send(request.header("Authorization", "Bearer " + token));

@@ -23,6 +23,11 @@ import java.util.regex.Pattern;
  * customer's deny policy uses. FortiOS applies changes at once; a step that fails is undone by
  * deleting what was added. Endpoint options (docs/vendors/fortinet.md, "Emergency block"):
  * {@code vdom} (root), {@code group} (YAGURA-BLOCK), {@code group6} (YAGURA-BLOCK6).
+ *
+ * <p>Quarantine of an infected internal host: FortiOS's banned IP list (monitor API
+ * {@code user/banned/add_users} with the quarantine's remaining time as {@code expiry}), which
+ * stops the host's traffic through the FortiGate; the device lifts it at its expiry on its own,
+ * so a platform that is down does not leave a host cut off for ever.
  */
 public final class FortiGateFirewallDriver implements FirewallDriver {
 
@@ -37,6 +42,58 @@ public final class FortiGateFirewallDriver implements FirewallDriver {
     public String method() {
         return "addrgrp: address objects yagura-<reference> in the address group " + DEFAULT_GROUP
                 + " (IPv6: " + DEFAULT_GROUP6 + "; options group=, group6=, vdom=) of the customer's deny policy";
+    }
+
+    @Override
+    public java.util.Set<Capability> capabilities() {
+        return java.util.Set.of(Capability.BLOCK, Capability.QUARANTINE);
+    }
+
+    @Override
+    public Outcome quarantine(Target firewall, Block host) throws FirewallException {
+        Network network = BlockObjects.network(host.address());
+        if (!BlockInput.isHost(network)) {
+            throw new FirewallException(Failure.REJECTED, "refused before contacting the device: only one host can be "
+                    + "quarantined, not the network " + network, null);
+        }
+        String address = BlockInput.text(network);
+        long seconds = host.expiresAt() == null ? 0
+                : Math.max(60, java.time.Duration.between(java.time.Instant.now(), host.expiresAt()).toSeconds());
+        FortiGateApi api = FortiGateApi.open(firewall, Options.of(firewall).vdom);
+        DeviceChange change = new DeviceChange(api.device().name());
+        change.step("quarantining " + address, () -> api.ban(List.of(address), seconds),
+                "lift the quarantine of " + address, () -> api.unban(List.of(address)));
+        if (!quarantined(api).contains(address)) {
+            throw change.fail("reading back: " + address + " is not in the quarantine (banned IP list)");
+        }
+        return new Outcome(true, address + " quarantined (FortiOS banned IP list) for "
+                + (seconds == 0 ? "no set time" : seconds + " s"));
+    }
+
+    @Override
+    public Outcome release(Target firewall, String address) throws FirewallException {
+        String host = BlockInput.text(BlockObjects.network(address));
+        FortiGateApi api = FortiGateApi.open(firewall, Options.of(firewall).vdom);
+        if (!quarantined(api).contains(host)) {
+            return new Outcome(true, host + " is not in the quarantine");
+        }
+        api.unban(List.of(host));
+        if (quarantined(api).contains(host)) {
+            throw new FirewallException(Failure.PARTIAL, api.device().name() + ": " + host
+                    + " is still in the quarantine after clear_users", null);
+        }
+        return new Outcome(true, "quarantine of " + host + " lifted");
+    }
+
+    /** The addresses in the banned IP list, as Yagura writes them. */
+    private static List<String> quarantined(FortiGateApi api) throws FirewallException {
+        List<String> found = new ArrayList<>();
+        for (Object entry : api.banned()) {
+            String ip = Json.text(entry, "ipv4_address");
+            String text = ip != null ? ip : Json.text(entry, "ipv6_address");
+            Network.parse(text).ifPresent(n -> found.add(BlockInput.text(n)));
+        }
+        return found;
     }
 
     @Override

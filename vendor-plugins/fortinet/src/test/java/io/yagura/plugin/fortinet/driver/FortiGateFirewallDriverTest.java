@@ -13,6 +13,7 @@ import io.yagura.api.plugin.FirewallDriver.PlacedBlock;
 import io.yagura.api.plugin.FirewallDriver.Target;
 import io.yagura.api.registry.Secret;
 import io.yagura.plugin.fortinet.FortinetPlugin;
+import io.yagura.api.plugin.FirewallDriver;
 import io.yagura.emulator.fortigate.FortiGateEmulator;
 import java.net.URI;
 import java.nio.file.Path;
@@ -75,6 +76,36 @@ class FortiGateFirewallDriverTest {
         assertEquals("Yagura block 42: incident 7 Emergency", firewall.comment("address", "yagura-42"));
         assertEquals(List.of("none", "yagura-42"), group());
         assertEquals(List.of(new PlacedBlock("203.0.113.5", "42", "yagura-42")), driver.listBlocks(target()));
+    }
+
+    @Test
+    void anInternalHostIsQuarantinedUntilItsExpiryAndReleased() throws Exception {
+        assertTrue(driver.capabilities().contains(FirewallDriver.Capability.QUARANTINE));
+        Block host = new Block("10.0.0.23", Instant.now().plus(Duration.ofHours(2)), "77", "worm-speed SMB scan");
+
+        FirewallDriver.Outcome placed = driver.quarantine(target(), host);
+
+        assertTrue(placed.verified(), placed.deviceAnswer());
+        Long seconds = firewall.quarantined().get("10.0.0.23");
+        assertTrue(seconds != null && seconds > 7_000 && seconds <= 7_200, "banned for the remaining 2 h: " + seconds);
+        assertEquals(List.of("none"), group(), "a quarantine is not an attacker block");
+        assertTrue(driver.release(target(), "10.0.0.23").verified());
+        assertTrue(firewall.quarantined().isEmpty());
+        assertTrue(driver.release(target(), "10.0.0.23").deviceAnswer().contains("not in the quarantine"));
+    }
+
+    @Test
+    void aQuarantineOfANetworkIsRefusedAndARefusedBanLeavesNothing() {
+        FirewallException network = assertThrows(FirewallException.class, () -> driver.quarantine(target(),
+                new Block("10.0.0.0/24", Instant.now().plusSeconds(3600), "78", "x")));
+        assertEquals(Failure.REJECTED, network.failure(), network.getMessage());
+
+        firewall.faults().failOn("POST /api/v2/monitor/user/banned/add_users");
+        FirewallException refused = assertThrows(FirewallException.class, () -> driver.quarantine(target(),
+                new Block("10.0.0.23", Instant.now().plusSeconds(3600), "79", "x")));
+        assertTrue(refused.failure() == Failure.ROLLED_BACK || refused.failure() == Failure.REJECTED,
+                refused.failure() + " " + refused.getMessage());
+        assertTrue(firewall.quarantined().isEmpty());
     }
 
     @Test
