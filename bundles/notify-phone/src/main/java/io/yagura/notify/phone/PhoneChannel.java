@@ -62,6 +62,15 @@ public final class PhoneChannel implements AutoCloseable {
         CallResult call(String number, SipPhone.Script script);
     }
 
+    /**
+     * Tells the SOC that an escalation is exhausted, beyond the log and the audit entry (a mail to the
+     * SOC in production); returns what it did, for the audit entry.
+     */
+    @FunctionalInterface
+    public interface SocAlarm {
+        String raise(Incident incident, String detail);
+    }
+
     /** Turns the text of a notice into μ-law audio; espeak-ng in production. */
     @FunctionalInterface
     public interface Voice {
@@ -98,6 +107,7 @@ public final class PhoneChannel implements AutoCloseable {
     private final ExecutorService speech;
     private volatile Caller caller;
     private volatile Policy policy;
+    private volatile SocAlarm socAlarm = (incident, detail) -> "no SOC alarm address configured";
 
     public PhoneChannel(IncidentStore store, Acknowledgements acks, Function<String, Optional<Customer>> customers,
                         PhoneTemplates templates, Voice voice, Caller caller, Policy policy, Clock clock, int threads) {
@@ -120,6 +130,11 @@ public final class PhoneChannel implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** What else is done when an escalation is exhausted (the log line and the audit entry are always made). */
+    public void socAlarm(SocAlarm alarm) {
+        this.socAlarm = alarm;
     }
 
     /** New settings: the next call uses them. */
@@ -285,7 +300,14 @@ public final class PhoneChannel implements AutoCloseable {
                 + "; call the customer by other means";
         LOG.error("ALARM incident {} ({} of customer {}): phone escalation exhausted, {}", incident.id(),
                 incident.level().label(), incident.customerId(), detail);
-        store.audit(new AuditEntry(clock.instant(), CHANNEL, ALARM_ACTION, incident.id(), detail));
+        String told;
+        try {
+            told = socAlarm.raise(incident, detail);
+        } catch (RuntimeException e) {
+            told = "SOC alarm failed: " + e.getMessage();
+            LOG.error("Incident {}: {}", incident.id(), told, e);
+        }
+        store.audit(new AuditEntry(clock.instant(), CHANNEL, ALARM_ACTION, incident.id(), detail + " (" + told + ")"));
         finish(incident.id());
     }
 

@@ -1,6 +1,8 @@
 package io.yagura.notify.phone;
 
+import io.yagura.api.incident.Incident;
 import io.yagura.api.incident.IncidentStore;
+import io.yagura.api.notify.Mailer;
 import io.yagura.api.notify.Acknowledgements;
 import io.yagura.api.registry.Customer;
 import io.yagura.api.registry.DeviceRegistry;
@@ -16,6 +18,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.sip.SipException;
@@ -55,6 +59,9 @@ public class PhoneChannelComponent {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile DeviceRegistry registry;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Mailer mailer;
+
     @Activate
     public PhoneChannelComponent(@Reference IncidentStore store, @Reference Acknowledgements acks,
                                  @Reference TemplateService templateService, PhoneConfig config) {
@@ -92,6 +99,9 @@ public class PhoneChannelComponent {
                         false);
         this.channel = new PhoneChannel(store, acks, this::customer, templates, speech::speak, caller, policy,
                 Clock.systemUTC(), Math.max(1, config.threads()));
+        List<String> socAddresses = Arrays.stream(config.alarmMailTo().split(",")).map(String::trim)
+                .filter(a -> !a.isEmpty()).toList();
+        channel.socAlarm((incident, detail) -> mailSoc(mailer, socAddresses, incident, detail));
         LOG.info("Phone channel ready: {}; {} round(s), {} s apart, digit {}; {} reading(s) from {}",
                 started != null ? started.settings() : "no trunk", policy.rounds(), policy.roundPause().toSeconds(),
                 policy.ackDigit(), readings.size(), readings.file());
@@ -130,6 +140,30 @@ public class PhoneChannelComponent {
         byte[] audio = speech.speak(s.language(), s.notice() + "\n" + s.prompt());
         return phone.call(number, new SipPhone.Script(audio, speech.speak(s.language(), s.thanks()),
                 policy.ackDigit(), policy.digitWait()));
+    }
+
+    /** The exhausted escalation mailed to the SOC; returns what was done, for the audit entry. */
+    static String mailSoc(Mailer m, List<String> to, Incident incident, String detail) {
+        if (to.isEmpty()) {
+            return "no SOC alarm address configured (alarmMailTo)";
+        }
+        if (m == null) {
+            LOG.error("Incident {}: the SOC alarm mail to {} cannot be sent: no mail channel on this node",
+                    incident.id(), to);
+            return "SOC alarm mail not sent: no mail channel";
+        }
+        String subject = "[Yagura] ALARM " + incident.id() + ": " + incident.level().label() + " of "
+                + incident.customerId() + " not acknowledged by phone";
+        String text = "Incident " + incident.id() + " (" + incident.level().label() + ", customer "
+                + incident.customerId() + ", " + incident.title() + ")\n\nPhone escalation exhausted: " + detail
+                + "\n\nThe calls: yagura:calls " + incident.id() + "\n";
+        try {
+            String answer = m.send(new Mailer.OutgoingMail(to, subject, text, List.of()));
+            return "SOC alarm mailed to " + to + ": " + answer;
+        } catch (Mailer.MailException e) {
+            LOG.error("Incident {}: the SOC alarm mail to {} failed: {}", incident.id(), to, e.getMessage());
+            return "SOC alarm mail to " + to + " failed: " + e.getMessage();
+        }
     }
 
     private Optional<Customer> customer(String customerId) {

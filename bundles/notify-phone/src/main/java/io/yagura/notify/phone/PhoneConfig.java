@@ -60,6 +60,10 @@ public @interface PhoneConfig {
     @AttributeDefinition(description = "Seconds between two rounds")
     int roundPauseSeconds() default 120;
 
+    @AttributeDefinition(description = "SOC addresses mailed when an escalation is exhausted (comma separated; "
+            + "through the mail channel's SMTP settings); empty: the log and the audit entry only")
+    String alarmMailTo() default "";
+
     @AttributeDefinition(description = "Registration lifetime asked for, in seconds (renewed at 80 %)")
     int registerExpirySeconds() default 600;
 

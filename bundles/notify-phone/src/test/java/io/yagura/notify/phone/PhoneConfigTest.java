@@ -54,4 +54,23 @@ class PhoneConfigTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> PhoneChannelComponent.policy(
                 config(Map.of("rounds", 0)))).getMessage().contains("rounds"));
     }
+
+    @Test
+    void theSocAlarmMailNamesTheIncidentAndSaysWhatWasDone() throws Exception {
+        io.yagura.api.incident.Incident incident = new Platform().incident(io.yagura.api.incident.Level.EMERGENCY);
+        java.util.List<io.yagura.api.notify.Mailer.OutgoingMail> sent = new java.util.ArrayList<>();
+        io.yagura.api.notify.Mailer mailer = mail -> {
+            sent.add(mail);
+            return "250 2.0.0 Ok: queued";
+        };
+        String done = PhoneChannelComponent.mailSoc(mailer, java.util.List.of("soc@example.com"), incident,
+                "nobody pressed 1");
+        assertEquals("SOC alarm mailed to [soc@example.com]: 250 2.0.0 Ok: queued", done);
+        assertTrue(sent.get(0).subject().contains("ALARM " + incident.id()), sent.get(0).subject());
+        assertTrue(sent.get(0).text().contains("nobody pressed 1"), sent.get(0).text());
+        assertEquals("no SOC alarm address configured (alarmMailTo)",
+                PhoneChannelComponent.mailSoc(mailer, java.util.List.of(), incident, "x"));
+        assertEquals("SOC alarm mail not sent: no mail channel",
+                PhoneChannelComponent.mailSoc(null, java.util.List.of("soc@example.com"), incident, "x"));
+    }
 }

@@ -63,10 +63,16 @@ class PhoneEscalationRulesTest {
         p.contact("A", "0311111111", "en", "");
         p.contact("B", "0322222222", "en", "");
         Incident i = p.incident(Level.EMERGENCY);
-        channel(this::busy, 2, Clock.systemUTC()).escalate(i.id());
+        List<String> alarms = new CopyOnWriteArrayList<>();
+        channel(this::busy, 2, Clock.systemUTC()).socAlarm((incident, detail) -> {
+            alarms.add(incident.id());
+            return "mailed to soc@example.com";
+        });
+        channel.escalate(i.id());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> "failed".equals(p.notice(i, 2).status()));
         assertEquals(List.of("0311111111", "0322222222", "0311111111", "0322222222"), called);
+        assertEquals(List.of(i.id()), alarms, "the SOC is told once");
         assertEquals("failed", p.notice(i, 1).status());
         assertEquals(Boolean.FALSE, p.notice(i, 1).deadlineMet());
         List<DeliveryAttempt> a = p.store.attempts(i.id() + "-N1");
@@ -75,7 +81,8 @@ class PhoneEscalationRulesTest {
                 a.toString());
         AuditEntry alarm = p.store.auditLog(i.id(), 10).stream()
                 .filter(e -> PhoneChannel.ALARM_ACTION.equals(e.action())).findFirst().orElseThrow();
-        assertTrue(alarm.detail().contains("4 attempt(s)"), alarm.detail());
+        assertTrue(alarm.detail().contains("4 attempt(s)") && alarm.detail().endsWith("(mailed to soc@example.com)"),
+                alarm.detail());
         assertTrue(channel.escalating().isEmpty());
     }
 
