@@ -86,6 +86,7 @@ public final class AgentCentre implements Enrolment.Handler, AgentAuthority, Aut
     private AgentRegistry registry;
     private EnrolmentServer enrolment;
     private Acceptor acceptor;
+    private volatile java.util.function.Consumer<String> onEnrolled = name -> { };
     private AgentSessionGuard guard;
 
     public AgentCentre(ActiveMQServer broker, Path dir, Settings settings, Clock clock) {
@@ -142,6 +143,11 @@ public final class AgentCentre implements Enrolment.Handler, AgentAuthority, Aut
         return enrolment.port();
     }
 
+    /** Called with the agent's name once it is enrolled (its lines can then be moved at once). */
+    public void onEnrolled(java.util.function.Consumer<String> listener) {
+        this.onEnrolled = listener;
+    }
+
     public AgentRegistry registry() {
         return registry;
     }
@@ -168,6 +174,7 @@ public final class AgentCentre implements Enrolment.Handler, AgentAuthority, Aut
             X509Certificate cert = ca.issueAgent(name, redeemed.get().customer(), key, settings.certificateLifetime());
             registry.enrolled(name, Fingerprints.sha256(cert));
             admit(name);
+            onEnrolled.accept(name);
             LOG.info("Agent {} of customer {} enrolled from {}; certificate {} valid until {}", name,
                     redeemed.get().customer(), peer, Fingerprints.sha256(cert), cert.getNotAfter().toInstant());
             Base64.Encoder b64 = Base64.getEncoder();

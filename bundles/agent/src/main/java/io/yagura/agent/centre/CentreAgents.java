@@ -67,6 +67,7 @@ public class CentreAgents {
                 Duration.ofDays(config.certificate_days()), Duration.ofMinutes(config.silence_minutes())),
                 Clock.systemUTC());
         this.realm = context.registerService(JaasRealm.class, realm(context, centre), null);
+        centre.onEnrolled(name -> check());
         centre.start();
         Job check = ctx -> check();
         scheduler.schedule(check, scheduler.NOW(-1, Math.max(5, config.check_period_seconds())).name(JOB)
@@ -79,7 +80,7 @@ public class CentreAgents {
     }
 
     /** Starts moving the lines of agents enrolled since the last check; reports silent ones. */
-    void check() {
+    synchronized void check() {
         try {
             for (AgentRecord a : centre.registry().agents()) {
                 if (a.state() == AgentRecord.State.ENROLLED) {
