@@ -35,4 +35,16 @@ final class Await {
             Thread.sleep(100);
         }
     }
+
+    /** Checks that {@code condition} stays true for the whole of {@code seconds} (something must NOT happen). */
+    static void holds(String what, BooleanSupplier condition, int seconds, java.util.function.Supplier<String> state)
+            throws InterruptedException {
+        long end = System.currentTimeMillis() + seconds * 1000L;
+        while (System.currentTimeMillis() < end) {
+            if (!condition.getAsBoolean()) {
+                throw new AssertionError("no longer true within " + seconds + " s: " + what + "; " + state.get());
+            }
+            Thread.sleep(100);
+        }
+    }
 }

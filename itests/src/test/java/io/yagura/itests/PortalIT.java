@@ -216,7 +216,7 @@ public class PortalIT {
         static Browser start(Path downloads) throws Exception {
             int port = YaguraKaraf.freeTcpPort();
             Process p = new ProcessBuilder("/usr/bin/chromedriver", "--port=" + port)
-                    .redirectErrorStream(true).redirectOutput(new File("target/chromedriver-portal.log")).start();
+                    .redirectErrorStream(true).redirectOutput(downloads.resolveSibling(downloads.getFileName() + "-chromedriver.log").toFile()).start();
             String root = "http://127.0.0.1:" + port;
             HttpClient probe = HttpClient.newHttpClient();
             await("chromedriver ready", () -> {
@@ -252,7 +252,7 @@ public class PortalIT {
         String text(String css) {
             try {
                 return call(http, "GET", session + "/element/" + find(css) + "/text", null).path("value").asText();
-            } catch (Exception e) {
+            } catch (Exception | AssertionError notThereYet) {
                 return "";
             }
         }

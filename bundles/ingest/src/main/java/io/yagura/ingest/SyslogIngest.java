@@ -3,6 +3,7 @@ package io.yagura.ingest;
 import io.yagura.api.metrics.Counters;
 import io.yagura.api.plugin.VendorPlugin;
 import io.yagura.api.health.LogActivity;
+import io.yagura.format.tls.SelfSignedKeyStore;
 import io.yagura.api.registry.DeviceRegistry;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -111,8 +112,15 @@ public class SyslogIngest {
         String storePassword = config.tls_keystorePassword();
         if (storePath.isBlank()) {
             Path dir = Paths.get(System.getProperty("karaf.data", "data"), "yagura", "tls");
-            ServerKeyStore.Location generated = ServerKeyStore.ensure(dir);
-            storePath = generated.keyStore().toString();
+            java.nio.file.Path file = dir.resolve("server.p12");
+            boolean made = !java.nio.file.Files.exists(file);
+            String host = SelfSignedKeyStore.localHostName();
+            SelfSignedKeyStore.Location generated = SelfSignedKeyStore.ensure(file, "yagura-syslog", "Yagura SOC", host);
+            if (made) {
+                LOG.info("Generated a self-signed TLS key pair for the syslog TLS listener in {} (CN={}). "
+                        + "Configure tls.keystore in etc/io.yagura.ingest.cfg to use your own.", file, host);
+            }
+            storePath = generated.file().toString();
             storePassword = generated.password();
         }
         KeyStoreParameters ks = new KeyStoreParameters();

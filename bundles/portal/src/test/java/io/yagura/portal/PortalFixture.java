@@ -108,7 +108,7 @@ final class PortalFixture implements AutoCloseable {
                 new Pages(templates.open(Pages.SET)), () -> acks, () -> reports, () -> advisories, Clock.systemUTC());
         servlet = new PortalServlet(services);
 
-        PortalKeyStore.Location ks = PortalKeyStore.ensure(dir.resolve("tls/portal.p12"), "localhost");
+        io.yagura.format.tls.SelfSignedKeyStore.Location ks = PortalKeyStore.ensure(dir.resolve("tls/portal.p12"), "localhost");
         jetty = new Server();
         SslContextFactory.Server tls = new SslContextFactory.Server();
         tls.setKeyStorePath(ks.file().toString());

@@ -31,7 +31,7 @@ public class PortalTls {
     @Activate
     public PortalTls(@Reference ConfigurationAdmin configAdmin, PortalConfig config) throws IOException {
         Path data = Path.of(System.getProperty("karaf.data", "data"));
-        PortalKeyStore.Location ks = PortalKeyStore.ensure(data.resolve("yagura/tls/portal.p12"),
+        io.yagura.format.tls.SelfSignedKeyStore.Location ks = PortalKeyStore.ensure(data.resolve("yagura/tls/portal.p12"),
                 InetAddress.getLocalHost().getCanonicalHostName());
         Map<String, Object> wanted = paxWebSettings(ks, config);
         Configuration c = configAdmin.getConfiguration(PAX_WEB_PID, null);
@@ -51,7 +51,7 @@ public class PortalTls {
     }
 
     /** The Pax Web 8 keys of the secure connector (values as strings, as in etc/org.ops4j.pax.web.cfg). */
-    static Map<String, Object> paxWebSettings(PortalKeyStore.Location ks, PortalConfig config) {
+    static Map<String, Object> paxWebSettings(io.yagura.format.tls.SelfSignedKeyStore.Location ks, PortalConfig config) {
         return Map.of(
                 "org.osgi.service.http.secure.enabled", "true",
                 "org.osgi.service.http.port.secure", String.valueOf(config.port()),

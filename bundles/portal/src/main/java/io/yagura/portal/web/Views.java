@@ -31,7 +31,7 @@ public final class Views {
 
     public static Map<String, Object> user(PortalUser u) {
         return map("name", u.name(), "role", u.role().name().toLowerCase(java.util.Locale.ROOT),
-                "customer", s(u.customerId()), "soc", u.isSoc(), "mail", u.mail(), "language", u.language(),
+                "customer", s(u.customerId()), "soc", u.isSoc(), "mail", s(u.mail()), "language", u.language(),
                 "locked", u.disabled() || u.lockedUntil() != null, "hasPassword", u.hasPassword());
     }
 
@@ -57,8 +57,8 @@ public final class Views {
     }
 
     public static Map<String, Object> notice(Notification n) {
-        return map("id", n.id(), "channel", n.channel(), "kind", n.kind(), "address", n.address(),
-                "status", n.status(), "created", t(n.createdAt()), "delivered", t(n.deliveredAt()),
+        return map("id", n.id(), "channel", s(n.channel()), "kind", s(n.kind()), "address", s(n.address()),
+                "status", s(n.status()), "created", t(n.createdAt()), "delivered", t(n.deliveredAt()),
                 "deadlineMet", n.deadlineMet() == null ? "" : n.deadlineMet().toString());
     }
 
@@ -76,7 +76,7 @@ public final class Views {
     }
 
     public static Map<String, Object> block(Block b) {
-        return map("id", b.id(), "device", b.deviceId(), "address", b.address(), "state", b.state().name(),
+        return map("id", s(b.id()), "device", b.deviceId() == null ? "-" : b.deviceId(), "address", s(b.address()), "state", b.state().name(),
                 "placed", t(b.placedAt()), "expires", t(b.expiresAt()), "ended", t(b.endedAt()));
     }
 
