@@ -40,9 +40,20 @@ public class AgentNode {
                      AgentNodeConfig config) throws Exception {
         this.scheduler = scheduler;
         Path dir = Path.of(System.getProperty("karaf.etc", "etc"), "yagura", "agent");
-        this.link = new AgentLink(broker, dir, new AgentLink.Settings(config.name(), config.centre_host(),
-                config.centre_port(), config.enrol_port(), config.centre_ca_fingerprint(), config.enrol_token(),
-                config.queue(), config.verify_host()));
+        AgentLink configured = null;
+        try {
+            if (config.centre_host() == null || config.centre_host().isBlank()) {
+                throw new IllegalArgumentException("centre.host is not set");
+            }
+            configured = new AgentLink(broker, dir, new AgentLink.Settings(config.name(), config.centre_host(),
+                    config.centre_port(), config.enrol_port(), config.centre_ca_fingerprint(), config.enrol_token(),
+                    config.queue(), config.verify_host()));
+        } catch (IllegalArgumentException incomplete) {
+            // Listeners and buffer run anyway: lines are kept until the agent is configured and enrolled.
+            lastFailure = "etc/io.yagura.agent.cfg is incomplete: " + incomplete.getMessage();
+            LOG.error("Agent not linked to a centre: {} (docs/agent.md); lines are kept in the buffer", lastFailure);
+        }
+        this.link = configured;
         this.buffer = new BufferWatch(broker, config.queue(), config.buffer_alarm_percent(), new BufferWatch.Gauges(
                 counters.counter("agent", "buffer", "percent"), counters.counter("agent", "buffer", "alarms"),
                 counters.counter("agent", "buffer", "bytes")));
@@ -53,7 +64,7 @@ public class AgentNode {
     }
 
     void check() {
-        if (!started) {
+        if (!started && link != null) {
             try {
                 link.start();
                 started = true;
@@ -66,16 +77,31 @@ public class AgentNode {
             }
         }
         buffer.check();
-        connected.add((link.connected() ? 1 : 0) - connected.sum());
+        connected.add((connected() ? 1 : 0) - connected.sum());
     }
 
     public boolean connected() {
-        return link.connected();
+        return link != null && link.connected();
+    }
+
+    public boolean enrolled() {
+        return link != null && link.enrolled();
+    }
+
+    public BufferWatch buffer() {
+        return buffer;
+    }
+
+    /** Why the link has not started, if it has not. */
+    public String lastFailure() {
+        return started ? null : lastFailure;
     }
 
     @Deactivate
     void deactivate() throws Exception {
         scheduler.unschedule(JOB);
-        link.close();
+        if (link != null) {
+            link.close();
+        }
     }
 }

@@ -59,6 +59,12 @@ public final class BufferWatch {
         return percent;
     }
 
+    /** Messages (batches of lines) waiting in the buffer for the centre. */
+    public long waiting() {
+        Queue q = broker.locateQueue(queue);
+        return q == null ? 0 : q.getMessageCount();
+    }
+
     public synchronized boolean alarmed() {
         return alarmed;
     }
