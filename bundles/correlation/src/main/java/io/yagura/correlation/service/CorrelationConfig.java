@@ -30,5 +30,5 @@ public @interface CorrelationConfig {
     @AttributeDefinition(description = "Longest time in milliseconds a plain incident update (more events of an open "
             + "incident, no level change) waits to be written with later ones; openings and level changes are "
             + "written at once. 0 writes every change at once")
-    int store_holdMillis() default 1000;
+    int store_holdMillis() default 5000;
 }
