@@ -1,3 +1,3 @@
 /** Incidents, their levels, suppressions, notifications and the audit trail. */
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package io.yagura.api.incident;

@@ -92,19 +92,47 @@ final class IncidentWrites {
                     held.put(e.getKey(), p);
                 }
             }
-            flushIfDue();
+            flushDue(CHUNK);
         } finally {
             lock.unlock();
         }
     }
 
-    /** Writes the held updates when the oldest has waited its time (called after each batch and every second). */
+    /**
+     * Held updates written per lock hold: a scan's few hundred incidents fall due together, and
+     * writing them in one go would stall the batch (and the Emergency in it) behind them.
+     */
+    static final int CHUNK = 32;
+
+    /** Writes every held update that has waited its time, a chunk per lock hold (the scheduler's job, every second). */
     void flushIfDue() {
+        while (flushDue(CHUNK) == CHUNK) {
+            Thread.yield(); // let a waiting batch take the lock between chunks
+        }
+    }
+
+    /** Writes at most {@code max} held updates that have waited their time, oldest first; @return how many. */
+    int flushDue(int max) {
         lock.lock();
         try {
-            if (!held.isEmpty() && nanoClock.getAsLong() - held.values().iterator().next().heldSince >= holdNanos) {
-                flush();
+            long now = nanoClock.getAsLong();
+            int written = 0;
+            java.util.Iterator<Map.Entry<String, Pending>> it = held.entrySet().iterator();
+            while (written < max && it.hasNext()) {
+                Pending p = it.next().getValue();
+                if (now - p.heldSince < holdNanos) {
+                    break; // in the order they were held: the rest are younger
+                }
+                it.remove();
+                try {
+                    writer.accept(p);
+                } catch (RuntimeException e) {
+                    held.putIfAbsent(p.latest.id(), p); // written at the next flush
+                    throw e;
+                }
+                written++;
             }
+            return written;
         } finally {
             lock.unlock();
         }

@@ -60,8 +60,11 @@ class IncidentWritesTest {
 
         nanos.addAndGet(Duration.ofMillis(600).toNanos());
         writes.flushIfDue();
-        assertEquals(List.of("A:1:opened:1", "B:20:3", "C:5:1"), written,
-                "after 1 s both written once, B with its latest count and the evidence of both batches");
+        assertEquals(List.of("A:1:opened:1", "B:20:3"), written,
+                "B held 1 s: written once, with its latest count and the evidence of both batches; C held 600 ms waits");
+        nanos.addAndGet(Duration.ofMillis(400).toNanos());
+        writes.flushIfDue();
+        assertEquals(List.of("A:1:opened:1", "B:20:3", "C:5:1"), written, "C after its own second");
         assertEquals(0, writes.held());
     }
 
@@ -92,6 +95,22 @@ class IncidentWritesTest {
         fail[0] = false;
         failing.flush();
         assertEquals(List.of("A", "B", "C"), ok);
+    }
+
+    @Test
+    void dueUpdatesAreWrittenAChunkPerBatchSoABatchNeverWaitsForAWholeScan() {
+        Pending[] scan = new Pending[100];
+        for (int i = 0; i < scan.length; i++) {
+            scan[i] = pending("S" + i, 1, false, false, 0);
+        }
+        writes.submit(batch(scan));
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        writes.submit(batch(pending("E", 1, true, false, 1)));
+        assertEquals("E:1:opened:1", written.get(0), "the opening first");
+        assertEquals(1 + IncidentWrites.CHUNK, written.size(), "then one chunk of the due updates");
+        writes.flushIfDue();
+        assertEquals(101, written.size(), "the scheduler's flush writes the rest, chunk by chunk");
+        assertEquals(0, writes.held());
     }
 
     @Test

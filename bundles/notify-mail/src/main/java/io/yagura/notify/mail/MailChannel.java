@@ -238,8 +238,7 @@ public final class MailChannel implements AutoCloseable {
         Instant at = clock.instant();
         record(new DeliveryAttempt(n.id(), attempt, at, "delivered", answer));
         Boolean met = n.deadline() == null ? null : !at.isAfter(n.deadline());
-        Notification done = new Notification(n.id(), n.incidentId(), n.customerId(), n.kind(), n.channel(),
-                n.address(), n.language(), n.level(), n.createdAt(), "delivered", n.deadline(), at, met);
+        Notification done = n.withOutcome("delivered", at, met);
         LOG.info("Mail notice {} (incident {}) delivered to {} on attempt {}{}", n.id(), job.incidentId,
                 n.address(), attempt, Boolean.FALSE.equals(met) ? ", after its deadline" : "");
         try {
@@ -299,8 +298,7 @@ public final class MailChannel implements AutoCloseable {
         String reason = temporary && attempt >= settings.maxAttempts()
                 ? "gave up after " + attempt + " attempts: " + answer : answer;
         Boolean met = n.deadline() == null ? null : Boolean.FALSE;
-        Notification failed = new Notification(n.id(), n.incidentId(), n.customerId(), n.kind(), n.channel(),
-                n.address(), n.language(), n.level(), n.createdAt(), "failed", n.deadline(), null, met);
+        Notification failed = n.withOutcome("failed", null, met);
         LOG.warn("Mail notice {} (incident {}) to {} FAILED after {} attempt(s): {}", n.id(), job.incidentId,
                 n.address(), attempt, answer);
         try {

@@ -127,8 +127,7 @@ public class MailQueueRoute extends RouteBuilder {
             String reason = "the store has no list of incidents for this digest";
             LOG.error("Digest notice {} to {} not sent: {}", n.id(), n.address(), reason);
             store.addAttempt(new DeliveryAttempt(n.id(), 1, Instant.now(), "failed", reason));
-            store.updateNotification(new Notification(n.id(), n.incidentId(), n.customerId(), n.kind(), n.channel(),
-                    n.address(), n.language(), n.level(), n.createdAt(), "failed", n.deadline(), null, null));
+            store.updateNotification(n.withOutcome("failed", null, null));
             return;
         }
         List<String> ids = contents.get().incidentIds();

@@ -395,8 +395,7 @@ public final class PhoneChannel implements AutoCloseable {
     }
 
     private static Notification with(Notification n, String status, Instant deliveredAt, Boolean met) {
-        return new Notification(n.id(), n.incidentId(), n.customerId(), n.kind(), n.channel(), n.address(),
-                n.language(), n.level(), n.createdAt(), status, n.deadline(), deliveredAt, met);
+        return n.withOutcome(status, deliveredAt, met);
     }
 
     /** Stops: a call in progress ends with the node; escalations stay pending in the store for the next start. */

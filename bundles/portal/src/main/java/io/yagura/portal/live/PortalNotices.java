@@ -52,9 +52,8 @@ public final class PortalNotices {
                 int attempt = store.attempts(n.id()).size() + 1;
                 store.addAttempt(new DeliveryAttempt(n.id(), attempt, now, "delivered", "shown to portal user "
                         + user.name() + " (session " + sessionId.substring(0, 8) + "…) on the " + where));
-                store.updateNotification(new Notification(n.id(), n.incidentId(), n.customerId(), n.kind(),
-                        n.channel(), n.address(), n.language(), n.level(), n.createdAt(), "delivered", n.deadline(),
-                        now, n.deadline() == null ? null : !now.isAfter(n.deadline())));
+                store.updateNotification(n.withOutcome("delivered", now,
+                        n.deadline() == null ? null : !now.isAfter(n.deadline())));
             } catch (RuntimeException e) {
                 marked.remove(n.id()); // the next showing tries again
                 LOG.error("Portal notice {} shown to {} but not marked delivered: {}", n.id(), user.name(),
