@@ -97,6 +97,11 @@ public class VendorPluginsIT {
                 "log4j2.logger.yagurapull.name", "io.yagura.pull"));
         options.add(KarafDistributionOption.editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg",
                 "log4j2.logger.yagurapull.level", "INFO"));
+        // which bundles a feature change refreshes, and why (a platform-wide refresh broke this test once)
+        options.add(KarafDistributionOption.editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg",
+                "log4j2.logger.features.name", "org.apache.karaf.features"));
+        options.add(KarafDistributionOption.editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg",
+                "log4j2.logger.features.level", "INFO"));
         return options.toArray(new Option[0]);
     }
 
