@@ -4,6 +4,7 @@ import io.yagura.api.health.DeviceHealth;
 import io.yagura.api.health.DeviceHealthView;
 import io.yagura.api.health.HealthStore;
 import io.yagura.api.health.HealthTransition;
+import io.yagura.api.agent.AgentDirectory;
 import io.yagura.api.health.LogActivity;
 import io.yagura.api.incident.IncidentChanges;
 import io.yagura.api.incident.IncidentStore;
@@ -28,6 +29,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +54,12 @@ public class HealthService implements DeviceHealthView, LogActivity {
     private final HealthMonitor monitor;
     private final ExecutorService pool;
     private final Pinger pinger;
+    private final AgentSilence agentSilence;
+    private final Clock clock;
+
+    /** The agents' centre, when installed: a silent agent is a fault of its customer. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile AgentDirectory agents;
 
     @Activate
     public HealthService(@Reference Scheduler scheduler, @Reference DeviceRegistry registry, @Reference HealthStore store,
@@ -65,6 +74,8 @@ public class HealthService implements DeviceHealthView, LogActivity {
         this.registry = registry;
         this.store = store;
         this.scheduler = scheduler;
+        this.clock = clock;
+        this.agentSilence = new AgentSilence(incidents);
         Timings timings = Timings.of(config);
         this.pinger = IcmpSetup.verified(chosenPinger(config.icmp_method(), host), timings.pingTimeout());
         if (pinger instanceof Pinger.Unavailable) {
@@ -107,6 +118,7 @@ public class HealthService implements DeviceHealthView, LogActivity {
     private void runCheck() {
         try {
             monitor.check();
+            agentSilence.check(AgentSilence.of(agents), clock.instant());
         } catch (RuntimeException e) {
             LOG.error("{} failed, tried again at the next period: {}", JOB, e.getMessage(), e);
         }

@@ -22,6 +22,7 @@ import org.apache.karaf.scheduler.Job;
 import org.apache.karaf.scheduler.Scheduler;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import io.yagura.api.agent.AgentDirectory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -38,10 +39,10 @@ import org.slf4j.LoggerFactory;
  * the vendors' queues, and checks for silent agents on the Karaf Scheduler. Present only where
  * etc/io.yagura.agent.centre.cfg exists.
  */
-@Component(service = CentreAgents.class, immediate = true, configurationPid = "io.yagura.agent.centre",
+@Component(service = {CentreAgents.class, AgentDirectory.class}, immediate = true, configurationPid = "io.yagura.agent.centre",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = CentreAgentsConfig.class)
-public class CentreAgents {
+public class CentreAgents implements AgentDirectory {
 
     private static final Logger LOG = LoggerFactory.getLogger(CentreAgents.class);
     private static final String JOB = "yagura-agents-check";
@@ -77,6 +78,14 @@ public class CentreAgents {
 
     public AgentCentre centre() {
         return centre;
+    }
+
+    /** Enrolled agents with their link state, for device health (a silent agent is a fault of its customer). */
+    @Override
+    public List<AgentStatus> agents() {
+        return centre.status().stream().filter(s -> s.agent().state() == AgentRecord.State.ENROLLED)
+                .map(s -> new AgentStatus(s.agent().name(), s.agent().customer(), s.connected(), s.lastSeen(), s.silent()))
+                .toList();
     }
 
     /** Starts moving the lines of agents enrolled since the last check; reports silent ones. */
