@@ -6,7 +6,7 @@ import java.time.Duration;
 /**
  * The production {@link Mailer} path (ChannelMailer over MailSender) on an SMTP server of the
  * test's choosing, without the mail channel's OSGi component around it. In this package because
- * ChannelMailer's sending step is package-private.
+X
  */
 public final class SmtpMailer implements Mailer {
 
