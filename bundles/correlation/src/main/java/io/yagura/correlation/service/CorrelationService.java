@@ -162,9 +162,7 @@ public class CorrelationService extends RouteBuilder {
                 p.levelChanged |= change.previousLevel() != null
                         && change.previousLevel() != change.incident().proposedLevel();
                 for (SecurityEvent ev : change.evidence()) {
-                    if (p.evidence.size() < EVIDENCE_PER_BATCH && p.evidence.stream().noneMatch(kept -> kept == ev)) {
-                        p.evidence.add(ev);
-                    }
+                    p.keep(ev, EVIDENCE_PER_BATCH);
                 }
             }
         }

@@ -46,9 +46,14 @@ final class IncidentWrites {
             raised |= later.raised;
             levelChanged |= later.levelChanged;
             for (SecurityEvent e : later.evidence) {
-                if (evidence.size() < evidenceCap && evidence.stream().noneMatch(kept -> kept == e)) {
-                    evidence.add(e);
-                }
+                keep(e, evidenceCap);
+            }
+        }
+
+        /** Keeps an event as evidence, once, while fewer than {@code cap} are kept. */
+        void keep(SecurityEvent e, int cap) {
+            if (evidence.size() < cap && evidence.stream().noneMatch(kept -> kept == e)) {
+                evidence.add(e);
             }
         }
     }
