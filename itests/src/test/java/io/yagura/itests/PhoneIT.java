@@ -15,7 +15,6 @@ import io.yagura.api.registry.Customer;
 import io.yagura.api.registry.DeviceRegistry;
 import java.io.File;
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,8 +65,8 @@ public class PhoneIT {
         String[] trunk = Trunk.start();
         put(options, "trunk", "127.0.0.1:" + trunk[0]);
         put(options, "localAddress", "127.0.0.1");
-        put(options, "localPort", Integer.toString(freeUdpPort()));
-        int rtp = freeUdpPort() / 2 * 2;
+        put(options, "localPort", Integer.toString(YaguraKaraf.freeTcpAndUdpPort()));
+        int rtp = YaguraKaraf.freeTcpAndUdpPort() / 2 * 2;
         put(options, "rtpPorts", rtp + "-" + (rtp + 20));
         put(options, "ringTimeoutSeconds", "3");
         put(options, "digitWaitSeconds", "15");
@@ -140,12 +139,6 @@ public class PhoneIT {
         }
     }
 
-    static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     /** The SIP trunk: one SIPp process in the test's outer JVM, answering per number (sipp/escalation.xml). */
     static final class Trunk {
         private static String[] started;
@@ -157,12 +150,12 @@ public class PhoneIT {
                     throw new IllegalStateException("SIPp is not installed at " + sipp
                             + " (Debian package sip-tester; .ci/run installs it)");
                 }
-                int port = freeUdpPort();
+                int port = YaguraKaraf.freeTcpAndUdpPort();
                 Path dir = Files.createDirectories(Path.of("target", "sipp"));
                 Path messages = dir.resolve("escalation-" + port + ".messages.log").toAbsolutePath();
                 List<String> cmd = new ArrayList<>(List.of(sipp, "-sf", Path.of("src/test/resources/sipp/escalation.xml")
                         .toAbsolutePath().toString(), "-i", "127.0.0.1", "-p", Integer.toString(port),
-                        "-mi", "127.0.0.1", "-mp", Integer.toString(freeUdpPort()), "-m", "2", "-nostdin",
+                        "-mi", "127.0.0.1", "-mp", Integer.toString(YaguraKaraf.freeTcpAndUdpPort()), "-m", "2", "-nostdin",
                         "-timeout", "600s", "-trace_msg", "-message_file", messages.toString()));
                 Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                         .redirectOutput(dir.resolve("escalation-" + port + ".out").toFile()).start();
