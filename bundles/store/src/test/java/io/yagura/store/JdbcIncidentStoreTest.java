@@ -216,4 +216,26 @@ class JdbcIncidentStoreTest {
         JdbcIncidentStore again = new JdbcIncidentStore(ds);
         assertTrue(again.find("INC-9").isPresent(), "data survives a second start");
     }
+
+    /** H2 copies CLOBs on every UPDATE of their row: the incident's text columns are VARCHAR there. */
+    @org.junit.jupiter.api.Test
+    void onH2TheIncidentTextColumnsAreStoredInline() throws Exception {
+        javax.sql.DataSource h2 = Databases.fresh("h2");
+        JdbcIncidentStore store = new JdbcIncidentStore(h2);
+        String longRationale = "x".repeat(200_000);
+        Incident created = store.create(incident("inc-long", Level.CRITICAL).toBuilder().rationale(List.of(longRationale)).build());
+        store.update(created.toBuilder().rationale(List.of(longRationale, "raised")).build());
+        assertEquals(List.of(longRationale, "raised"), store.find("inc-long").orElseThrow().rationale());
+        try (java.sql.Connection c = h2.getConnection();
+             java.sql.ResultSet types = c.createStatement().executeQuery("SELECT column_name, data_type FROM "
+                     + "information_schema.columns WHERE table_name IN ('INCIDENT', 'EVIDENCE') AND column_name IN "
+                     + "('ATTACKERS', 'TARGETS', 'RULES', 'RATIONALE', 'ANALYSIS', 'COUNTERMEASURES', 'REFS', 'EVENT_JSON')")) {
+            int columns = 0;
+            while (types.next()) {
+                assertEquals("CHARACTER VARYING", types.getString(2), types.getString(1));
+                columns++;
+            }
+            assertEquals(8, columns);
+        }
+    }
 }
