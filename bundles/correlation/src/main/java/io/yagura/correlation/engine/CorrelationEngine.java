@@ -85,6 +85,7 @@ public final class CorrelationEngine {
     private final ConcurrentHashMap<String, NetworkTable<Boolean>> suppressionNets = new ConcurrentHashMap<>();
     private final BeaconTracker beacons = new BeaconTracker();
     private final Enricher enricher = new Enricher();
+    private final WebAttackTracker webAttacks;
 
     private final LongAdder events = new LongAdder();
     private final LongAdder ruleMatches = new LongAdder();
@@ -114,6 +115,7 @@ public final class CorrelationEngine {
         this.context = Objects.requireNonNull(context, "context");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.webAttacks = new WebAttackTracker(settings.web());
     }
 
     /** Swaps the rule set; events already being processed finish with the old one. */
@@ -148,12 +150,7 @@ public final class CorrelationEngine {
         }
         enricher.enrich(event, customerId, customer, context.threatIntel(), context.assets());
         long now = clock.millis();
-        // the event time is read only for events that need it: beacon candidates and rule matches
-        long t = Long.MIN_VALUE;
-        if (BeaconTracker.candidate(event)) {
-            t = eventTime(event, now);
-            beacons.observe(customerId, event, t);
-        }
+        long t = observeTrackers(customerId, event, now);
         List<DetectionRule> hits = rs.match(event);
         if (rs.scoped() && !hits.isEmpty()) {
             String c = customerId;
@@ -181,6 +178,24 @@ public final class CorrelationEngine {
                 return run.changes.isEmpty() ? List.of() : List.copyOf(run.changes.values());
             }
         }
+    }
+
+    /**
+     * Lets the trackers that see patterns Sigma cannot (beacons, web attacks that worked) look at
+     * the event and mark it for the rules. The event time is read only for events that need it:
+     * their candidates here, and rule matches; returns it, or Long.MIN_VALUE when not read.
+     */
+    private long observeTrackers(String customerId, SecurityEvent event, long now) {
+        long t = Long.MIN_VALUE;
+        if (BeaconTracker.candidate(event)) {
+            t = eventTime(event, now);
+            beacons.observe(customerId, event, t);
+        }
+        if (webAttacks.candidate(event)) {
+            t = t == Long.MIN_VALUE ? eventTime(event, now) : t;
+            webAttacks.observe(customerId, event, t);
+        }
+        return t;
     }
 
     /** Drops correlation windows and aggregation entries not updated within their windows (wall clock). */
@@ -705,6 +720,9 @@ public final class CorrelationEngine {
                 : describe(hit));
         if (rule.meta().yagura().explain() != null) {
             sentences.add(rule.meta().yagura().explain());
+        }
+        if (rule.meta().yagura().outcome() == Outcome.SUCCESS && e.has(WebAttackTracker.EVIDENCE)) {
+            sentences.add(e.getString(WebAttackTracker.EVIDENCE));
         }
         sentences.addAll(OutcomePolicy.propose(rule, e).rationale());
         if (e.has(Enricher.TI_SOURCE)) {

@@ -14,12 +14,15 @@ import java.util.Objects;
  * @param maxIncidentsPerCustomer aggregation entries (open incidents) kept in memory per customer
  * @param maxAddressesPerIncident attacker and target addresses listed on one incident
  * @param maxRationale            rationale sentences on one incident (level raises are always added)
+ * @param web                     thresholds of the evidence that a web attack succeeded
  */
 public record EngineSettings(Duration aggregationWindow, int maxWindowsPerCustomer, int maxEntriesPerWindow,
-                             int maxIncidentsPerCustomer, int maxAddressesPerIncident, int maxRationale) {
+                             int maxIncidentsPerCustomer, int maxAddressesPerIncident, int maxRationale,
+                             WebEvidenceSettings web) {
 
     public EngineSettings {
         Objects.requireNonNull(aggregationWindow, "aggregationWindow");
+        Objects.requireNonNull(web, "web");
         if (aggregationWindow.isNegative() || aggregationWindow.isZero()) {
             throw new IllegalArgumentException("aggregationWindow must be positive");
         }
@@ -29,18 +32,26 @@ public record EngineSettings(Duration aggregationWindow, int maxWindowsPerCustom
         }
     }
 
-    /** 1 h aggregation window, 50,000 windows and 20,000 incidents per customer, 1,000 entries per window. */
+    /**
+     * 1 h aggregation window, 50,000 windows and 20,000 incidents per customer, 1,000 entries per window,
+     * {@link WebEvidenceSettings#defaults()}.
+     */
     public static EngineSettings defaults() {
-        return new EngineSettings(Duration.ofHours(1), 50_000, 1_000, 20_000, 50, 100);
+        return new EngineSettings(Duration.ofHours(1), 50_000, 1_000, 20_000, 50, 100, WebEvidenceSettings.defaults());
     }
 
     public EngineSettings withAggregationWindow(Duration window) {
         return new EngineSettings(window, maxWindowsPerCustomer, maxEntriesPerWindow, maxIncidentsPerCustomer,
-                maxAddressesPerIncident, maxRationale);
+                maxAddressesPerIncident, maxRationale, web);
     }
 
     public EngineSettings withBounds(int windowsPerCustomer, int entriesPerWindow, int incidentsPerCustomer) {
         return new EngineSettings(aggregationWindow, windowsPerCustomer, entriesPerWindow, incidentsPerCustomer,
-                maxAddressesPerIncident, maxRationale);
+                maxAddressesPerIncident, maxRationale, web);
+    }
+
+    public EngineSettings withWeb(WebEvidenceSettings webEvidence) {
+        return new EngineSettings(aggregationWindow, maxWindowsPerCustomer, maxEntriesPerWindow, maxIncidentsPerCustomer,
+                maxAddressesPerIncident, maxRationale, webEvidence);
     }
 }

@@ -1,0 +1,119 @@
+package io.yagura.correlation.engine;
+
+import io.yagura.api.event.Ecs;
+import io.yagura.api.event.SecurityEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Recognises web attacks that worked. Sigma sees one event at a time and cannot say "the answers
+ * come in two sizes", so the engine watches each attacker and server after a web attack alert
+ * ({@link WebRequests#attack}) and marks the event that completes a proof ({@link WebAttackPair}):
+ * {@value #SUCCESS} (boolean-inference, time-inference, data-out, webshell), the pair in
+ * {@value #ATTACKER} and {@value #TARGET}, and the sentence naming the evidence in
+ * {@value #EVIDENCE}, which the incident's rationale quotes. The shipped rule
+ * web_attack_success.yml turns the mark into an Emergency on the intrusion incident.
+ *
+ * <p>Each proof is given once per pair. A pair is watched for {@link WebEvidenceSettings#window}
+ * after the attacker's last alert; at most {@link #MAX_PAIRS} pairs are kept, the least recently
+ * seen forgotten first. Events without a web attack behind them cost one flag read.
+ */
+final class WebAttackTracker {
+
+    static final String SUCCESS = "yagura.web_success";
+    static final String ATTACKER = "yagura.web_attacker";
+    static final String TARGET = "yagura.web_target";
+    static final String EVIDENCE = "yagura.web_evidence";
+    static final int MAX_PAIRS = 10_000;
+
+    private record Key(String customerId, String attacker, String server) {
+    }
+
+    private final WebEvidenceSettings settings;
+    private final Map<Key, WebAttackPair> pairs = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, WebAttackPair> eldest) {
+            return size() > MAX_PAIRS;
+        }
+    };
+    /** Any pair watched at all: until the first web attack alert no other event is looked up. */
+    private volatile boolean watching;
+
+    WebAttackTracker(WebEvidenceSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** Worth a look: a web attack alert, or any event while some attacker is watched. */
+    boolean candidate(SecurityEvent e) {
+        return watching || WebRequests.attack(e);
+    }
+
+    /** Looks at a {@link #candidate}; marks the event when it completes a proof of success. */
+    void observe(String customerId, SecurityEvent e, long timeMillis) {
+        String src = e.getString(Ecs.SOURCE_IP);
+        String dst = e.getString(Ecs.DESTINATION_IP);
+        if (src == null || dst == null) {
+            return;
+        }
+        boolean attack = WebRequests.attack(e);
+        WebAttackPair.Proof proof;
+        WebAttackPair pair;
+        synchronized (pairs) {
+            pair = attack ? attacked(new Key(customerId, src, dst), e, timeMillis) : watched(customerId, src, dst,
+                    timeMillis);
+            if (pair == null) {
+                return;
+            }
+            proof = pair.evidence(e, settings);
+        }
+        if (proof != null) {
+            e.set(SUCCESS, proof.kind().label());
+            e.set(ATTACKER, pair.attacker);
+            e.set(TARGET, pair.server);
+            e.set(EVIDENCE, proof.evidence());
+        }
+    }
+
+    private WebAttackPair attacked(Key key, SecurityEvent alert, long t) {
+        WebAttackPair pair = pairs.get(key);
+        if (pair == null || expired(pair, t)) {
+            pair = new WebAttackPair(key.attacker(), key.server());
+            pairs.put(key, pair);
+            watching = true;
+        }
+        pair.attacked(alert, t);
+        return pair;
+    }
+
+    /** The pair this event belongs to (either direction), while it is watched; null otherwise. */
+    private WebAttackPair watched(String customerId, String src, String dst, long t) {
+        Key key = new Key(customerId, src, dst);
+        WebAttackPair pair = pairs.get(key);
+        if (pair == null) {
+            key = new Key(customerId, dst, src);
+            pair = pairs.get(key);
+        }
+        if (pair == null) {
+            return null;
+        }
+        if (expired(pair, t)) {
+            pairs.remove(key);
+            watching = !pairs.isEmpty();
+            return null;
+        }
+        return pair;
+    }
+
+    /** Events older than the attack (another device's late line) still count; only the window ends a watch. */
+    private boolean expired(WebAttackPair pair, long t) {
+        return t - pair.lastAttack > settings.window().toMillis();
+    }
+
+    /** Pairs currently watched (tests, bounds). */
+    int size() {
+        synchronized (pairs) {
+            return pairs.size();
+        }
+    }
+}
