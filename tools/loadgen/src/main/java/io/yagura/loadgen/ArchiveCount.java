@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -15,12 +17,17 @@ import java.util.zip.ZipException;
  * Counts, by number, which lines of a run became events, by reading the platform's event archive
  * (gzip'd JSON lines under {@code data/yagura/archive}; the broker's divert gives the archive a copy
  * of every event, so counting there takes nothing from correlation). Files still being written are
- * read up to their last flushed line.
+ * read up to their last flushed line. With several nodes each node's archive consumer takes its
+ * share of the events, so several archive directories are read as one: a number found in two of
+ * them is a duplicate like one found twice in the same, and each directory's share is reported.
  */
 final class ArchiveCount {
 
-    /** What a scan found for numbers 0 .. total-1. */
-    record Result(long total, long arrived, long duplicates, BitSet seen) {
+    /**
+     * What a scan found for numbers 0 .. total-1; {@code shares} has, per archive directory in the
+     * order given, how many events of the run it holds (duplicates included).
+     */
+    record Result(long total, long arrived, long duplicates, BitSet seen, List<Long> shares) {
 
         long lost() {
             return total - arrived;
@@ -44,44 +51,59 @@ final class ArchiveCount {
         }
     }
 
-    private final Path root;
+    private final List<Path> roots;
     private final NumberedLines lines;
     private final long total;
 
     ArchiveCount(Path root, NumberedLines lines, long total) {
+        this(List.of(root), lines, total);
+    }
+
+    ArchiveCount(List<Path> roots, NumberedLines lines, long total) {
         if (total > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("at most " + Integer.MAX_VALUE + " numbered lines");
         }
-        this.root = root;
+        if (roots.isEmpty() || roots.size() != new HashSet<>(roots).size()) {
+            throw new IllegalArgumentException("one or more distinct archive directories needed: " + roots);
+        }
+        this.roots = List.copyOf(roots);
         this.lines = lines;
         this.total = total;
     }
 
     Result scan() throws IOException {
         BitSet seen = new BitSet((int) total);
-        long arrived;
-        long duplicates;
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(p -> p.getFileName().toString().endsWith(".jsonl.gz")).toList();
-        }
         long[] counts = new long[2];
-        for (Path file : files) {
-            forEachCompleteLine(file, line -> {
-                long n = lines.numberIn(line);
-                if (n >= 0 && n < total) {
-                    if (seen.get((int) n)) {
-                        counts[1]++;
-                    } else {
-                        seen.set((int) n);
-                        counts[0]++;
+        List<Long> shares = new ArrayList<>();
+        for (Path root : roots) {
+            long[] share = new long[1];
+            for (Path file : archiveFiles(root)) {
+                forEachCompleteLine(file, line -> {
+                    long n = lines.numberIn(line);
+                    if (n >= 0 && n < total) {
+                        share[0]++;
+                        if (seen.get((int) n)) {
+                            counts[1]++;
+                        } else {
+                            seen.set((int) n);
+                            counts[0]++;
+                        }
                     }
-                }
-            });
+                });
+            }
+            shares.add(share[0]);
         }
-        arrived = counts[0];
-        duplicates = counts[1];
-        return new Result(total, arrived, duplicates, seen);
+        return new Result(total, counts[0], counts[1], seen, List.copyOf(shares));
+    }
+
+    /** The archive's files; none while the node has not archived anything yet (no directory). */
+    private static List<Path> archiveFiles(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(p -> p.getFileName().toString().endsWith(".jsonl.gz")).toList();
+        }
     }
 
     /**

@@ -7,10 +7,14 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The loss meter: sends numbered lines to a running platform and counts, by number, which of them
@@ -25,6 +29,8 @@ import java.util.concurrent.TimeUnit;
  *      --target tcp://127.0.0.1:5514 --lines 600000 --rate 10000 \
  *      --archive run/yagura-0.1.0-SNAPSHOT/data/yagura/archive
  * </pre>
+ *
+ * With several nodes, give one {@code --archive} per node (tools/two-nodes.sh).
  */
 public final class LossMeter {
 
@@ -32,7 +38,7 @@ public final class LossMeter {
     private long lines = 100_000;
     private long rate = 10_000;
     private String run = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
-    private Path archive = Path.of("run/yagura-0.1.0-SNAPSHOT/data/yagura/archive");
+    private final List<Path> archives = new ArrayList<>();
     private long settleSeconds = 30;
     private long maxWaitSeconds = 900;
     private long reconnectSeconds = 300;
@@ -53,7 +59,7 @@ public final class LossMeter {
                 case "--lines" -> lines = Long.parseLong(args[++i]);
                 case "--rate" -> rate = Long.parseLong(args[++i]);
                 case "--run" -> run = args[++i];
-                case "--archive" -> archive = Path.of(args[++i]);
+                case "--archive" -> archives.add(Path.of(args[++i]));
                 case "--settle-seconds" -> settleSeconds = Long.parseLong(args[++i]);
                 case "--max-wait-seconds" -> maxWaitSeconds = Long.parseLong(args[++i]);
                 case "--reconnect-seconds" -> reconnectSeconds = Long.parseLong(args[++i]);
@@ -61,11 +67,13 @@ public final class LossMeter {
                 case "-h", "--help" -> {
                     System.out.println("""
                         usage: LossMeter [--target tcp://host:port | udp://host:port] [--lines N] [--rate LINES_PER_S]
-                                         [--run ID] [--archive DIR] [--settle-seconds S] [--max-wait-seconds S]
+                                         [--run ID] [--archive DIR]... [--settle-seconds S] [--max-wait-seconds S]
                                          [--reconnect-seconds S] [--count-only]
                         Sends N numbered ASA lines (number and run id in the syslog host name lg<run>n<number>),
                         then reads the event archive until no new line of the run has arrived for --settle-seconds,
                         and prints how many numbers arrived, were lost (with the first ranges) or came twice.
+                        --archive may be given once per node (each node archives its share of the events): the
+                        directories are counted as one archive and each one's share is printed.
                         Over TCP a failed write (the platform was killed) is retried on a new connection for up to
                         --reconnect-seconds, resending the batch that failed. --count-only counts run --run again.
                         Exit status 0 when nothing was lost.""");
@@ -74,6 +82,9 @@ public final class LossMeter {
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
             }
         }
+        if (archives.isEmpty()) {
+            archives.add(Path.of("run/yagura-0.1.0-SNAPSHOT/data/yagura/archive"));
+        }
         if (!target.startsWith("tcp://") && !target.startsWith("udp://")) {
             throw new IllegalArgumentException("--target must be tcp://host:port or udp://host:port");
         }
@@ -81,7 +92,8 @@ public final class LossMeter {
 
     private boolean run() throws Exception {
         NumberedLines numbered = new NumberedLines(run);
-        System.out.printf("run %s: %d lines to %s at %d lines/s; archive %s%n", run, lines, target, rate, archive);
+        System.out.printf("run %s: %d lines to %s at %d lines/s; archive %s%n", run, lines, target, rate,
+                archives.stream().map(Path::toString).collect(Collectors.joining(", ")));
         if (send) {
             long start = System.nanoTime();
             if (target.startsWith("udp://")) {
@@ -93,7 +105,7 @@ public final class LossMeter {
             System.out.printf(Locale.ROOT, "sent %d lines in %.1f s (%.0f lines/s); %d reconnect(s), %d line(s) resent%n",
                     lines, seconds, lines / seconds, reconnects, resent);
         }
-        ArchiveCount counter = new ArchiveCount(archive, numbered, lines);
+        ArchiveCount counter = new ArchiveCount(archives, numbered, lines);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxWaitSeconds);
         long lastChange = System.nanoTime();
         ArchiveCount.Result result = counter.scan();
@@ -108,7 +120,21 @@ public final class LossMeter {
         }
         System.out.printf("arrived %d of %d; lost %d%s; duplicated %d%n", result.arrived(), lines, result.lost(),
                 result.lost() > 0 ? " (" + result.lostRanges(10) + ")" : "", result.duplicates());
+        if (archives.size() > 1) {
+            printShares(result);
+        }
         return result.lost() == 0;
+    }
+
+    /** Each archive directory's share of the run's events; a directory that does not exist is named as such. */
+    private void printShares(ArchiveCount.Result result) {
+        long events = result.arrived() + result.duplicates();
+        for (int i = 0; i < archives.size(); i++) {
+            long share = result.shares().get(i);
+            System.out.printf(Locale.ROOT, "archive %s: %d events (%.1f%%)%s%n", archives.get(i), share,
+                    events == 0 ? 0.0 : 100.0 * share / events,
+                    Files.isDirectory(archives.get(i)) ? "" : " (no such directory: nothing archived there)");
+        }
     }
 
     private InetSocketAddress address() {

@@ -1,12 +1,14 @@
 package io.yagura.loadgen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +48,43 @@ class ArchiveCountTest {
         ArchiveCount.Result result = new ArchiveCount(archive, run, 3).scan();
         assertEquals(2, result.arrived());
         assertEquals("2", result.lostRanges(10));
+    }
+
+    @Test
+    void severalNodesArchivesCountAsOneWithEachNodesShare(@TempDir Path dir) throws IOException {
+        Path nodeA = dir.resolve("a/archive");
+        Path nodeB = dir.resolve("b/archive");
+        write(nodeA.resolve("2026-12-06/demo/00-1.jsonl.gz"), 0, 1, 2, 3);
+        write(nodeB.resolve("2026-12-06/demo/00-1.jsonl.gz"), 3, 4, 5, 7);
+        ArchiveCount.Result result = new ArchiveCount(List.of(nodeA, nodeB), run, 9).scan();
+        assertEquals(7, result.arrived());
+        assertEquals(1, result.duplicates(), "3 was archived by both nodes");
+        assertEquals("6, 8", result.lostRanges(10));
+        assertEquals(List.of(4L, 4L), result.shares());
+    }
+
+    @Test
+    void aNodeThatArchivedNothingYetHasAShareOfNone(@TempDir Path dir) throws IOException {
+        Path nodeA = dir.resolve("a/archive");
+        write(nodeA.resolve("x.jsonl.gz"), 0, 1);
+        ArchiveCount.Result result = new ArchiveCount(List.of(nodeA, dir.resolve("b/archive")), run, 2).scan();
+        assertEquals(2, result.arrived());
+        assertEquals(List.of(2L, 0L), result.shares());
+    }
+
+    @Test
+    void theSameDirectoryTwiceIsRefused(@TempDir Path dir) {
+        assertThrows(IllegalArgumentException.class, () -> new ArchiveCount(List.of(dir, dir), run, 1));
+        assertThrows(IllegalArgumentException.class, () -> new ArchiveCount(List.of(), run, 1));
+    }
+
+    private void write(Path file, long... numbers) throws IOException {
+        Files.createDirectories(file.getParent());
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            for (long n : numbers) {
+                out.write(event(run, n));
+            }
+        }
     }
 
     @Test
