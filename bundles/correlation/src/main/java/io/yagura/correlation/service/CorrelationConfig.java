@@ -31,4 +31,28 @@ public @interface CorrelationConfig {
             + "incident, no level change) waits to be written with later ones; openings and level changes are "
             + "written at once. 0 writes every change at once")
     int store_holdMillis() default 5000;
+
+    @AttributeDefinition(description = "Web attack success (docs/rules.md): minutes after an attacker's last web attack "
+            + "alert during which its requests and the server's transfers to it are watched")
+    int web_window_minutes() default 120;
+
+    @AttributeDefinition(description = "Web attack success: answered requests of the attacker to one path whose sizes, "
+            + "in exactly two stable classes, prove a boolean blind injection (at least 4)")
+    int web_inference_requests() default 6;
+
+    @AttributeDefinition(description = "Web attack success: spread allowed inside one size or duration class, percent "
+            + "of its median")
+    int web_class_tolerance_percent() default 10;
+
+    @AttributeDefinition(description = "Web attack success: sessions of the attacker at least as long as the delay its "
+            + "injection asked for (SLEEP, WAITFOR DELAY, pg_sleep) that prove a time-based blind injection")
+    int web_delay_repeats() default 3;
+
+    @AttributeDefinition(description = "Web attack success: megabytes (10^6 bytes) the attacked server sends to the "
+            + "attacker within the window that prove data went out")
+    int web_dataout_megabytes() default 20;
+
+    @AttributeDefinition(description = "Web attack success: normal answers, of varying sizes, of a path flagged as a "
+            + "webshell that prove it runs the attacker's commands (at least 2)")
+    int web_webshell_answers() default 3;
 }

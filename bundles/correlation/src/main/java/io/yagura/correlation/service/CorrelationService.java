@@ -14,6 +14,7 @@ import io.yagura.correlation.engine.AssetFile;
 import io.yagura.correlation.house.LiveHouseRules;
 import io.yagura.correlation.engine.CorrelationEngine;
 import io.yagura.correlation.engine.EngineSettings;
+import io.yagura.correlation.engine.WebEvidenceSettings;
 import io.yagura.correlation.engine.IncidentChange;
 import io.yagura.correlation.engine.ThreatIntel;
 import io.yagura.correlation.rules.RuleLoad;
@@ -95,7 +96,8 @@ public class CorrelationService extends RouteBuilder {
         RuleLoad load = rules.load();
         report(load);
         this.engine = new CorrelationEngine(load.ruleSet(), context, Clock.systemUTC(),
-                EngineSettings.defaults().withAggregationWindow(Duration.ofMinutes(config.aggregation_minutes())));
+                EngineSettings.defaults().withAggregationWindow(Duration.ofMinutes(config.aggregation_minutes()))
+                        .withWeb(webEvidence(config)));
         rules.addListener(engine::setRules);
         this.events = counters.counter("correlation", "engine", "events");
         this.opened = counters.counter("correlation", "engine", "incidents-opened");
@@ -106,6 +108,20 @@ public class CorrelationService extends RouteBuilder {
                 EVIDENCE_PER_BATCH, System::nanoTime);
         this.scheduler = scheduler;
         scheduleFlush();
+    }
+
+    /** The web.* settings; values out of range are one ERROR line and the defaults, not a dead service. */
+    static WebEvidenceSettings webEvidence(CorrelationConfig config) {
+        try {
+            return new WebEvidenceSettings(Duration.ofMinutes(config.web_window_minutes()),
+                    config.web_inference_requests(), config.web_class_tolerance_percent() / 100.0,
+                    config.web_delay_repeats(), config.web_dataout_megabytes() * 1_000_000L,
+                    config.web_webshell_answers());
+        } catch (IllegalArgumentException bad) {
+            LOG.error("io.yagura.correlation web.* settings refused ({}); the web evidence uses its defaults {}",
+                    bad.getMessage(), WebEvidenceSettings.defaults());
+            return WebEvidenceSettings.defaults();
+        }
     }
 
     /** Held updates are written within a second of their time even when no batch comes to push them. */
