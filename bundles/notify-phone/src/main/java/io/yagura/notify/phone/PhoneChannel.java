@@ -319,7 +319,12 @@ public final class PhoneChannel implements AutoCloseable {
         CompletableFuture<byte[]> notice = spoken(incident.id() + "/" + n.id() + "/" + p.ackDigit(), s.language(),
                 s.notice() + "\n" + s.notice() + "\n" + s.prompt());
         CompletableFuture<byte[]> thanks = spoken(incident.id() + "/thanks/" + s.language(), s.language(), s.thanks());
-        return new SipPhone.Script(notice, thanks, p.ackDigit(), p.digitWait());
+        return new SipPhone.Script(notice, thanks, p.ackDigit(), p.digitWait(), subject(incident, level));
+    }
+
+    /** The INVITE's Subject: level and incident id, nothing about the attack (it travels in clear on UDP). */
+    static String subject(Incident incident, Level level) {
+        return "Yagura " + level.name() + " " + incident.id();
     }
 
     /** The audio of a text, made once per escalation on the speech threads; a failure is tried again next time. */

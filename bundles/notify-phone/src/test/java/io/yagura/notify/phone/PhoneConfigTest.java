@@ -56,6 +56,16 @@ class PhoneConfigTest {
     }
 
     @Test
+    void theInviteSubjectNamesLevelAndIncidentButNotTheAttack() throws Exception {
+        io.yagura.api.incident.Incident incident = new Platform().incident(io.yagura.api.incident.Level.EMERGENCY);
+        String subject = PhoneChannel.subject(incident, io.yagura.api.incident.Level.EMERGENCY);
+        assertEquals("Yagura EMERGENCY " + incident.id(), subject);
+        for (String attacker : incident.attackers()) {
+            assertTrue(!subject.contains(attacker), subject);
+        }
+    }
+
+    @Test
     void theSocAlarmMailNamesTheIncidentAndSaysWhatWasDone() throws Exception {
         io.yagura.api.incident.Incident incident = new Platform().incident(io.yagura.api.incident.Level.EMERGENCY);
         java.util.List<io.yagura.api.notify.Mailer.OutgoingMail> sent = new java.util.ArrayList<>();

@@ -247,12 +247,19 @@ public final class SipPhone implements SipListener, AutoCloseable {
      * @param thanks said after the digit; null for nothing
      */
     public record Script(CompletableFuture<byte[]> notice, CompletableFuture<byte[]> thanks, char ackDigit,
-                         Duration digitWait) {
+                         Duration digitWait, String subject) {
 
-        /** With audio at hand. */
+        /** Said by the INVITE's Subject when the caller gives none. */
+        public static final String DEFAULT_SUBJECT = "Yagura SOC notice";
+
+        public Script {
+            subject = subject == null || subject.isBlank() ? DEFAULT_SUBJECT : subject.strip();
+        }
+
+        /** With audio at hand, under the default subject. */
         public Script(byte[] notice, byte[] thanks, char ackDigit, Duration digitWait) {
             this(CompletableFuture.completedFuture(notice), CompletableFuture.completedFuture(thanks), ackDigit,
-                    digitWait);
+                    digitWait, null);
         }
     }
 
@@ -277,7 +284,7 @@ public final class SipPhone implements SipListener, AutoCloseable {
         }
         String callId = null;
         try {
-            Request invite = invite(number, rtp.localPort());
+            Request invite = invite(number, rtp.localPort(), script.subject());
             callId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
             calls.put(callId, c);
             ClientTransaction t = provider.getNewClientTransaction(invite);
@@ -389,7 +396,8 @@ public final class SipPhone implements SipListener, AutoCloseable {
         }
     }
 
-    private Request invite(String number, int rtpPort) throws java.text.ParseException, InvalidArgumentException {
+    private Request invite(String number, int rtpPort, String subject)
+            throws java.text.ParseException, InvalidArgumentException {
         if (!number.matches("\\+?[0-9A-Za-z*#._-]+")) {
             throw new java.text.ParseException("'" + number + "' is not a phone number (digits, optional +)", 0);
         }
@@ -405,6 +413,8 @@ public final class SipPhone implements SipListener, AutoCloseable {
         r.addHeader(headers.createContactHeader(contactAddress()));
         r.addHeader(headers.createUserAgentHeader(List.of("Yagura")));
         r.addHeader(headers.createAllowHeader("INVITE, ACK, CANCEL, BYE, INFO, OPTIONS"));
+        // Shown by many phones while ringing, and what ties a trunk's call record to the incident.
+        r.addHeader(headers.createSubjectHeader(subject));
         ContentTypeHeader sdp = headers.createContentTypeHeader("application", "sdp");
         r.setContent(Sdp.offer(settings.localAddress(), rtpPort, RANDOM.nextInt(1 << 30)), sdp);
         return r;
