@@ -66,6 +66,7 @@ final class WebAttackPair {
     private boolean sqlInjection;
     private int slowAnswers;
     private long bytesOut;
+    private String lastRequest;
     private final Samples durations = new Samples();
     private final Map<String, Samples> sizes = bounded();
     private final Map<String, Samples> webshells = bounded();
@@ -113,6 +114,11 @@ final class WebAttackPair {
         if (size == null || path == null || !WebRequests.answered(e)) {
             return null;
         }
+        String request = e.getString(Ecs.SOURCE_PORT) + ' ' + e.getString(Ecs.URL_ORIGINAL);
+        if (e.has(Ecs.SOURCE_PORT) && request.equals(lastRequest)) {
+            return null; // one request logged twice (an IDS writes its alert and its HTTP record)
+        }
+        lastRequest = request;
         Samples shell = webshells.get(path);
         if (shell != null) {
             shell.add(size);

@@ -162,6 +162,17 @@ class WebAttackTrackerTest {
     }
 
     @Test
+    void aRequestLoggedTwiceIsOneAnswer() {
+        SecurityEvent alert = alert(ATTACKER, "/images/logo.php?c=whoami", "webshell", 200, 0)
+                .set("source.port", 50000L).set("http.response.body.bytes", 9L);
+        SecurityEvent record = request(ATTACKER, "/images/logo.php?c=whoami", 200, 9, 0).set("source.port", 50000L);
+        SecurityEvent id = request(ATTACKER, "/images/logo.php?c=id", 200, 54, 6).set("source.port", 50001L);
+        assertEquals(List.of(), marks(feed(alert, record, id)), "two commands, not three answers");
+        assertEquals("webshell", feed(request(ATTACKER, "/images/logo.php?c=ls", 200, 612, 9)
+                .set("source.port", 50002L)).get(0));
+    }
+
+    @Test
     void aFlaggedPathThatIsNotThereOrAnswersTheSamePageIsNoWebshell() {
         feed(alert(ATTACKER, "/uploads/c99.php?cmd=id", "webshell", 404, 0),
                 alert(ATTACKER, "/login.php?cmd=id", "webshell", 200, 0));
