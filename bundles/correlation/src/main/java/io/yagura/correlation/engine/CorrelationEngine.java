@@ -192,8 +192,7 @@ public final class CorrelationEngine {
             beacons.observe(customerId, event, t);
         }
         if (webAttacks.candidate(event)) {
-            t = t == Long.MIN_VALUE ? eventTime(event, now) : t;
-            webAttacks.observe(customerId, event, t);
+            webAttacks.observe(customerId, event, now); // reads the event time only for the events it keeps
         }
         return t;
     }

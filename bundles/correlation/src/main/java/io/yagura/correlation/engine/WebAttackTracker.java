@@ -49,8 +49,11 @@ final class WebAttackTracker {
         return watching || WebRequests.attack(e);
     }
 
-    /** Looks at a {@link #candidate}; marks the event when it completes a proof of success. */
-    void observe(String customerId, SecurityEvent e, long timeMillis) {
+    /**
+     * Looks at a {@link #candidate}; marks the event when it completes a proof of success. {@code now}
+     * is the clock: the event's own time is read only for events of a watched pair.
+     */
+    void observe(String customerId, SecurityEvent e, long now) {
         String src = e.getString(Ecs.SOURCE_IP);
         String dst = e.getString(Ecs.DESTINATION_IP);
         if (src == null || dst == null) {
@@ -60,8 +63,8 @@ final class WebAttackTracker {
         WebAttackPair.Proof proof;
         WebAttackPair pair;
         synchronized (pairs) {
-            pair = attack ? attacked(new Key(customerId, src, dst), e, timeMillis) : watched(customerId, src, dst,
-                    timeMillis);
+            pair = attack ? attacked(new Key(customerId, src, dst), e, CorrelationEngine.eventTime(e, now))
+                    : watched(customerId, src, dst, e, now);
             if (pair == null) {
                 return;
             }
@@ -87,7 +90,7 @@ final class WebAttackTracker {
     }
 
     /** The pair this event belongs to (either direction), while it is watched; null otherwise. */
-    private WebAttackPair watched(String customerId, String src, String dst, long t) {
+    private WebAttackPair watched(String customerId, String src, String dst, SecurityEvent e, long now) {
         Key key = new Key(customerId, src, dst);
         WebAttackPair pair = pairs.get(key);
         if (pair == null) {
@@ -97,7 +100,7 @@ final class WebAttackTracker {
         if (pair == null) {
             return null;
         }
-        if (expired(pair, t)) {
+        if (expired(pair, CorrelationEngine.eventTime(e, now))) {
             pairs.remove(key);
             watching = !pairs.isEmpty();
             return null;
