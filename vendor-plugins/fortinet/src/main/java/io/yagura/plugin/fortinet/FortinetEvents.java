@@ -112,12 +112,7 @@ final class FortinetEvents {
         String user = v(f, "user");
         e.set(Ecs.USER_NAME, user != null ? user : v(f, "unauthuser"));
         e.set(Ecs.GROUP_NAME, v(f, "group"));
-        String direction = lower(v(f, "direction"));
-        if ("incoming".equals(direction) || "inbound".equals(direction)) {
-            e.set(Ecs.NETWORK_DIRECTION, Ecs.DIRECTION_INBOUND);
-        } else if ("outgoing".equals(direction) || "outbound".equals(direction)) {
-            e.set(Ecs.NETWORK_DIRECTION, Ecs.DIRECTION_OUTBOUND);
-        }
+        e.set(Ecs.NETWORK_DIRECTION, direction(lower(v(f, "srcintfrole")), lower(v(f, "dstintfrole"))));
         url(e, v(f, "url"), v(f, "hostname"));
         e.set(Ecs.USER_AGENT_ORIGINAL, v(f, "agent"));
         e.set(Ecs.HTTP_REQUEST_METHOD, v(f, "httpmethod"));
@@ -247,7 +242,10 @@ final class FortinetEvents {
         if (action == null) {
             return ParseResult.rejected("IPS/anomaly log without action=: expected detected, dropped, reset, pass_session, clear_session...");
         }
-        detection(e, action, Ecs.CATEGORY_IDS, Ecs.CATEGORY_NETWORK);
+        // eventtype=botnet: the IPS engine's botnet C&C database matched the peer (FortiOS log 16400), a
+        // host of the customer calling its controller rather than an exploit against it
+        boolean botnet = "botnet".equals(lower(v(f, "eventtype")));
+        detection(e, action, botnet ? Ecs.CATEGORY_MALWARE : Ecs.CATEGORY_IDS, Ecs.CATEGORY_NETWORK);
         String attack = v(f, "attack");
         e.set(Ecs.RULE_ID, v(f, "attackid"));
         e.set(Ecs.RULE_NAME, attack);
@@ -439,6 +437,25 @@ final class FortinetEvents {
     }
 
     /** event.kind alert and the verdict of a detection's action. */
+    /**
+     * The flow's direction from the roles FortiOS gives its interfaces (wan, lan, dmz; undefined when
+     * not set), not from UTM logs' direction=, which says whether the packet that matched went from
+     * client to server or back. Correlation replaces it with what the customer's declared networks say.
+     */
+    static String direction(String sourceRole, String destinationRole) {
+        boolean fromWan = "wan".equals(sourceRole);
+        boolean toWan = "wan".equals(destinationRole);
+        boolean fromInside = "lan".equals(sourceRole) || "dmz".equals(sourceRole);
+        boolean toInside = "lan".equals(destinationRole) || "dmz".equals(destinationRole);
+        if (fromWan && toInside) {
+            return Ecs.DIRECTION_INBOUND;
+        }
+        if (fromInside && toWan) {
+            return Ecs.DIRECTION_OUTBOUND;
+        }
+        return fromInside && toInside ? Ecs.DIRECTION_INTERNAL : null;
+    }
+
     private static void detection(SecurityEvent e, String action, String... categories) {
         e.set(Ecs.EVENT_KIND, Ecs.KIND_ALERT);
         switch (action) {
