@@ -10,6 +10,7 @@ import io.yagura.format.parser.Observer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * ModSecurity's one-line messages in the web server's error log (ModSecurity 2.x on Apache 2.2/2.4,
@@ -64,7 +65,14 @@ final class ModSecurityLog {
         apply(e, m, true);
         switch (m.kind()) {
             case BLOCKED -> {
-                WafEvents.blocked(e);
+                if (isAnomalyVerdict(m)) {
+                    // the anomaly-scoring verdict (CRS 949110/959100: "Anomaly Score Exceeded"): it names no
+                    // attack, it refuses the request whose rule matches were logged just before as
+                    // "Warning." lines with the same unique_id, and so proves those failed
+                    WafEvents.refused(e);
+                } else {
+                    WafEvents.blocked(e);
+                }
                 e.set(Ecs.HTTP_RESPONSE_STATUS_CODE, m.status());
             }
             case WARNING -> WafEvents.alerted(e, null);
@@ -99,6 +107,18 @@ final class ModSecurityLog {
     }
 
     /** The attack class of the tags; without tags (mod_security 1.x, custom rules) of the message. */
+    /**
+     * The Core Rule Set's blocking evaluation (949110 inbound, 959100 outbound, and their kin): it blocks
+     * on the score the request's detections added up, names no attack of its own, and says so in its
+     * message ("Inbound Anomaly Score Exceeded") or in the variable it tested (TX:ANOMALY_SCORE).
+     */
+    static boolean isAnomalyVerdict(ModSecMessage m) {
+        String msg = m.get("msg");
+        String match = m.match();
+        return category(m) == null && ((msg != null && msg.toLowerCase(Locale.ROOT).contains("anomaly score"))
+                || (match != null && match.toUpperCase(Locale.ROOT).contains("ANOMALY_SCORE")));
+    }
+
     static String category(ModSecMessage m) {
         if (!m.tags().isEmpty()) {
             return AttackClass.of(m.tags().toArray(String[]::new));

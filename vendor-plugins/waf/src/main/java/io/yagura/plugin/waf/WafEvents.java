@@ -31,6 +31,17 @@ final class WafEvents {
     }
 
     /**
+     * The WAF's verdict on a request whose detections were logged apart (anomaly scoring): not an attack
+     * of its own but the refusal of that request, a plain event that correlation pairs with the request's
+     * alerts (same http.request.id) as proof that they failed.
+     */
+    static void refused(SecurityEvent e) {
+        e.set(Ecs.EVENT_KIND, Ecs.KIND_EVENT);
+        Events.verdict(e, Ecs.ACTION_BLOCKED, Ecs.OUTCOME_FAILURE, Ecs.CATEGORY_WEB);
+        Events.types(e, Ecs.TYPE_DENIED);
+    }
+
+    /**
      * A detection let through (detection-only, transparent, alarm): alert. The outcome is success when
      * the application answered the request normally (1xx-3xx), unknown otherwise.
      */
