@@ -58,6 +58,14 @@ final class HealthMonitor {
         logArrivals.merge(deviceId, at, (old, now) -> now.isAfter(old) ? now : old);
     }
 
+    /**
+     * Drops the devices' state kept in memory: each is restored from the store at the next check.
+     * Log arrivals told by ingestion are kept: they are this node's own knowledge.
+     */
+    void forget() {
+        watches.clear();
+    }
+
     /** One run of the scheduler's job: silence judged, due probes handed out; never waits for a probe. */
     void check() {
         Instant now = clock.instant();

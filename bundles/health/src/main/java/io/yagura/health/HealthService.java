@@ -5,6 +5,7 @@ import io.yagura.api.health.DeviceHealthView;
 import io.yagura.api.health.HealthStore;
 import io.yagura.api.health.HealthTransition;
 import io.yagura.api.agent.AgentDirectory;
+import io.yagura.api.cluster.ClusterDuties;
 import io.yagura.api.health.LogActivity;
 import io.yagura.api.incident.IncidentChanges;
 import io.yagura.api.incident.IncidentStore;
@@ -39,7 +40,10 @@ import org.slf4j.LoggerFactory;
  * Watches every registered device: the Karaf Scheduler job "yagura-health-check" runs
  * {@link HealthMonitor#check} every check.period.seconds (never two runs at once); the probes
  * themselves run on a pool of probe.threads threads, each bounded by its timeout. How ICMP is
- * sent is decided once at start ({@link IcmpSetup}) and logged.
+ * sent is decided once at start ({@link IcmpSetup}) and logged. The check is a cluster duty
+ * ({@link ClusterDuties#HEALTH_CHECK}): with several nodes one of them probes the devices and
+ * judges their silence; when the duty comes or goes, this node forgets what it watched and
+ * reads the devices' state from the store again (another node watched them meanwhile).
  */
 @Component(service = {DeviceHealthView.class, LogActivity.class}, immediate = true, configurationPid = "io.yagura.health")
 @Designate(ocd = HealthConfig.class)
@@ -56,6 +60,9 @@ public class HealthService implements DeviceHealthView, LogActivity {
     private final Pinger pinger;
     private final AgentSilence agentSilence;
     private final Clock clock;
+    private final ClusterDuties duties;
+    /** The term of the duty the watches in memory belong to (0: not held). */
+    private long watchedTerm;
 
     /** The agents' centre, when installed: a silent agent is a fault of its customer. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -64,13 +71,14 @@ public class HealthService implements DeviceHealthView, LogActivity {
     @Activate
     public HealthService(@Reference Scheduler scheduler, @Reference DeviceRegistry registry, @Reference HealthStore store,
                          @Reference IncidentStore incidents, @Reference IncidentChanges changes, @Reference Triage triage,
-                         HealthConfig config) {
-        this(scheduler, registry, store, new FaultIncidents(incidents, changes, triage, registry), config,
+                         @Reference ClusterDuties duties, HealthConfig config) {
+        this(scheduler, registry, store, new FaultIncidents(incidents, changes, triage, registry), duties, config,
                 IcmpSetup.probeHost(), Clock.systemUTC());
     }
 
     HealthService(Scheduler scheduler, DeviceRegistry registry, HealthStore store, FaultIncidents incidents,
-                  HealthConfig config, IcmpSetup.Host host, Clock clock) {
+                  ClusterDuties duties, HealthConfig config, IcmpSetup.Host host, Clock clock) {
+        this.duties = duties;
         this.registry = registry;
         this.store = store;
         this.scheduler = scheduler;
@@ -115,8 +123,17 @@ public class HealthService implements DeviceHealthView, LogActivity {
         }
     }
 
-    private void runCheck() {
+    private synchronized void runCheck() {
         try {
+            long term = duties.term(ClusterDuties.HEALTH_CHECK);
+            if (term != watchedTerm) {
+                monitor.forget();
+                watchedTerm = term;
+            }
+            if (term == 0) {
+                LOG.debug("{} skipped: another node holds the duty {}", JOB, ClusterDuties.HEALTH_CHECK);
+                return;
+            }
             monitor.check();
             agentSilence.check(AgentSilence.of(agents), clock.instant());
         } catch (RuntimeException e) {

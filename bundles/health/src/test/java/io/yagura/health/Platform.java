@@ -1,5 +1,6 @@
 package io.yagura.health;
 
+import io.yagura.api.cluster.ClusterDuties;
 import io.yagura.api.health.HealthSettings;
 import io.yagura.api.incident.Incident;
 import io.yagura.api.incident.IncidentChanges;
@@ -9,6 +10,7 @@ import io.yagura.registry.DeviceRegistryService;
 import io.yagura.registry.MemoryRegistryRepository;
 import io.yagura.store.JdbcHealthStore;
 import io.yagura.store.JdbcIncidentStore;
+import io.yagura.store.testing.ManualDuties;
 import io.yagura.triage.TriageService;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
@@ -66,7 +68,11 @@ final class Platform {
     }
 
     HealthService service(org.apache.karaf.scheduler.Scheduler scheduler, HealthConfig config) {
-        return new HealthService(scheduler, registry, health, faultIncidents(), config,
+        return service(scheduler, new ManualDuties(), config);
+    }
+
+    HealthService service(org.apache.karaf.scheduler.Scheduler scheduler, ClusterDuties duties, HealthConfig config) {
+        return new HealthService(scheduler, registry, health, faultIncidents(), duties, config,
                 io.yagura.health.probe.IcmpSetup.probeHost(), Clock.systemUTC());
     }
 

@@ -1,6 +1,7 @@
 package io.yagura.notify;
 
 import io.yagura.api.Queues;
+import io.yagura.api.cluster.ClusterDuties;
 import io.yagura.api.incident.AuditEntry;
 import io.yagura.api.incident.Incident;
 import io.yagura.api.incident.IncidentChanges;
@@ -48,7 +49,9 @@ import org.slf4j.LoggerFactory;
  * ({@link DigestScheduler}) every minute; they travel on the same channel queue. Two jobs, each
  * never running twice at once, on the scheduler's pool: a long digest run never holds up the
  * deadline watch. Both hand their notices to the route "notify-channels", and run only while it
- * is started, so that no notice is stored without being sent.
+ * is started, so that no notice is stored without being sent. Each is a cluster duty
+ * ({@link ClusterDuties#NOTIFY_DEADLINES}, {@link ClusterDuties#NOTIFY_DIGEST}): with several
+ * nodes, only the node holding it runs it, so that a Critical is sent and a digest made once.
  */
 @Component(service = RoutesBuilder.class, configurationPid = "io.yagura.notify")
 @Designate(ocd = NotificationDispatcher.Config.class)
@@ -103,13 +106,15 @@ public class NotificationDispatcher extends RouteBuilder {
      */
     private final Set<String> deadlineSettled = ConcurrentHashMap.newKeySet();
     private Scheduler scheduler;
+    private ClusterDuties duties;
     private ProducerTemplate producer;
 
     @Activate
     public NotificationDispatcher(@Reference IncidentStore store, @Reference DeviceRegistry registry,
-                                  @Reference IncidentChanges changes, @Reference Scheduler scheduler, Config config) {
+                                  @Reference IncidentChanges changes, @Reference Scheduler scheduler,
+                                  @Reference ClusterDuties duties, Config config) {
         this(store, registry, changes, config, Clock.systemUTC());
-        startJobs(scheduler, new CamelOutbox(), Timing.DEFAULT);
+        startJobs(scheduler, duties, new CamelOutbox(), Timing.DEFAULT);
     }
 
     /** With the clock the tests set. */
@@ -126,14 +131,22 @@ public class NotificationDispatcher extends RouteBuilder {
     }
 
     /** Schedules the deadline watch (every deadlineCheckSeconds) and the digest maker on the Karaf Scheduler. */
-    void startJobs(Scheduler jobs, Outbox outbox, Timing timing) {
+    void startJobs(Scheduler jobs, ClusterDuties clusterDuties, Outbox outbox, Timing timing) {
         this.scheduler = jobs;
-        schedule(DEADLINES_JOB, this::checkDeadlines, outbox, timing.deadlinesDelay(), Math.max(1, checkSeconds));
-        schedule(DIGEST_JOB, digests::tick, outbox, timing.digestDelay(), timing.digestPeriodSeconds());
+        this.duties = clusterDuties;
+        schedule(DEADLINES_JOB, ClusterDuties.NOTIFY_DEADLINES, this::checkDeadlines, outbox, timing.deadlinesDelay(),
+                Math.max(1, checkSeconds));
+        schedule(DIGEST_JOB, ClusterDuties.NOTIFY_DIGEST, digests::tick, outbox, timing.digestDelay(),
+                timing.digestPeriodSeconds());
     }
 
-    private void schedule(String name, Supplier<List<Notification>> work, Outbox outbox, Duration delay, long period) {
+    private void schedule(String name, String duty, Supplier<List<Notification>> work, Outbox outbox, Duration delay,
+                          long period) {
         Job job = context -> {
+            if (!duties.holds(duty)) {
+                LOG.debug("{} skipped: another node holds the duty {}", name, duty);
+                return;
+            }
             if (!outbox.ready()) {
                 return;
             }

@@ -1,15 +1,18 @@
 package io.yagura.notify;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.yagura.api.cluster.ClusterDuties;
 import io.yagura.api.incident.IncidentStatus;
 import io.yagura.api.incident.Level;
 import io.yagura.api.incident.Notification;
 import io.yagura.api.registry.Contact;
 import io.yagura.api.registry.Customer;
 import io.yagura.api.registry.NotificationPolicy;
+import io.yagura.store.testing.ManualDuties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -53,20 +56,28 @@ class DispatcherJobsTest {
         }
     }
 
-    @Test
-    void theDeadlineWatchRunsAtItsPeriodOnlyOnceTheRouteIsThereUntilDeactivated() throws Exception {
-        Fakes.MemoryStore store = new Fakes.MemoryStore();
+    /** A Critical of acme due for automatic sending at the dispatcher's clock. */
+    private static NotificationDispatcher dispatcherWithADueCritical(Fakes.MemoryStore store) {
         Customer acme = new Customer("acme", "ACME", List.of("10.0.0.0/8"), List.of(new Contact("Sato",
                 "sato@acme.example", null, 1, List.of("mail"), List.of(), "ja", null)),
                 new NotificationPolicy(true, 15, false, true));
         Fakes.MutableClock clock = new Fakes.MutableClock(T0.plus(Duration.ofMinutes(14)));
-        NotificationDispatcher dispatcher = new NotificationDispatcher(store, Fakes.registry(acme),
-                new Fakes.RecordingChanges(), Fakes.config(Map.of("deadlineCheckSeconds", 1)), clock);
         store.put(Fakes.incident("INC-C", "acme", Level.CRITICAL, IncidentStatus.NEW, T0, T0.plus(Duration.ofMinutes(15))));
+        return new NotificationDispatcher(store, Fakes.registry(acme), new Fakes.RecordingChanges(),
+                Fakes.config(Map.of("deadlineCheckSeconds", 1)), clock);
+    }
+
+    /** The digest job is scheduled too, but first runs after the test. */
+    private static final NotificationDispatcher.Timing DEADLINES_NOW =
+            new NotificationDispatcher.Timing(Duration.ZERO, Duration.ofHours(1), 60);
+
+    @Test
+    void theDeadlineWatchRunsAtItsPeriodOnlyOnceTheRouteIsThereUntilDeactivated() throws Exception {
+        Fakes.MemoryStore store = new Fakes.MemoryStore();
+        NotificationDispatcher dispatcher = dispatcherWithADueCritical(store);
         RecordingOutbox outbox = new RecordingOutbox();
 
-        // the digest job is scheduled too, but first runs after the test
-        dispatcher.startJobs(quartz, outbox, new NotificationDispatcher.Timing(Duration.ZERO, Duration.ofHours(1), 60));
+        dispatcher.startJobs(quartz, new ManualDuties(), outbox, DEADLINES_NOW);
         try {
             assertTrue(quartz.getJobs().keySet().containsAll(List.of("yagura-notify-deadlines", "yagura-notify-digest")),
                     quartz.getJobs().keySet()::toString);
@@ -83,6 +94,29 @@ class DispatcherJobsTest {
         }
         assertFalse(quartz.getJobs().keySet().stream().anyMatch(n -> n.startsWith("yagura-notify")),
                 "removed on deactivate");
+    }
+
+    @Test
+    void theDeadlineWatchRunsOnlyOnTheNodeHoldingItsDuty() throws Exception {
+        Fakes.MemoryStore store = new Fakes.MemoryStore();
+        NotificationDispatcher dispatcher = dispatcherWithADueCritical(store);
+        RecordingOutbox outbox = new RecordingOutbox();
+        outbox.ready = true;
+        ManualDuties duties = new ManualDuties().lose(ClusterDuties.NOTIFY_DEADLINES);
+
+        dispatcher.startJobs(quartz, duties, outbox, DEADLINES_NOW);
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> duties.asked(ClusterDuties.NOTIFY_DEADLINES) >= 2);
+            assertEquals(0, outbox.checks.availablePermits(), "skipped before looking at anything");
+            assertEquals(Map.of(), store.notices, "another node holds the duty: no notice made here");
+
+            duties.gain(ClusterDuties.NOTIFY_DEADLINES);
+            List<Notification> sent = outbox.sent.poll(10, TimeUnit.SECONDS);
+            assertEquals(List.of("sato@acme.example"), sent.stream().map(Notification::address).toList(),
+                    "sent once this node took the duty over");
+        } finally {
+            dispatcher.deactivate();
+        }
     }
 
     private static Properties quartz(int threads) {

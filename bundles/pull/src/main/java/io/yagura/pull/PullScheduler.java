@@ -1,5 +1,6 @@
 package io.yagura.pull;
 
+import io.yagura.api.cluster.ClusterDuties;
 import io.yagura.api.ingest.PullCursors;
 import io.yagura.api.metrics.Counters;
 import io.yagura.api.plugin.PullConnector;
@@ -37,6 +38,12 @@ import org.slf4j.LoggerFactory;
  * periodically (the registry has no change events) and starts, reschedules or stops device jobs;
  * a plugin that comes or goes triggers the same at once. When a device stops being polled its
  * connector is told to release what it holds (an SDEE subscription).
+ *
+ * <p>Polling is one cluster duty for all devices ({@link ClusterDuties#PULL}), not one per
+ * device: a device polled by two nodes gives every event twice, one duty is one lease to renew
+ * and to watch, and the pulled devices are few and light next to the syslog senders. A node
+ * without the duty schedules no device job and releases the devices it polled; each poll checks
+ * the duty again, so a node that lost it stops at once.
  */
 @Component(service = {}, immediate = true, configurationPid = "io.yagura.pull")
 @Designate(ocd = PullConfig.class)
@@ -56,6 +63,8 @@ public class PullScheduler {
     private Counters counters;
     @Reference
     private ConnectionFactory broker;
+    @Reference
+    private ClusterDuties duties;
 
     private final Map<String, VendorPlugin> plugins = new ConcurrentHashMap<>();
     /** deviceId → its poller (kept across reschedules: its health state lives there). */
@@ -72,8 +81,9 @@ public class PullScheduler {
     }
 
     PullScheduler(Scheduler scheduler, DeviceRegistry registry, PullCursors cursors, Counters counters, EnvelopeSender sender,
-                  Clock clock) {
+                  ClusterDuties duties, Clock clock) {
         this.scheduler = scheduler;
+        this.duties = duties;
         this.registry = registry;
         this.cursors = cursors;
         this.counters = counters;
@@ -139,6 +149,16 @@ public class PullScheduler {
         if (!active || c == null || !c.enabled()) {
             return;
         }
+        if (!duties.holds(ClusterDuties.PULL)) {
+            if (!scheduled.isEmpty()) {
+                LOG.info("Another node holds the duty {}: this node stops polling {} device(s)", ClusterDuties.PULL,
+                        scheduled.size());
+            }
+            for (String deviceId : List.copyOf(scheduled.keySet())) {
+                stop(deviceId, true);
+            }
+            return;
+        }
         Map<String, Long> wanted = new HashMap<>();
         for (Device d : registry.devices()) {
             ManagementEndpoint m = d.management();
@@ -167,7 +187,13 @@ public class PullScheduler {
                 continue;
             }
             try {
-                Job job = context -> poller.run();
+                Job job = context -> {
+                    if (duties.holds(ClusterDuties.PULL)) {
+                        poller.run();
+                    } else {
+                        LOG.debug("Device {} not polled: another node holds the duty {}", deviceId, ClusterDuties.PULL);
+                    }
+                };
                 scheduler.schedule(job, scheduler.NOW(-1, w.getValue()).name(JOB_PREFIX + deviceId).canRunConcurrently(false));
                 scheduled.put(deviceId, w.getValue());
                 LOG.info("Polling device {} every {} s", deviceId, w.getValue());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.yagura.api.registry.Device;
+import io.yagura.store.testing.ManualDuties;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +51,8 @@ class KarafSchedulerPullTest {
         sensor.add(3);
         Fakes.FakeBroker broker = new Fakes.FakeBroker();
         FileCursorStore cursors = new FileCursorStore(dir.resolve("pull-cursors.properties"));
-        PullScheduler pull = new PullScheduler(quartz, registry, cursors, new Fakes.FakeCounters(), broker, Clock.systemUTC());
+        PullScheduler pull = new PullScheduler(quartz, registry, cursors, new Fakes.FakeCounters(), broker, new ManualDuties(),
+                Clock.systemUTC());
         pull.bindPlugin(new Fakes.FakePlugin("cisco-ips", sensor));
         sensor.pulled = new CountDownLatch(3);
         sensor.hold = new CountDownLatch(1); // the first poll outlasts several periods

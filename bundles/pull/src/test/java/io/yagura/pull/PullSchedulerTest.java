@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.yagura.api.cluster.ClusterDuties;
 import io.yagura.api.registry.Device;
 import io.yagura.api.registry.ManagementEndpoint;
 import io.yagura.api.registry.Secret;
+import io.yagura.store.testing.ManualDuties;
 import java.io.Serializable;
 import java.lang.annotation.Annotation;
 import java.nio.file.Path;
@@ -32,6 +34,7 @@ class PullSchedulerTest {
     FakeSensor sensor;
     Fakes.FakeBroker broker;
     PullScheduler pull;
+    ManualDuties duties;
 
     static ManagementEndpoint endpoint(Duration interval) {
         return new ManagementEndpoint("https://192.0.2.20/cgi-bin/sdee-server", "viewer", Secret.of("s3cret"), interval, null);
@@ -47,8 +50,9 @@ class PullSchedulerTest {
         registry = new Fakes.FakeRegistry();
         sensor = new FakeSensor();
         broker = new Fakes.FakeBroker();
+        duties = new ManualDuties();
         pull = new PullScheduler(scheduler, registry, new FileCursorStore(dir.resolve("c.properties")), new Fakes.FakeCounters(),
-                broker, new Fakes.MutableClock());
+                broker, duties, new Fakes.MutableClock());
         pull.bindPlugin(new Fakes.FakePlugin("cisco-ips", sensor));
         pull.bindPlugin(new Fakes.FakePlugin("cisco-asa", null)); // no pull connector
     }
@@ -126,6 +130,30 @@ class PullSchedulerTest {
         assertEquals(1, sensor.closed.size());
         pull.reconcile();
         assertEquals(Map.of(), scheduler.jobs, "nothing is scheduled once deactivated");
+    }
+
+    @Test
+    void onlyTheNodeHoldingThePullDutyPollsAndANodeThatLosesItReleasesItsDevices() {
+        registry.put(device("ips-1", "cisco-ips", endpoint(Duration.ofSeconds(10))));
+        sensor.add(2);
+        duties.lose(ClusterDuties.PULL);
+        pull.activate(config(30, true));
+        pull.reconcile();
+        assertEquals(Map.of(), pull.scheduled(), "another node polls: no device job here");
+
+        duties.gain(ClusterDuties.PULL);
+        pull.reconcile();
+        scheduler.run("yagura-pull-ips-1");
+        assertEquals(2, broker.items.size(), "the holder polls");
+
+        duties.lose(ClusterDuties.PULL);
+        sensor.add(1);
+        scheduler.run("yagura-pull-ips-1");
+        assertEquals(2, broker.items.size(), "a poll after the duty was lost does nothing");
+        pull.reconcile();
+        assertEquals(Map.of(), pull.scheduled());
+        assertEquals(List.of("ips-1"), sensor.closed.stream().map(t -> t.deviceId()).toList(),
+                "the subscription is released for the new holder");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.yagura.report;
 
+import io.yagura.api.cluster.ClusterDuties;
 import io.yagura.api.health.HealthStore;
 import io.yagura.api.incident.IncidentStore;
 import io.yagura.api.notify.Mailer;
@@ -36,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * Makes monthly reports: on demand ({@link #make}, the console and the portal) and on the Karaf
  * Scheduler (job "yagura-monthly-reports"), which makes every missing report of the last
  * finished months (so never twice, and a downtime is caught up) and mails it to the customer's
- * report contacts: the contacts whose channels include {@value #CHANNEL}.
+ * report contacts: the contacts whose channels include {@value #CHANNEL}. The scheduled run is a
+ * cluster duty ({@link ClusterDuties#MONTHLY_REPORTS}): with several nodes only its holder makes
+ * and mails reports; a run missed while the duty changed hands is caught up by the next one.
  *
  * <p>A report is in the customer's language: the language of its first report contact (lowest
  * escalation order), or {@code defaultLanguage} when it has none. Each contact's mail text is in
@@ -76,6 +79,7 @@ public class ReportMaker implements ReportService {
     private final Scheduler scheduler;
     private final Settings settings;
     private final Clock clock;
+    private ClusterDuties duties;
 
     @Activate
     public ReportMaker(@Reference Scheduler scheduler, @Reference IncidentStore incidents,
@@ -85,12 +89,14 @@ public class ReportMaker implements ReportService {
                        @Reference(cardinality = ReferenceCardinality.OPTIONAL,
                                policyOption = ReferencePolicyOption.GREEDY) HealthStore health,
                        @Reference DeviceRegistry registry, @Reference TemplateService templates,
-                       @Reference Mailer mailer, @Reference JdbcReportStore store, ReportConfig config) {
+                       @Reference Mailer mailer, @Reference JdbcReportStore store, @Reference ClusterDuties duties,
+                       ReportConfig config) {
         this(new FactsCollector(incidents, blocks, health, registry, Clock.systemUTC()),
                 new ReportTexts(templates.open(ReportTexts.SET)), new ReportPdf(Path.of(config.font_path())), store,
                 mailer, registry, Settings.of(config), Clock.systemUTC(), templates, scheduler);
+        this.duties = duties;
         try {
-            scheduler.schedule((Runnable) this::runScheduled,
+            scheduler.schedule((Runnable) this::scheduledRun,
                     scheduler.EXPR(config.schedule()).name(JOB).canRunConcurrently(false));
             LOG.info("Monthly reports: made at '{}' for the last {} finished months ({}), mailed: {}",
                     config.schedule(), settings.catchUpMonths(), settings.zone(), settings.mail());
@@ -159,6 +165,15 @@ public class ReportMaker implements ReportService {
      * before the customer's oldest report: a customer with none (new, or the platform's first run)
      * starts with last month, not with months before it was a customer.
      */
+    /** The scheduler's run: {@link #runScheduled} on the node holding the duty, nothing elsewhere. */
+    void scheduledRun() {
+        if (!duties.holds(ClusterDuties.MONTHLY_REPORTS)) {
+            LOG.debug("{} skipped: another node holds the duty {}", JOB, ClusterDuties.MONTHLY_REPORTS);
+            return;
+        }
+        runScheduled();
+    }
+
     public void runScheduled() {
         YearMonth last = lastFinishedMonth();
         for (Customer c : registry.customers().stream().sorted(Comparator.comparing(Customer::id)).toList()) {

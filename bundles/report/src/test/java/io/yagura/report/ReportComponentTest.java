@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.yagura.api.cluster.ClusterDuties;
 import io.yagura.api.report.MonthlyReport;
+import io.yagura.store.testing.ManualDuties;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.karaf.scheduler.core.QuartzScheduler;
@@ -55,10 +58,30 @@ class ReportComponentTest {
     }
 
     private ReportMaker activate(ReportConfig config) {
+        return activate(config, new ManualDuties());
+    }
+
+    private ReportMaker activate(ReportConfig config, ClusterDuties duties) {
         return new ReportMaker(quartz, month.incidents, month.blocks, month.health, month.registry, month.templates,
                 mail -> {
                     throw new io.yagura.api.notify.Mailer.MailException("not used here", null);
-                }, month.reports, config);
+                }, month.reports, duties, config);
+    }
+
+    @Test
+    void theScheduledRunMakesReportsOnlyOnTheNodeHoldingTheDuty() throws Exception {
+        ManualDuties duties = new ManualDuties().lose(ClusterDuties.MONTHLY_REPORTS);
+        ReportMaker maker = activate(config(Map.of("mail", false)), duties);
+        try {
+            maker.scheduledRun();
+            assertEquals(List.of(), month.reports.list("acme"), "another node holds the duty: no report made here");
+
+            duties.gain(ClusterDuties.MONTHLY_REPORTS);
+            maker.scheduledRun();
+            assertEquals(1, month.reports.list("acme").size(), "the holder makes last month's report");
+        } finally {
+            maker.deactivate();
+        }
     }
 
     @Test

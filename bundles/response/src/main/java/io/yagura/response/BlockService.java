@@ -1,5 +1,6 @@
 package io.yagura.response;
 
+import io.yagura.api.cluster.ClusterDuties;
 import io.yagura.api.incident.Incident;
 import io.yagura.api.incident.IncidentStore;
 import io.yagura.api.incident.Level;
@@ -44,7 +45,9 @@ import org.slf4j.LoggerFactory;
  * for an analyst. The customer's policy decides what waits for an analyst (PENDING_APPROVAL).
  * Placing and removing go through the vendor plugins' drivers, every step audited. The Karaf
  * Scheduler job {@value #JOB} removes blocks at their expiry; the state lives in the store, so
- * a block overdue when the platform starts is removed at the job's first run.
+ * a block overdue when the platform starts is removed at the job's first run. The job is a cluster
+ * duty ({@link ClusterDuties#RESPONSE_EXPIRY}): with several nodes only its holder removes blocks,
+ * so that a device is not called twice for one removal.
  */
 @Component(service = BlockService.class, immediate = true, configurationPid = "io.yagura.response")
 @Designate(ocd = ResponseConfig.class)
@@ -76,9 +79,10 @@ public class BlockService {
 
     @Activate
     public BlockService(@Reference BlockStore store, @Reference IncidentStore incidents, @Reference DeviceRegistry registry,
-                        @Reference ResponseSettings settings, @Reference Scheduler scheduler, ResponseConfig config) {
+                        @Reference ResponseSettings settings, @Reference Scheduler scheduler,
+                        @Reference ClusterDuties duties, ResponseConfig config) {
         this(store, incidents, registry, settings, config, Clock.systemUTC());
-        start(scheduler);
+        start(scheduler, duties);
     }
 
     /** Without the expiry job (tests call {@link #expireDue} or {@link #start}). */
@@ -104,9 +108,13 @@ public class BlockService {
     }
 
     /** Schedules the expiry job: at once (overdue blocks after a restart), then every expiry.check.seconds. */
-    void start(Scheduler jobs) {
+    void start(Scheduler jobs, ClusterDuties duties) {
         this.scheduler = jobs;
         Job job = context -> {
+            if (!duties.holds(ClusterDuties.RESPONSE_EXPIRY)) {
+                LOG.debug("{} skipped: another node holds the duty {}", JOB, ClusterDuties.RESPONSE_EXPIRY);
+                return;
+            }
             try {
                 expiry.run();
             } catch (RuntimeException e) {

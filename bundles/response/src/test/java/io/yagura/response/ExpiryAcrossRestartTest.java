@@ -4,9 +4,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.yagura.api.cluster.ClusterDuties;
 import io.yagura.api.response.Block;
 import io.yagura.api.response.BlockAudit;
 import io.yagura.api.response.BlockState;
+import io.yagura.store.testing.ManualDuties;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +51,7 @@ class ExpiryAcrossRestartTest {
 
         // the platform was down past the expiry; the new one starts its job
         BlockService restarted = platform.service(Map.of(), b.expiresAt().plus(Duration.ofHours(5)));
-        restarted.start(quartz);
+        restarted.start(quartz, new ManualDuties());
         await().atMost(Duration.ofSeconds(20)).until(() -> platform.blocks.find(b.id()).orElseThrow().state() == BlockState.EXPIRED);
         assertTrue(platform.firewall.holds("acme-fw1").isEmpty(), "removed from the device");
         List<BlockAudit> trail = platform.blocks.audit(b.id());
@@ -63,12 +65,29 @@ class ExpiryAcrossRestartTest {
                 "alice", "scanner", false)).get(0);
         BlockService running = platform.service(Map.of("expiry_check_seconds", 1), b.expiresAt().minusSeconds(1));
         int before = platform.firewall.calls.size();
-        running.start(quartz);
+        running.start(quartz, new ManualDuties());
         // the job runs (it lists the due blocks every second) and touches nothing
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                 .until(() -> platform.blocks.find(b.id()).orElseThrow().state() == BlockState.ACTIVE);
         assertEquals(before, platform.firewall.calls.size(), "no device call");
         running.deactivate();
+    }
+
+    @Test
+    void onlyTheNodeHoldingTheDutyRemovesDueBlocks() {
+        Block b = platform.service().request(new BlockRequest("acme", null, "203.0.113.7", List.of(), Duration.ofHours(1),
+                "alice", "scanner", false)).get(0);
+        ManualDuties duties = new ManualDuties().lose(ClusterDuties.RESPONSE_EXPIRY);
+        BlockService other = platform.service(Map.of("expiry_check_seconds", 1), b.expiresAt().plusSeconds(1));
+        other.start(quartz, duties);
+        await().atMost(Duration.ofSeconds(10)).until(() -> duties.asked(ClusterDuties.RESPONSE_EXPIRY) >= 2);
+        assertEquals(BlockState.ACTIVE, platform.blocks.find(b.id()).orElseThrow().state(),
+                "another node holds the duty: the due block is its to remove");
+
+        duties.gain(ClusterDuties.RESPONSE_EXPIRY);
+        await().atMost(Duration.ofSeconds(10)).until(() -> platform.blocks.find(b.id()).orElseThrow().state()
+                == BlockState.EXPIRED);
+        other.deactivate();
     }
 
     @Test

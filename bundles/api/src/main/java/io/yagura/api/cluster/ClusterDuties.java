@@ -15,7 +15,7 @@ import java.util.List;
  * job that finds it no longer holds the duty in the middle of a run (a long run, a lost database)
  * finishes the item at hand and starts no new one: the new holder does the rest. Work that must
  * happen once when a node takes a duty over (handing on what a dead node left pending) compares
- * {@link #term} with the term it last acted on.
+ * {@link #term} with the term it last acted on ({@link DutyGains}).
  *
  * <p>Duties are named by the constants below; a node starts competing for a duty the first time
  * one of its jobs asks for it. On one node alone every duty is held by that node.

@@ -1,6 +1,8 @@
 package io.yagura.notify.mail;
 
 import io.yagura.api.Queues;
+import io.yagura.api.cluster.ClusterDuties;
+import io.yagura.api.cluster.DutyGains;
 import io.yagura.api.incident.DeliveryAttempt;
 import io.yagura.api.incident.Incident;
 import io.yagura.api.incident.IncidentChanges;
@@ -26,9 +28,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Feeds the mail channel from its queue, yagura.notify.mail (body: the notice id; incident
  * notices, all-clears and daily digests alike). The channel retries on its own schedule and
- * records every attempt in the store. Notices that were still pending when the node stopped
- * (a retry was scheduled in memory) are handed to the channel again shortly after start, by the
- * one-shot Karaf Scheduler job "yagura-notify-mail-sweep"; a notice is handed over once per run.
+ * records every attempt in the store. Notices that were still pending when a node stopped (a
+ * retry was scheduled in memory) are handed to the channel again by the node that gains the
+ * cluster duty {@link ClusterDuties#NOTIFY_MAIL_SWEEP}: shortly after start when it is alone, or
+ * when it takes the duty over from a node that died. The Karaf Scheduler job
+ * "yagura-notify-mail-sweep" looks every {@code period} whether this node gained the duty since it
+ * last looked; a notice is handed over once per run of the platform.
  */
 @Component(service = RoutesBuilder.class)
 public class MailQueueRoute extends RouteBuilder {
@@ -43,28 +48,34 @@ public class MailQueueRoute extends RouteBuilder {
 
     @Activate
     public MailQueueRoute(@Reference MailChannelComponent channel, @Reference IncidentStore store,
-                          @Reference Scheduler scheduler) {
-        this(channel, store, scheduler, Duration.ofSeconds(15));
+                          @Reference Scheduler scheduler, @Reference ClusterDuties duties) {
+        this(channel, store, scheduler, duties, Duration.ofSeconds(15));
     }
 
-    /** @param sweepAfter when the notices an earlier run left pending are handed over (once) */
-    MailQueueRoute(MailChannelComponent channel, IncidentStore store, Scheduler scheduler, Duration sweepAfter) {
+    /** @param period how often the job looks whether this node gained the sweep duty (first look after it) */
+    MailQueueRoute(MailChannelComponent channel, IncidentStore store, Scheduler scheduler, ClusterDuties duties,
+                   Duration period) {
         this.channel = channel;
         this.store = store;
         this.scheduler = scheduler;
-        Job sweep = context -> sweep();
+        DutyGains gains = new DutyGains(duties, ClusterDuties.NOTIFY_MAIL_SWEEP);
+        Job sweep = context -> {
+            if (gains.gained()) {
+                sweep();
+            }
+        };
         try {
-            scheduler.schedule(sweep, scheduler.AT(new Date(System.currentTimeMillis() + sweepAfter.toMillis()))
-                    .name(SWEEP_JOB).canRunConcurrently(false));
+            scheduler.schedule(sweep, scheduler.AT(new Date(System.currentTimeMillis() + period.toMillis()), -1,
+                    Math.max(1, period.toSeconds())).name(SWEEP_JOB).canRunConcurrently(false));
         } catch (SchedulerError e) {
-            LOG.error("Cannot schedule {}: mail notices left pending by an earlier run wait for the next start",
+            LOG.error("Cannot schedule {}: mail notices a stopped node left pending wait for the next start",
                     SWEEP_JOB, e);
         }
     }
 
     @Deactivate
     void deactivate() {
-        scheduler.unschedule(SWEEP_JOB); // when the node stops within the first seconds
+        scheduler.unschedule(SWEEP_JOB);
     }
 
     @Override
@@ -85,7 +96,7 @@ public class MailQueueRoute extends RouteBuilder {
             });
     }
 
-    /** Hands the notices an earlier run left pending to the channel again. */
+    /** Hands the notices a stopped node (or an earlier run of this one) left pending to the channel again. */
     void sweep() {
         try {
             int n = 0;
@@ -96,10 +107,10 @@ public class MailQueueRoute extends RouteBuilder {
                 }
             }
             if (n > 0) {
-                LOG.info("{} mail notice(s) left pending by an earlier run handed to the mail channel again", n);
+                LOG.info("{} mail notice(s) left pending by a stopped node handed to the mail channel again", n);
             }
         } catch (RuntimeException e) {
-            LOG.error("Mail notices left pending by an earlier run not handed over: {}", e.getMessage(), e);
+            LOG.error("Mail notices left pending by a stopped node not handed over: {}", e.getMessage(), e);
         }
     }
 

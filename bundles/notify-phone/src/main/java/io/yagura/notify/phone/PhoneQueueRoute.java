@@ -1,6 +1,8 @@
 package io.yagura.notify.phone;
 
 import io.yagura.api.Queues;
+import io.yagura.api.cluster.ClusterDuties;
+import io.yagura.api.cluster.DutyGains;
 import io.yagura.api.incident.IncidentChanges;
 import io.yagura.api.incident.IncidentStore;
 import io.yagura.api.incident.Notification;
@@ -24,9 +26,11 @@ import org.slf4j.LoggerFactory;
  * Feeds the phone channel from its queue, yagura.notify.phone (body: the notice id, property
  * yaguraIncident). The first notice of an incident starts its escalation, which calls all of
  * the incident's pending phone notices in order; the next ones find it under way. Escalations
- * that were under way when the node stopped (their notices still pending in the store) are
- * started again shortly after start by the one-shot Karaf Scheduler job
- * "yagura-notify-phone-sweep".
+ * that were under way when a node stopped (their notices still pending in the store) are
+ * started again by the node that gains the cluster duty {@link ClusterDuties#NOTIFY_PHONE_SWEEP}:
+ * shortly after start when it is alone, or when it takes the duty over from a node that died.
+ * The Karaf Scheduler job "yagura-notify-phone-sweep" looks every {@code period} whether this
+ * node gained the duty since it last looked.
  */
 @Component(service = RoutesBuilder.class)
 public class PhoneQueueRoute extends RouteBuilder {
@@ -40,21 +44,27 @@ public class PhoneQueueRoute extends RouteBuilder {
 
     @Activate
     public PhoneQueueRoute(@Reference PhoneChannelComponent channel, @Reference IncidentStore store,
-                           @Reference Scheduler scheduler) {
-        this(channel, store, scheduler, Duration.ofSeconds(15));
+                           @Reference Scheduler scheduler, @Reference ClusterDuties duties) {
+        this(channel, store, scheduler, duties, Duration.ofSeconds(15));
     }
 
-    /** @param sweepAfter when the escalations an earlier run left pending are started again (once) */
-    PhoneQueueRoute(PhoneChannelComponent channel, IncidentStore store, Scheduler scheduler, Duration sweepAfter) {
+    /** @param period how often the job looks whether this node gained the sweep duty (first look after it) */
+    PhoneQueueRoute(PhoneChannelComponent channel, IncidentStore store, Scheduler scheduler, ClusterDuties duties,
+                    Duration period) {
         this.channel = channel;
         this.store = store;
         this.scheduler = scheduler;
-        Job sweep = context -> sweep();
+        DutyGains gains = new DutyGains(duties, ClusterDuties.NOTIFY_PHONE_SWEEP);
+        Job sweep = context -> {
+            if (gains.gained()) {
+                sweep();
+            }
+        };
         try {
-            scheduler.schedule(sweep, scheduler.AT(new Date(System.currentTimeMillis() + sweepAfter.toMillis()))
-                    .name(SWEEP_JOB).canRunConcurrently(false));
+            scheduler.schedule(sweep, scheduler.AT(new Date(System.currentTimeMillis() + period.toMillis()), -1,
+                    Math.max(1, period.toSeconds())).name(SWEEP_JOB).canRunConcurrently(false));
         } catch (SchedulerError e) {
-            LOG.error("Cannot schedule {}: phone escalations left pending by an earlier run wait for the next start",
+            LOG.error("Cannot schedule {}: phone escalations a stopped node left pending wait for the next start",
                     SWEEP_JOB, e);
         }
     }
@@ -82,7 +92,7 @@ public class PhoneQueueRoute extends RouteBuilder {
             });
     }
 
-    /** Starts again the escalations an earlier run left with pending notices. */
+    /** Starts again the escalations a stopped node (or an earlier run of this one) left with pending notices. */
     int sweep() {
         try {
             Set<String> incidents = new LinkedHashSet<>();
@@ -96,11 +106,11 @@ public class PhoneQueueRoute extends RouteBuilder {
                 }
             }
             if (started > 0) {
-                LOG.info("{} phone escalation(s) left pending by an earlier run started again", started);
+                LOG.info("{} phone escalation(s) left pending by a stopped node started again", started);
             }
             return started;
         } catch (RuntimeException e) {
-            LOG.error("Phone escalations left pending by an earlier run not started again: {}", e.getMessage(), e);
+            LOG.error("Phone escalations left pending by a stopped node not started again: {}", e.getMessage(), e);
             return 0;
         }
     }

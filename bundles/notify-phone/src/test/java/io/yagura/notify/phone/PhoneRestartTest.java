@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.yagura.api.incident.DeliveryAttempt;
 import io.yagura.api.incident.Incident;
 import io.yagura.api.incident.Level;
+import io.yagura.store.testing.ManualDuties;
 import io.yagura.templates.freemarker.FreemarkerTemplates;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +45,8 @@ class PhoneRestartTest {
                             "localPort", Sipp.freeUdpPort(), "rtpPorts", "41000-41998", "ringTimeoutSeconds", 5,
                             "digitWaitSeconds", 2, "rounds", 1)));
             try {
-                PhoneQueueRoute route = new PhoneQueueRoute(component, p.store, quartz, Duration.ZERO);
+                PhoneQueueRoute route = new PhoneQueueRoute(component, p.store, quartz, new ManualDuties(),
+                        Duration.ofSeconds(1));
                 await().atMost(Duration.ofSeconds(60)).until(() -> "delivered".equals(p.notice(incident, 1).status()));
                 List<DeliveryAttempt> calls = p.store.attempts(incident.id() + "-N1");
                 assertEquals(1, calls.size(), calls.toString());
