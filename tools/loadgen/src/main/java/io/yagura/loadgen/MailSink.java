@@ -25,6 +25,22 @@ final class MailSink implements AutoCloseable {
 
     private final GreenMail greenMail;
 
+    /**
+     * Runs on its own until killed, printing one line per accepted mail (its subject), for scripts
+     * that count the mails a platform sent (tools/two-nodes.sh).
+     */
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length != 2) {
+            System.err.println("usage: MailSink HOST PORT");
+            System.exit(2);
+        }
+        try (MailSink sink = new MailSink(args[0], Integer.parseInt(args[1]),
+                mail -> System.out.println("mail accepted: " + mail.subject()))) {
+            System.out.printf("SMTP server listening on %s:%s%n", args[0], args[1]);
+            Thread.currentThread().join();
+        }
+    }
+
     MailSink(String host, int port, Consumer<Mail> listener) {
         greenMail = new GreenMail(new ServerSetup(port, host, ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
