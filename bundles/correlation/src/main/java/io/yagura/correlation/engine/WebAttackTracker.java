@@ -5,6 +5,7 @@ import io.yagura.api.event.SecurityEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Recognises web attacks that worked. Sigma sees one event at a time and cannot say "the answers
@@ -17,7 +18,8 @@ import java.util.Objects;
  *
  * <p>Each proof is given once per pair. A pair is watched for {@link WebEvidenceSettings#window}
  * after the attacker's last alert; at most {@link #MAX_PAIRS} pairs are kept, the least recently
- * seen forgotten first. Events without a web attack behind them cost one flag read.
+ * seen forgotten first. An event none of whose addresses is a watched attacker costs one or two
+ * lookups in a concurrent set, without the lock.
  */
 final class WebAttackTracker {
 
@@ -34,19 +36,30 @@ final class WebAttackTracker {
     private final Map<Key, WebAttackPair> pairs = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, WebAttackPair> eldest) {
-            return size() > MAX_PAIRS;
+            if (size() <= MAX_PAIRS) {
+                return false;
+            }
+            forget(eldest.getValue());
+            return true;
         }
     };
-    /** Any pair watched at all: until the first web attack alert no other event is looked up. */
-    private volatile boolean watching;
+    /** Watched attackers' addresses (any customer) and their pair counts: the lock-free first test. */
+    private final ConcurrentHashMap<String, Integer> attackers = new ConcurrentHashMap<>();
 
     WebAttackTracker(WebEvidenceSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    /** Worth a look: a web attack alert, or any event while some attacker is watched. */
+    /** Worth a look: a web attack alert, or an event from or to a watched attacker. */
     boolean candidate(SecurityEvent e) {
-        return watching || WebRequests.attack(e);
+        if (!attackers.isEmpty()) {
+            String src = e.getString(Ecs.SOURCE_IP);
+            String dst = e.getString(Ecs.DESTINATION_IP);
+            if ((src != null && attackers.containsKey(src)) || (dst != null && attackers.containsKey(dst))) {
+                return true;
+            }
+        }
+        return WebRequests.attack(e);
     }
 
     /**
@@ -81,9 +94,12 @@ final class WebAttackTracker {
     private WebAttackPair attacked(Key key, SecurityEvent alert, long t) {
         WebAttackPair pair = pairs.get(key);
         if (pair == null || expired(pair, t)) {
+            if (pair != null) {
+                forget(pair);
+            }
             pair = new WebAttackPair(key.attacker(), key.server());
             pairs.put(key, pair);
-            watching = true;
+            attackers.merge(key.attacker(), 1, Integer::sum);
         }
         pair.attacked(alert, t);
         return pair;
@@ -102,10 +118,15 @@ final class WebAttackTracker {
         }
         if (expired(pair, CorrelationEngine.eventTime(e, now))) {
             pairs.remove(key);
-            watching = !pairs.isEmpty();
+            forget(pair);
             return null;
         }
         return pair;
+    }
+
+    /** A pair no longer watched: its attacker leaves the first test when it was its last pair. */
+    private void forget(WebAttackPair pair) {
+        attackers.computeIfPresent(pair.attacker, (ip, n) -> n == 1 ? null : n - 1);
     }
 
     /** Events older than the attack (another device's late line) still count; only the window ends a watch. */
@@ -118,5 +139,10 @@ final class WebAttackTracker {
         synchronized (pairs) {
             return pairs.size();
         }
+    }
+
+    /** Attackers' addresses in the lock-free first test (tests). */
+    int attackerCount() {
+        return attackers.size();
     }
 }

@@ -25,7 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Correlation engine throughput on one thread (issue target: 25,000 events/s on one core
  * with 200 rules). The rules are the shipped defaults plus generated variants; the events
- * are the parsed ASA sample corpus with varied addresses, ports and times ({@link BenchmarkMaterial}).
+ * are the parsed ASA sample corpus with varied addresses, ports and times ({@link BenchmarkMaterial});
+ * with {@code webAttackers} above 0, web attack alerts seen first make the web tracker
+ * ({@link WebAttackTracker}) look every event up.
  * Run: {@code tools/bench-correlation.sh}.
  */
 @State(Scope.Thread)
@@ -41,6 +43,10 @@ public class CorrelationBenchmark {
 
     @Param({"200"})
     int rules;
+
+    /** Web attackers seen before the batches: with some, the web tracker looks up every event's pair. */
+    @Param({"0", "100"})
+    int webAttackers;
 
     private CorrelationEngine engine;
     private List<SecurityEvent> templates;
@@ -60,6 +66,10 @@ public class CorrelationBenchmark {
         }
         ctx.threatIntel = ThreatIntel.of(Map.of("feed", ti.toString()));
         engine = new CorrelationEngine(ruleSet, ctx, Fixtures.clock(), EngineSettings.defaults());
+        for (int i = 0; i < webAttackers; i++) {
+            engine.process(WebTraffic.alert("203.0.113." + (i % 250), "/item.php?id=1 UNION SELECT 1", "sql-injection",
+                    200, 0).set("destination.ip", "198.51.100." + (i % 250)));
+        }
     }
 
     @Setup(Level.Iteration)

@@ -196,6 +196,19 @@ class WebAttackTrackerTest {
         assertFalse(tracker.candidate(session(SERVER, ATTACKER, 64_000_000, 0, 0, 0)));
         assertTrue(tracker.candidate(sqli(0)));
         assertEquals(0, tracker.size());
+        feed(sqli(0));
+        assertTrue(tracker.candidate(session(SERVER, ATTACKER, 1, 0, 0, 1)), "to the attacker");
+        assertFalse(tracker.candidate(session(SERVER, "192.0.2.80", 1, 0, 0, 1)), "the server's other traffic");
+    }
+
+    @Test
+    void anAttackerWhoseWindowEndedIsForgotten() {
+        feed(sqli(0));
+        assertEquals(1, tracker.attackerCount());
+        long late = Duration.ofHours(3).toSeconds();
+        assertNull(feed(request(ATTACKER, BLIND, 200, 412, late)).get(0));
+        assertEquals(0, tracker.size());
+        assertEquals(0, tracker.attackerCount(), "its events are no longer looked up");
     }
 
     private static List<String> marks(List<String> all) {
