@@ -212,7 +212,7 @@ class AsaScenarioTest {
                 + "threat-level: very-high, category: Bot and Threat Networks"));
         assertTrue(c2.opened());
         assertEquals(Level.EMERGENCY, c2.incident().proposedLevel(), "338002 to a TI c2 address: proposedLevel");
-        assertEquals("acme|c2|203.0.113.82|10.10.6.9", c2.incident().key(), "key");
+        assertEquals("acme|intrusion|203.0.113.82|10.10.6.9", c2.incident().key(), "key");
         assertTrue(mentions(c2.incident().rationale(), "destination.ip 203.0.113.82 is on the threat-intelligence list "
                 + "\"feodo\" (label c2)"), c2.incident().rationale().toString());
     }
@@ -438,7 +438,7 @@ class AsaScenarioTest {
                 + "outside:203.0.113.81/443 (203.0.113.81/443) to inside:10.10.6.5/50500 (198.51.100.30/50500)"));
         Incident inc = c2.incident();
         assertEquals(Level.EMERGENCY, inc.proposedLevel(), "proposedLevel");
-        assertEquals("acme|c2|203.0.113.81|10.10.6.5", inc.key(), "key: C2 address and host");
+        assertEquals("acme|intrusion|203.0.113.81|10.10.6.5", inc.key(), "key: C2 address and host");
         assertTrue(mentions(inc.rationale(), "in this order within 1h for host=10.10.6.5"), inc.rationale().toString());
         assertTrue(mentions(inc.rationale(), "Internal host connects to a known C2 address"), inc.rationale().toString());
     }
