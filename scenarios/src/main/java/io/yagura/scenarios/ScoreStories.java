@@ -155,6 +155,9 @@ public final class ScoreStories {
                 continue;
             }
             JsonNode n = JSON.readTree(line);
+            if (n.has("mergedInto")) {
+                continue; // its story goes on in the incident it was merged into
+            }
             byCustomer.computeIfAbsent(n.get("customer").asText(), c -> new ArrayList<>()).add(new Score.Rated(
                     Level.parse(n.get("level").asText()), n.get("title").asText(), strings(n.get("attackers")),
                     strings(n.get("targets")), strings(n.get("rules"))));

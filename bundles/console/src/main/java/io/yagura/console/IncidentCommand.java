@@ -35,7 +35,7 @@ public class IncidentCommand extends TriageCommand {
         System.out.println("  customer      " + i.customerId());
         System.out.println("  level         " + i.level().label() + (i.confirmedLevel() == null
                 ? " (proposed, not confirmed)" : " (confirmed; proposed " + i.proposedLevel().label() + ")"));
-        System.out.println("  status        " + i.status().name().toLowerCase());
+        System.out.println("  status        " + IncidentsCommand.status(i));
         System.out.println("  category      " + i.category());
         System.out.println("  attackers     " + String.join(", ", i.attackers()));
         System.out.println("  targets       " + String.join(", ", i.targets()));

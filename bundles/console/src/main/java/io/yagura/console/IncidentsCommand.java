@@ -6,6 +6,7 @@ import io.yagura.api.incident.Incident;
 import io.yagura.api.incident.IncidentStatus;
 import io.yagura.api.incident.IncidentStore;
 import io.yagura.api.incident.Level;
+import io.yagura.api.incident.MergedInto;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -67,7 +68,7 @@ public class IncidentsCommand extends TriageCommand {
         Instant now = Instant.now();
         for (Incident i : triage.list(f)) {
             table.addRow().addContent(i.id(), i.customerId(), i.level().label() + (i.confirmedLevel() == null ? "?" : ""),
-                    i.status().name().toLowerCase(Locale.ROOT), nz(i.category()), String.join(",", i.attackers()),
+                    status(i), nz(i.category()), String.join(",", i.attackers()),
                     String.join(",", i.targets()), i.eventCount(), i.detectedAt(), clock(i, now));
         }
         table.print(System.out);
@@ -79,6 +80,11 @@ public class IncidentsCommand extends TriageCommand {
         return "";
     }
 
+    /** "closed", or "merged into INC-…" for an incident correlation merged into another's story. */
+    static String status(Incident i) {
+        return MergedInto.of(i).map(into -> "merged into " + into).orElse(i.status().name().toLowerCase(Locale.ROOT));
+    }
+
     /** The fields a script needs to compare incidents with expected ones (level: confirmed, else proposed). */
     static String toJson(Incident i) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -87,6 +93,7 @@ public class IncidentsCommand extends TriageCommand {
         m.put("level", i.level().name().toLowerCase(Locale.ROOT));
         m.put("confirmed", i.confirmedLevel() != null);
         m.put("status", i.status().name().toLowerCase(Locale.ROOT));
+        MergedInto.of(i).ifPresent(into -> m.put("mergedInto", into));
         m.put("category", i.category());
         m.put("title", i.title());
         m.put("attackers", i.attackers());

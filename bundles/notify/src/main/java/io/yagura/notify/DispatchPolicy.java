@@ -4,6 +4,7 @@ import io.yagura.api.houserule.CanaryHold;
 import io.yagura.api.incident.Incident;
 import io.yagura.api.incident.IncidentStatus;
 import io.yagura.api.incident.Level;
+import io.yagura.api.incident.MergedInto;
 import io.yagura.api.incident.Notification;
 import io.yagura.api.registry.Contact;
 import io.yagura.api.registry.Customer;
@@ -22,6 +23,8 @@ import java.util.Optional;
  *   <li>Critical: when an analyst confirmed it, or at its deadline when the customer's policy
  *       sends Critical automatically.</li>
  *   <li>Warning, Informational, Low: no notice (portal only; digest optional).</li>
+ *   <li>An incident correlation merged into another ({@link MergedInto}): nothing, the story and its
+ *       notices go on in the other incident.</li>
  *   <li>A closed harmless incident after which the customer was told: an all-clear notice,
  *       if the policy wants it.</li>
  *   <li>An incident opened by a canary house rule ({@link CanaryHold}): nothing, at any level, until an
@@ -38,6 +41,10 @@ public final class DispatchPolicy {
     public Decision decide(Incident i, Customer customer, List<Notification> existing, Instant now, boolean atDeadline) {
         if (customer == null) {
             return new Decision(List.of(), "no customer registered for '" + i.customerId() + "': nobody to tell");
+        }
+        if (i.status() == IncidentStatus.CLOSED && MergedInto.of(i).isPresent()) {
+            return new Decision(List.of(), "merged into " + MergedInto.of(i).get()
+                    + ": the story goes on there (no all-clear)");
         }
         if (i.status() == IncidentStatus.CLOSED || i.status() == IncidentStatus.FALSE_POSITIVE) {
             boolean told = existing.stream().anyMatch(n -> "incident".equals(n.kind()) && "delivered".equals(n.status()));

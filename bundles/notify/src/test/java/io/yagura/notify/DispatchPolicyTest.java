@@ -88,4 +88,15 @@ class DispatchPolicyTest {
         assertEquals("all-clear", d.notices().get(0).kind());
         assertEquals("sato@acme.example", d.notices().get(0).address());
     }
+
+    @Test
+    void anIncidentMergedIntoAnotherStoryGetsNoAllClear() {
+        Notification sent = new Notification("INC-2-N1", "INC-2", "acme", "incident", "mail", "sato@acme.example", "ja",
+                Level.CRITICAL, T0, "delivered", T0, T0, true);
+        var merged = incident(Level.CRITICAL, null, IncidentStatus.CLOSED).toBuilder()
+                .references(List.of(io.yagura.api.incident.MergedInto.marker("INC-1"))).build();
+        var d = policy.decide(merged, acme(true), List.of(sent), T0, false);
+        assertTrue(d.notices().isEmpty(), "the story goes on in INC-1: " + d);
+        assertTrue(d.why().contains("INC-1"), d.why());
+    }
 }

@@ -5,6 +5,7 @@ import io.yagura.api.event.SecurityEvent;
 import io.yagura.api.incident.Incident;
 import io.yagura.api.incident.IncidentStatus;
 import io.yagura.api.incident.Level;
+import io.yagura.api.incident.MergedInto;
 import io.yagura.api.incident.Suppression;
 import io.yagura.api.registry.Customer;
 import io.yagura.format.net.NetworkTable;
@@ -470,6 +471,12 @@ public final class CorrelationEngine {
     private void incident(Run run, Rule rule, Hit hit) {
         Match m = match(run, rule, hit);
         CustomerState.AggEntry entry = openEntry(run, m.key());
+        List<String> absorbs = rule.meta().yagura().absorbs();
+        Absorbed absorbed = null;
+        if (entry == null && !absorbs.isEmpty() && m.attacker() != null) {
+            absorbed = absorb(run, m);
+            entry = absorbed == null ? null : absorbed.carrier();
+        }
         List<SecurityEvent> kept = newEvidence(run, m, entry);
         IncidentChange change;
         if (entry == null) {
@@ -478,12 +485,135 @@ public final class CorrelationEngine {
             change = new IncidentChange(entry.incident, true, null, kept, sentences);
         } else {
             change = update(run, m, entry, kept);
+            if (absorbed != null) {
+                change = absorbed.into(change);
+            }
         }
         for (SecurityEvent ev : m.evidence()) {
             entry.remember(ev);
         }
         entry.remember(run.event);
         addChange(run, m.key(), change);
+        for (String aggregation : absorbs) {
+            if (m.attacker() != null) {
+                run.cs.hostStories.put(aggregation + "|" + m.attacker(), m.key());
+            }
+        }
+    }
+
+    /**
+     * The key of the attacker host's own story that matches of this aggregation id join, when an
+     * open incident of a rule that {@code absorbs} it is about this attacker; null otherwise.
+     */
+    private String hostStoryKey(Run run, String aggregationId, String attacker) {
+        if (run.cs.hostStories.isEmpty()) {
+            return null;
+        }
+        String key = run.cs.hostStories.get(aggregationId + "|" + attacker);
+        if (key != null && openEntry(run, key) == null) {
+            run.cs.hostStories.remove(aggregationId + "|" + attacker);
+            return null;
+        }
+        return key;
+    }
+
+    /**
+     * A rule about the attacker host itself (it {@code absorbs} other aggregation ids) fires for the
+     * first time: the host's open incidents of those aggregation ids (its attacks on single
+     * neighbours, opened before the sweep showed what the host is) become one story. The oldest
+     * carries it on under the host's key (its id, notices and analyst's work stay); the others are
+     * merged into it and closed with {@link MergedInto}. Returns the carrying entry, or null when the
+     * host has no such incident.
+     */
+    private Absorbed absorb(Run run, Match m) {
+        long windowMs = settings.aggregationWindow().toMillis();
+        List<String> prefixes = new ArrayList<>();
+        for (String aggregation : m.rule().meta().yagura().absorbs()) {
+            prefixes.add(run.cs.customerId + "|" + aggregation + "|" + m.attacker() + "|");
+        }
+        List<Map.Entry<String, CustomerState.AggEntry>> parts = new ArrayList<>();
+        for (Map.Entry<String, CustomerState.AggEntry> en : run.cs.incidents.entrySet()) {
+            CustomerState.AggEntry a = en.getValue();
+            if (run.t - a.lastSeen <= windowMs && prefixes.stream().anyMatch(en.getKey()::startsWith)) {
+                parts.add(Map.entry(en.getKey(), a));
+            }
+        }
+        if (parts.isEmpty()) {
+            return null;
+        }
+        parts.sort(java.util.Comparator.comparing(en -> en.getValue().incident.detectedAt()));
+        CustomerState.AggEntry carrier = parts.get(0).getValue();
+        run.cs.incidents.remove(parts.get(0).getKey());
+        Incident story = carrier.incident;
+        Level before = story.proposedLevel();
+        List<SecurityEvent> evidence = new ArrayList<>();
+        List<String> joined = new ArrayList<>();
+        joined.add("Host " + m.attacker() + " is itself the story (rule \"" + m.rule().title() + "\"): this incident, "
+                + "opened for its attack on " + String.join(", ", story.targets()) + ", now follows everything it does.");
+        for (Map.Entry<String, CustomerState.AggEntry> part : parts.subList(1, parts.size())) {
+            run.cs.incidents.remove(part.getKey());
+            Incident merged = part.getValue().incident;
+            Level level = Level.max(story.proposedLevel(), merged.proposedLevel());
+            joined.add("Incident " + merged.id() + " (" + merged.proposedLevel().label() + ", " + merged.title()
+                    + ") merged into this one.");
+            story = story.toBuilder().proposedLevel(level).targets(addAllCapped(story.targets(), merged.targets()))
+                    .rules(union(story.rules(), merged.rules()))
+                    .references(union(story.references(), merged.references()))
+                    .eventCount(story.eventCount() + merged.eventCount())
+                    .firstSeen(earlier(story.firstSeen(), merged.firstSeen()))
+                    .lastSeen(later(story.lastSeen(), merged.lastSeen())).build();
+            String why = "Merged into " + carrier.incident.id() + ": host " + m.attacker() + " turned out to be "
+                    + "the story (rule \"" + m.rule().title() + "\"); it continues there.";
+            Incident closed = merged.toBuilder().status(IncidentStatus.CLOSED)
+                    .references(union(merged.references(), List.of(MergedInto.marker(carrier.incident.id()))))
+                    .rationale(capRationale(merged.rationale(), List.of(why), true)).build();
+            addChange(run, part.getKey(), new IncidentChange(closed, false, merged.proposedLevel(), List.of(),
+                    List.of(why)));
+            carrier.lastSeen = Math.max(carrier.lastSeen, part.getValue().lastSeen);
+            for (SecurityEvent ev : part.getValue().remembered()) {
+                carrier.remember(ev);
+                evidence.add(ev); // the merged attacks' alerts become evidence of the story
+            }
+        }
+        carrier.incident = story.toBuilder().key(m.key()).category(category(m.rule()))
+                .title(title(m.rule(), m.attacker(), null))
+                .rationale(capRationale(story.rationale(), joined, true)).build();
+        putIncident(run.cs, m.key(), carrier);
+        return new Absorbed(carrier, before, joined, evidence);
+    }
+
+    /**
+     * An absorption: the entry carrying the host's story, its level before the merge (so that the
+     * change shows a raise the merged incidents brought), what the merge adds to the rationale, and
+     * the merged incidents' events that become the story's evidence.
+     */
+    private record Absorbed(CustomerState.AggEntry carrier, Level before, List<String> rationale,
+                            List<SecurityEvent> evidence) {
+
+        IncidentChange into(IncidentChange change) {
+            List<String> added = new ArrayList<>(rationale);
+            added.addAll(change.newRationale());
+            List<SecurityEvent> all = new ArrayList<>(evidence);
+            all.addAll(change.evidence());
+            return new IncidentChange(change.incident(), false, before, all, added);
+        }
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        if (a.containsAll(b)) {
+            return a;
+        }
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(a);
+        all.addAll(b);
+        return new ArrayList<>(all);
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
     /**
@@ -528,6 +658,10 @@ public final class CorrelationEngine {
         boolean perAttacker = rule.meta().yagura().perAttacker() && attacker != null;
         String key = run.cs.customerId + "|" + rule.aggregationId() + "|" + (attacker == null ? "*" : attacker) + "|"
                 + (target == null || perAttacker ? "*" : target);
+        String hostKey = attacker == null ? null : hostStoryKey(run, rule.aggregationId(), attacker);
+        if (hostKey != null) {
+            key = hostKey; // the attacker host's own story (a worm) takes in its later attacks
+        }
         List<SecurityEvent> evidence = hit == null ? List.of(e) : hit.fired().evidence();
         long count = hit == null ? 1 : hit.fired().windowEvents();
         long first = hit == null ? run.t : Math.min(hit.fired().firstMillis(), run.t);
@@ -634,8 +768,11 @@ public final class CorrelationEngine {
         Level proposed = m.proposed();
         Evidence proven = Evidence.of(run.rs, old.rules());
         Outcome stated = m.rule().meta().yagura().outcome();
-        boolean lower = stated == Outcome.BLOCKED && !proven.success() && prev.isMoreSevereThan(Level.WARNING);
-        if (proven.failure() && stated != Outcome.SUCCESS && proposed.isMoreSevereThan(Level.WARNING)) {
+        // a host's own story (a worm): one blocked attempt does not show the host is clean
+        boolean hostStory = proven.hostStory() || !m.rule().meta().yagura().absorbs().isEmpty();
+        boolean lower = stated == Outcome.BLOCKED && !hostStory && !proven.success()
+                && prev.isMoreSevereThan(Level.WARNING);
+        if (proven.failure() && !hostStory && stated != Outcome.SUCCESS && proposed.isMoreSevereThan(Level.WARNING)) {
             proposed = Level.WARNING; // the attack was shown to fail: only proof of success raises it again
         }
         boolean raise = !lower && proposed.isMoreSevereThan(prev);
@@ -776,6 +913,9 @@ public final class CorrelationEngine {
             return list(target);
         }
         java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+        if (c.targetField().equals(c.valueField())) {
+            all.addAll(hit.fired().distinct()); // a sweep counted its targets: every one of them
+        }
         for (SecurityEvent ev : hit.fired().evidence()) {
             String t = EventText.value(ev, c.targetField());
             if (t != null) {

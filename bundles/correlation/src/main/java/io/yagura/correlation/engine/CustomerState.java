@@ -3,6 +3,7 @@ package io.yagura.correlation.engine;
 import io.yagura.api.event.SecurityEvent;
 import io.yagura.api.incident.Incident;
 import java.util.LinkedHashMap;
+import java.util.List;
 
 /**
  * Everything the engine remembers about one customer: correlation windows per (rule, group) and
@@ -54,6 +55,18 @@ final class CustomerState {
             return false;
         }
 
+        /** The events remembered as evidence, oldest first. */
+        List<SecurityEvent> remembered() {
+            List<SecurityEvent> out = new java.util.ArrayList<>(RECENT);
+            for (int i = 0; i < RECENT; i++) {
+                SecurityEvent e = recent[(next + i) % RECENT];
+                if (e != null) {
+                    out.add(e);
+                }
+            }
+            return out;
+        }
+
         void remember(SecurityEvent e) {
             if (!seen(e)) {
                 recent[next] = e;
@@ -66,6 +79,11 @@ final class CustomerState {
     final LinkedHashMap<WindowKey, Windows.Window> windows = new LinkedHashMap<>(64, 0.75f, true);
     final LinkedHashMap<String, AggEntry> incidents = new LinkedHashMap<>(64, 0.75f, true);
     final java.util.ArrayDeque<Early> early = new java.util.ArrayDeque<>();
+    /**
+     * "aggregation id|attacker" -> key of the attacker host's own incident (a worm sweep) that matches
+     * of that aggregation id from that attacker join instead of opening their own.
+     */
+    final java.util.HashMap<String, String> hostStories = new java.util.HashMap<>();
     /** Set when expire() removed this state from the engine's map; a process() holding it retries. */
     boolean dead;
 

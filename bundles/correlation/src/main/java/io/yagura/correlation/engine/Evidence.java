@@ -14,17 +14,23 @@ import java.util.List;
  *
  * @param success a contributing rule proved the attack succeeded: evidence of failure no longer lowers it
  * @param failure a contributing rule proved the attack failed: only proof of success raises it above Warning
+ * @param hostStory a contributing rule judged the attacker host itself ({@code yagura.absorbs}: an inside
+ *                  host spreading like a worm): a blocked attempt of that host proves only that this attempt
+ *                  failed, not that the host is clean, so it neither lowers nor caps the level
  */
-record Evidence(boolean success, boolean failure) {
+record Evidence(boolean success, boolean failure, boolean hostStory) {
 
     static Evidence of(RuleSet rules, List<String> ruleKeys) {
         boolean success = false;
         boolean failure = false;
+        boolean hostStory = false;
         for (String key : ruleKeys) {
-            Outcome o = rules.find(key).map(Rule::meta).map(m -> m.yagura().outcome()).orElse(null);
+            var y = rules.find(key).map(Rule::meta).map(m -> m.yagura()).orElse(null);
+            Outcome o = y == null ? null : y.outcome();
             success |= o == Outcome.SUCCESS;
             failure |= o == Outcome.BLOCKED;
+            hostStory |= y != null && !y.absorbs().isEmpty();
         }
-        return new Evidence(success, failure);
+        return new Evidence(success, failure, hostStory);
     }
 }

@@ -23,9 +23,17 @@ final class Windows {
     /** Evidence events kept per window (the most recent ones), beside the counts. */
     static final int EVIDENCE = 5;
 
-    /** A correlation that matched: what the incident needs to know. */
+    /**
+     * A correlation that matched: what the incident needs to know. {@code distinct} holds, for a
+     * value_count, every distinct value within the timespan (the targets of a sweep); else it is empty.
+     */
     record Fired(CorrelationRule rule, List<SecurityEvent> evidence, long[] times, long windowEvents, long measure,
-                 long firstMillis, long lastMillis) {
+                 long firstMillis, long lastMillis, List<String> distinct) {
+
+        Fired(CorrelationRule rule, List<SecurityEvent> evidence, long[] times, long windowEvents, long measure,
+              long firstMillis, long lastMillis) {
+            this(rule, evidence, times, windowEvents, measure, firstMillis, lastMillis, List.of());
+        }
     }
 
     /** Counters a window reports to (owned by the engine). */
@@ -212,7 +220,7 @@ final class Windows {
             }
             List<SecurityEvent> ev = new ArrayList<>(recent);
             long first = times.size() > 0 ? times.first() : t;
-            return new Fired(rule, ev, times(ev, newest), times.size(), n, first, newest);
+            return new Fired(rule, ev, times(ev, newest), times.size(), n, first, newest, List.copyOf(values.keySet()));
         }
     }
 

@@ -37,7 +37,7 @@ final class SigmaParser {
     static final Set<String> STATUSES = Set.of("stable", "test", "experimental", "deprecated", "unsupported");
     static final Set<String> LEVELS = Set.of("informational", "low", "medium", "high", "critical");
     static final Set<String> YAGURA_KEYS = Set.of("level", "category", "outcome", "attacker", "target", "aggregate",
-            "explain", "per", "stories");
+            "explain", "per", "absorbs", "stories");
     static final String SUPPORTED_MODIFIERS = "contains, startswith, endswith, all, re (with i, m, s), cidr, gt, gte, "
             + "lt, lte, exists, cased, windash, base64, base64offset, utf16le, utf16be, utf16, wide";
     private static final Set<String> STRING_OPS = Set.of("contains", "startswith", "endswith");
@@ -299,7 +299,7 @@ final class SigmaParser {
         for (Map.Entry<String, NodeTuple> e : k.entrySet()) {
             if (!YAGURA_KEYS.contains(e.getKey())) {
                 problem(e.getValue().getKeyNode(), prefix + "unknown yagura attribute '" + e.getKey() + "' (known: "
-                        + "level, category, outcome, attacker, target, aggregate, explain, per, stories)");
+                        + "level, category, outcome, attacker, target, aggregate, explain, per, absorbs, stories)");
             }
         }
         Level level = null;
@@ -327,7 +327,8 @@ final class SigmaParser {
             per = null;
         }
         return new YaguraAttributes(level, string(k, "category", false), outcome, string(k, "attacker", false),
-                string(k, "target", false), string(k, "aggregate", false), string(k, "explain", false), per);
+                string(k, "target", false), string(k, "aggregate", false), string(k, "explain", false), per,
+                k.containsKey("absorbs") ? strings(k, "absorbs") : List.of());
     }
 
     private static Matchers.EventPredicate logsource(Map<String, String> ls) {

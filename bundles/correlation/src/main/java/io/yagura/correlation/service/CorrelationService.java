@@ -5,8 +5,10 @@ import io.yagura.api.event.SecurityEvent;
 import io.yagura.api.houserule.HouseRuleStore;
 import io.yagura.api.incident.Incident;
 import io.yagura.api.incident.IncidentChanges;
+import io.yagura.api.incident.IncidentStatus;
 import io.yagura.api.incident.IncidentStore;
 import io.yagura.api.incident.Level;
+import io.yagura.api.incident.MergedInto;
 import io.yagura.api.metrics.Counters;
 import io.yagura.api.registry.DeviceRegistry;
 import io.yagura.wire.Wire;
@@ -177,6 +179,7 @@ public class CorrelationService extends RouteBuilder {
                 p.raised |= change.raised();
                 p.levelChanged |= change.previousLevel() != null
                         && change.previousLevel() != change.incident().proposedLevel();
+                p.closed |= change.incident().status() == IncidentStatus.CLOSED;
                 for (SecurityEvent ev : change.evidence()) {
                     p.keep(ev, EVIDENCE_PER_BATCH);
                 }
@@ -213,6 +216,8 @@ public class CorrelationService extends RouteBuilder {
         if (p.opened) {
             // opened and raised in one batch: the announcement carries the raised level already
             changes.announce(stored, IncidentChanges.Change.OPENED);
+        } else if (p.closed) {
+            changes.announce(stored, IncidentChanges.Change.CLOSED); // merged into another incident's story
         } else if (p.raised) {
             raised.increment();
             changes.announce(stored, IncidentChanges.Change.LEVEL_RAISED);
@@ -222,9 +227,14 @@ public class CorrelationService extends RouteBuilder {
     /** The analyst's level, status and notes; the engine's counts, times, rationale and proposal. */
     static Incident merge(Incident analyst, Incident engine) {
         Level proposed = Level.max(analyst.proposedLevel(), engine.proposedLevel());
-        return analyst.toBuilder().proposedLevel(proposed).attackers(engine.attackers()).targets(engine.targets())
-                .rules(engine.rules()).rationale(engine.rationale())
-                .eventCount(Math.max(analyst.eventCount(), engine.eventCount())).lastSeen(engine.lastSeen()).build();
+        Incident.Builder b = analyst.toBuilder().proposedLevel(proposed).key(engine.key()).attackers(engine.attackers())
+                .targets(engine.targets()).rules(engine.rules()).rationale(engine.rationale())
+                .eventCount(Math.max(analyst.eventCount(), engine.eventCount())).lastSeen(engine.lastSeen());
+        if (MergedInto.of(engine).isPresent()) {
+            // the story goes on in another incident: that overrides the analyst's status, their notes stay
+            b.status(IncidentStatus.CLOSED).references(engine.references());
+        }
+        return b.build();
     }
 
     private void report(RuleLoad load) {

@@ -31,12 +31,14 @@ final class IncidentWrites {
         boolean opened;
         boolean raised;
         boolean levelChanged;
+        /** Correlation closed it (merged into another incident's story). */
+        boolean closed;
         final List<SecurityEvent> evidence = new ArrayList<>();
         /** When it was first held (System.nanoTime scale). */
         long heldSince;
 
         boolean urgent() {
-            return opened || levelChanged;
+            return opened || levelChanged || closed;
         }
 
         /** Adds a later change of the same incident: its state replaces this one, the evidence adds up. */
@@ -45,6 +47,7 @@ final class IncidentWrites {
             opened |= later.opened;
             raised |= later.raised;
             levelChanged |= later.levelChanged;
+            closed |= later.closed;
             for (SecurityEvent e : later.evidence) {
                 keep(e, evidenceCap);
             }

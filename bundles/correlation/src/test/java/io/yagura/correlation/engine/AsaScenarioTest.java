@@ -466,4 +466,59 @@ class AsaScenarioTest {
         Incident inc = only(feed("2024-03-12T10:00:00Z", IPS_ALERT)).incident();
         assertTrue(mentions(inc.rationale(), "Target 10.0.0.5 is a high-criticality asset."), inc.rationale().toString());
     }
+
+    /**
+     * An inside host attacks two neighbours (IPS alerts, two intrusion incidents), then sweeps SMB over the
+     * server network like a worm: one story. The older intrusion incident carries it on under the host's key
+     * (same id), the other is merged into it and closed; later alerts of the host join it, and a blocked
+     * attempt of the host does not lower it (it shows one attempt failed, not that the host is clean).
+     */
+    @Test
+    void insideHostsAttacksAndItsWormSweepAreOneStory() {
+        String host = "10.1.4.21";
+        Incident first = only(feed("2024-03-12T10:20:00Z",
+                "%ASA-4-400032: IPS:4051 UDP Snork attack from " + host + " to 10.2.8.5 on interface inside")).incident();
+        Incident second = only(feed("2024-03-12T10:20:01Z",
+                "%ASA-4-400032: IPS:4051 UDP Snork attack from " + host + " to 10.2.8.6 on interface inside")).incident();
+        assertEquals(Level.CRITICAL, first.proposedLevel());
+        assertFalse(first.id().equals(second.id()), "two intrusion incidents before the sweep shows what the host is");
+
+        List<IncidentChange> sweep = new ArrayList<>();
+        for (int n = 10; n < 20; n++) {
+            sweep.addAll(feed("2024-03-12T10:20:" + (10 + n) + "Z", "%ASA-4-106023: Deny tcp src inside:" + host + "/501" + n
+                    + " dst servers:10.2.8." + n + "/445 by access-group \"inside_access_in\" [0x0, 0x0]"));
+        }
+        IncidentChange story = sweep.stream().filter(c -> c.incident().id().equals(first.id())).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("the first intrusion incident carries the story: " + sweep));
+        Incident carried = story.incident();
+        assertEquals("acme|reconnaissance|" + host + "|*", carried.key(), "the host's own key");
+        assertEquals(IncidentStatus.NEW, carried.status());
+        assertEquals(Level.CRITICAL, carried.proposedLevel());
+        assertTrue(carried.title().startsWith("Inside host spreading like a worm"), carried.title());
+        assertTrue(carried.targets().containsAll(List.of("10.2.8.5", "10.2.8.6", "10.2.8.10", "10.2.8.19")),
+                carried.targets().toString());
+        assertTrue(carried.rules().containsAll(List.of(ruleKey("asa_ips_signature"), ruleKey("inside_worm_sweep"))),
+                carried.rules().toString());
+        assertTrue(mentions(carried.rationale(), "Incident " + second.id()), carried.rationale().toString());
+        assertTrue(story.evidence().stream().anyMatch(e -> "10.2.8.6".equals(e.getString(Ecs.DESTINATION_IP))),
+                "the merged incident's alert is evidence of the story");
+        IncidentChange merged = sweep.stream().filter(c -> c.incident().id().equals(second.id())).findFirst()
+                .orElseThrow(() -> new AssertionError("the second incident is merged: " + sweep));
+        assertEquals(IncidentStatus.CLOSED, merged.incident().status());
+        assertEquals(java.util.Optional.of(first.id()), io.yagura.api.incident.MergedInto.of(merged.incident()));
+        assertEquals(2, sweep.stream().map(c -> c.incident().id()).distinct().count(), "no third incident: " + sweep);
+
+        IncidentChange later = only(feed("2024-03-12T10:21:00Z",
+                "%ASA-4-400032: IPS:4051 UDP Snork attack from " + host + " to 10.2.9.1 on interface inside"));
+        assertEquals(first.id(), later.incident().id(), "a later attack of the host joins its story");
+        assertTrue(later.incident().targets().contains("10.2.9.1"));
+        IncidentChange blocked = only(feed("2024-03-12T10:21:05Z",
+                "%ASA-4-420002: IPS requested to drop TCP packet from inside:" + host + "/50999 to servers:10.2.9.1/445"));
+        assertEquals(first.id(), blocked.incident().id());
+        assertEquals(Level.CRITICAL, blocked.incident().proposedLevel(), "one blocked attempt does not clear the host");
+    }
+
+    static String ruleKey(String name) {
+        return Fixtures.defaultRules().find(name).orElseThrow().key();
+    }
 }
