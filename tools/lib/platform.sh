@@ -247,3 +247,15 @@ meter() {
 platform_wait_ready() {
   node_ready main "${1:-tcp://127.0.0.1:5514}" "$RUN_DIR/data/yagura/archive"
 }
+
+# --- ports for helpers beside the platform (phone-latency.sh) ---
+
+# free_udp_port FROM: the first of FROM, FROM+2, ... on which nothing listens, UDP or TCP (a SIP peer
+# uses both; RTP wants an even port).
+free_udp_port() {
+  local port="$1"
+  while [ -n "$(ss -Hlnu "sport = :$port")" ] || [ -n "$(ss -Hlnt "sport = :$port")" ]; do
+    port=$((port + 2))
+  done
+  echo "$port"
+}

@@ -15,6 +15,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -47,7 +50,10 @@ import org.apache.qpid.jms.JmsConnectionFactory;
  * alert is followed 200 ms to 1 s later by the attacked host's connection back to the attacker,
  * which the shipped rules rate Emergency; with --smtp-port P the generator also runs an SMTP
  * server on P and measures, per attack, the time from sending that callback line to the server
- * accepting the Emergency mail that names the attacker.
+ * accepting the Emergency mail that names the attacker. With --invite-log FILE (the message log of
+ * a SIPp callee that the platform's phone channel calls) it measures, per attack, the time from
+ * that callback line to SIPp receiving the INVITE of the Emergency's first call (SIPp's own time
+ * stamp); the INVITE's Subject names the incident, and the incident's announcement its attackers.
  */
 public final class LoadGenerator {
 
@@ -65,6 +71,7 @@ public final class LoadGenerator {
     private boolean emergencies;
     private String smtpHost = "127.0.0.1";
     private int smtpPort = -1;
+    private Path inviteLogFile;
     private long callbackMinMillis = 200;
     private long callbackMaxMillis = 1000;
     private final long runOffset = new java.util.Random().nextInt(100_000);
@@ -81,6 +88,17 @@ public final class LoadGenerator {
     private final AtomicLong mailsAccepted = new AtomicLong();
     private final AtomicLong mailsNotEmergency = new AtomicLong();
     private final AtomicLong mailsUnmatched = new AtomicLong();
+    /** incident id → its attackers, from the announcements on yagura.incidents (the INVITE names the incident). */
+    private final Map<String, Set<String>> incidentAttackers = new ConcurrentHashMap<>();
+    private InviteLog inviteLog;
+    private final List<InviteLog.Invite> invites = new ArrayList<>();
+    /** attacker → nanoTime SIPp received the first INVITE of an Emergency call about its incident. */
+    private final Map<String, Long> inviteReceived = new ConcurrentHashMap<>();
+    /** SIPp stamps wall-clock time: this pair turns it into this process's nanoTime (same host, same clock). */
+    private final long clockNanos = System.nanoTime();
+    private final Instant clockWall = Instant.now();
+    /** The phone channel's INVITE Subject: "Yagura LEVEL INCIDENT-ID". */
+    private static final Pattern SUBJECT = Pattern.compile("Yagura (\\S+) (\\S+)");
     private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])(\\d{1,3}(?:\\.\\d{1,3}){3})(?!\\.?\\d)");
 
     public static void main(String[] args) throws Exception {
@@ -115,6 +133,10 @@ public final class LoadGenerator {
                     emergencies = true;
                 }
                 case "--smtp-host" -> smtpHost = args[++i];
+                case "--invite-log" -> {
+                    inviteLogFile = Path.of(args[++i]);
+                    emergencies = true;
+                }
                 case "-h", "--help" -> {
                     System.out.println("""
                         usage: yagura-loadgen [--target tcp://host:port | udp://host:port] [--lines N]
@@ -122,7 +144,7 @@ public final class LoadGenerator {
                                               [--file LINES_FILE] [--broker amqp://host:port --user U --password P]
                                               [--no-count] [--drain-seconds S] [--attacks N]
                                               [--emergencies] [--callback-delay-ms MIN-MAX]
-                                              [--smtp-port P [--smtp-host ADDRESS]]
+                                              [--smtp-port P [--smtp-host ADDRESS]] [--invite-log FILE]
                         Sends ASA deny lines (or the lines of --file, '#' lines skipped, repeated) and counts the
                         normalized events arriving on yagura.events. Drain yagura.events only on a test platform:
                         the events are consumed. With --attacks N, N of the lines are IPS alerts from distinct
@@ -136,7 +158,12 @@ public final class LoadGenerator {
                         --smtp-port P (implies --emergencies) runs an SMTP server on ADDRESS:P (default 127.0.0.1)
                         for the platform's mail channel and measures, per attack, the callback line sent -> the
                         Emergency mail naming the attacker accepted by the server (p50/p95/p99/max, missing ones
-                        listed); exits non-zero if a mail is missing.""");
+                        listed); exits non-zero if a mail is missing.
+                        --invite-log FILE (implies --emergencies) reads the message log of a SIPp callee the platform's
+                        phone channel calls (sipp -trace_msg -message_file FILE) and measures, per attack, the callback
+                        line sent -> SIPp received the INVITE of the Emergency's first call (SIPp's time stamp; the
+                        Subject "Yagura EMERGENCY <incident>" names the incident, its announcement the attackers);
+                        p50/p95/p99/max, missing calls listed; exits non-zero if a call is missing.""");
                     System.exit(0);
                 }
                 default -> throw new IllegalArgumentException("unknown option " + a + " (try --help)");
@@ -146,7 +173,7 @@ public final class LoadGenerator {
             throw new IllegalArgumentException("--target must be tcp://host:port or udp://host:port");
         }
         if (emergencies && attacks <= 0) {
-            throw new IllegalArgumentException("--emergencies and --smtp-port need --attacks N");
+            throw new IllegalArgumentException("--emergencies, --smtp-port and --invite-log need --attacks N");
         }
         if (callbackMinMillis < 0 || callbackMaxMillis < callbackMinMillis) {
             throw new IllegalArgumentException("--callback-delay-ms MIN-MAX with 0 <= MIN <= MAX");
@@ -206,6 +233,13 @@ public final class LoadGenerator {
             smtp = new MailSink(smtpHost, smtpPort, this::mailAccepted);
             System.out.printf("SMTP server listening on %s:%d%n", smtpHost, smtpPort);
         }
+        if (inviteLogFile != null) {
+            inviteLog = new InviteLog(inviteLogFile, ZoneId.systemDefault());
+            // Calls of earlier runs (a warm-up) are not this run's.
+            int earlier = inviteLog.readAll().size();
+            System.out.printf("reading the INVITEs SIPp received from %s (%d INVITEs of earlier runs skipped)%n",
+                    inviteLogFile, earlier);
+        }
         Connection incidentsConnection = null;
         if (attacks > 0) {
             incidentsConnection = new JmsConnectionFactory(user, password, broker).createConnection();
@@ -217,6 +251,11 @@ public final class LoadGenerator {
                     long now = System.nanoTime();
                     String attackers = m.getStringProperty("yaguraAttackers");
                     boolean emergency = "EMERGENCY".equals(m.getStringProperty("yaguraLevel"));
+                    String incident = m.getStringProperty("yaguraIncident");
+                    if (attackers != null && incident != null) {
+                        incidentAttackers.computeIfAbsent(incident, k -> ConcurrentHashMap.newKeySet())
+                                .addAll(List.of(attackers.split(",")));
+                    }
                     if (attackers != null) {
                         for (String a : attackers.split(",")) {
                             attackOpened.putIfAbsent(a, now);
@@ -258,9 +297,14 @@ public final class LoadGenerator {
             if (smtp != null) {
                 smtp.close();
             }
+            if (inviteLog != null) {
+                invites.addAll(inviteLog.readAll());
+                joinInvites();
+            }
             reportLatencies();
         }
-        boolean mailsComplete = smtp == null || mailAccepted.keySet().containsAll(callbackSent.keySet());
+        boolean mailsComplete = (smtp == null || mailAccepted.keySet().containsAll(callbackSent.keySet()))
+                && (inviteLog == null || inviteReceived.keySet().containsAll(callbackSent.keySet()));
         if (!count) {
             return mailsComplete;
         }
@@ -285,10 +329,44 @@ public final class LoadGenerator {
         return mailsComplete;
     }
 
-    private boolean everythingArrived(boolean mails) {
+    private boolean everythingArrived(boolean mails) throws IOException {
+        if (inviteLog != null) {
+            invites.addAll(inviteLog.read());
+            joinInvites();
+        }
         return attackOpened.keySet().containsAll(attackSent.keySet())
                 && emergencyAnnounced.keySet().containsAll(callbackSent.keySet())
-                && (!mails || mailAccepted.keySet().containsAll(callbackSent.keySet()));
+                && (!mails || mailAccepted.keySet().containsAll(callbackSent.keySet()))
+                && (inviteLog == null || inviteReceived.keySet().containsAll(callbackSent.keySet()));
+    }
+
+    /** What the INVITEs read so far say: which calls are this run's Emergencies, and the first call per attacker. */
+    private InviteCounts joinInvites() {
+        Set<String> calls = new LinkedHashSet<>();
+        Set<String> notEmergency = new LinkedHashSet<>();
+        Set<String> unmatched = new LinkedHashSet<>();
+        for (InviteLog.Invite invite : invites) {
+            calls.add(invite.callId());
+            Matcher m = SUBJECT.matcher(invite.subject());
+            Set<String> attackers = m.matches() ? incidentAttackers.get(m.group(2)) : null;
+            List<String> ours = attackers == null ? List.of()
+                    : attackers.stream().filter(callbackSent::containsKey).toList();
+            if (ours.isEmpty()) {
+                unmatched.add(invite.callId());
+            } else if (!"EMERGENCY".equals(m.group(1))) {
+                notEmergency.add(invite.callId());
+            } else {
+                long received = clockNanos + Duration.between(clockWall, invite.received()).toNanos();
+                for (String attacker : ours) {
+                    inviteReceived.merge(attacker, received, Math::min); // a retransmission or a later round is not the first
+                }
+            }
+        }
+        return new InviteCounts(invites.size(), calls.size(), notEmergency.size(), unmatched.size());
+    }
+
+    /** INVITEs read (retransmissions too), calls (Call-IDs), and calls not counted: not Emergency, not this run's. */
+    private record InviteCounts(int invites, int calls, int notEmergency, int unmatched) {
     }
 
     /** Called by the SMTP server for each accepted mail: which attack (if any) it tells about. */
@@ -331,11 +409,11 @@ public final class LoadGenerator {
                     pct(millis, 50), pct(millis, 95), pct(millis, 99), millis.get(millis.size() - 1));
         }
         if (emergencies) {
-            report("callback sent -> Emergency stored and announced", "Emergencies announced", emergencyAnnounced, false);
+            report("callback sent -> Emergency stored and announced", "Emergencies announced", emergencyAnnounced, null);
         }
         if (smtpPort >= 0) {
             List<Long> mails = report("callback sent -> Emergency mail accepted by the SMTP server",
-                    "Emergency mails accepted", mailAccepted, true);
+                    "Emergency mails accepted", mailAccepted, "missing Emergency mails");
             System.out.printf("mails accepted by the SMTP server: %d (Emergency mails of this run: %d; of this run's "
                     + "attackers but not Emergency: %d; about other incidents: %d)%n", mailsAccepted.get(),
                     mailAccepted.size(), mailsNotEmergency.get(), mailsUnmatched.get());
@@ -345,10 +423,41 @@ public final class LoadGenerator {
                         + "(%.1f%%)%n", within, callbackSent.size(), 100.0 * within / callbackSent.size());
             }
         }
+        if (inviteLog != null) {
+            List<Long> calls = report("callback sent -> Emergency call's INVITE received by SIPp",
+                    "Emergency calls received by SIPp", inviteReceived, "missing Emergency calls");
+            // The phone channel's own share: from the stored, announced Emergency to the INVITE at the callee.
+            List<Long> phone = new ArrayList<>();
+            inviteReceived.forEach((attacker, at) -> {
+                Long announced = emergencyAnnounced.get(attacker);
+                if (announced != null) {
+                    phone.add((at - announced) / 1_000_000);
+                }
+            });
+            phone.sort(null);
+            if (!phone.isEmpty()) {
+                System.out.printf("Emergency announced -> its call's INVITE received by SIPp: p50 %d ms, p95 %d ms, "
+                        + "p99 %d ms, max %d ms%n", pct(phone, 50), pct(phone, 95), pct(phone, 99),
+                        phone.get(phone.size() - 1));
+            }
+            InviteCounts counts = joinInvites();
+            System.out.printf("INVITEs received by SIPp: %d in %d call(s) (first calls of this run's Emergencies: %d; "
+                    + "calls about this run's attackers but not Emergency: %d; about other incidents: %d)%n",
+                    counts.invites(), counts.calls(), inviteReceived.size(), counts.notEmergency(), counts.unmatched());
+            if (!calls.isEmpty()) {
+                long within = calls.stream().filter(ms -> ms <= 5000).count();
+                System.out.printf(Locale.ROOT, "Emergency calls whose INVITE SIPp received within 5 s of the callback: "
+                        + "%d of %d sent (%.1f%%)%n", within, callbackSent.size(), 100.0 * within / callbackSent.size());
+            }
+        }
     }
 
-    /** Prints count, missing and percentiles of callback sent → arrival; returns the sorted latencies. */
-    private List<Long> report(String what, String arrivedLabel, Map<String, Long> arrived, boolean listMissing) {
+    /**
+     * Prints count, missing and percentiles of callback sent → arrival; returns the sorted latencies.
+     *
+     * @param missingTitle the title of the list of attackers without an arrival; null: not listed
+     */
+    private List<Long> report(String what, String arrivedLabel, Map<String, Long> arrived, String missingTitle) {
         List<Long> millis = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (var e : callbackSent.entrySet()) {
@@ -366,9 +475,9 @@ public final class LoadGenerator {
             System.out.printf("%s: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n", what,
                     pct(millis, 50), pct(millis, 95), pct(millis, 99), millis.get(millis.size() - 1));
         }
-        if (listMissing && !missing.isEmpty()) {
+        if (missingTitle != null && !missing.isEmpty()) {
             missing.sort(null);
-            System.out.println("missing Emergency mails (attacker whose callback was sent; was its incident announced "
+            System.out.println(missingTitle + " (attacker whose callback was sent; was its incident announced "
                     + "as Emergency?):");
             for (String a : missing) {
                 System.out.printf("  %s (Emergency announced: %s)%n", a, emergencyAnnounced.containsKey(a) ? "yes" : "no");
