@@ -181,6 +181,60 @@ public final class CorrelationEngine {
         }
     }
 
+    /** Whether the engine holds correlation state for the customer (else its windows are empty). */
+    public boolean knows(String customerId) {
+        return states.containsKey(customerId);
+    }
+
+    /**
+     * Rebuilds a customer's correlation windows from events it saw before, elsewhere: on the node that
+     * died and whose customers this node took over, or before a restart (the evidence of the
+     * customer's open incidents, read from the store). The events go through enrichment, detection and
+     * the correlation windows in device-time order, as they did the first time, but open and change no
+     * incident (the store has those): what they give back is the "alert seen, waiting for the
+     * callback" state, so that the rest of a story arriving now is judged with its beginning.
+     * Suppressions and the beacon and web trackers are not replayed. Returns the events that matched
+     * a rule.
+     */
+    public int prime(String customerId, List<SecurityEvent> earlier) {
+        RuleSet rs = rules;
+        Optional<Customer> customer = context.customer(customerId);
+        if (customer == null) {
+            customer = Optional.empty();
+        }
+        long now = clock.millis();
+        List<SecurityEvent> ordered = new ArrayList<>(earlier);
+        ordered.sort(java.util.Comparator.comparingLong(e -> eventTime(e, now)));
+        int matched = 0;
+        for (SecurityEvent event : ordered) {
+            event.set(Ecs.CUSTOMER_ID, customerId);
+            enricher.enrich(event, customerId, customer, context.threatIntel(), context.assets());
+            List<DetectionRule> hits = rs.match(event);
+            if (rs.scoped() && !hits.isEmpty()) {
+                hits = hits.stream().filter(r -> rs.appliesTo(r, customerId)).toList();
+            }
+            if (hits.isEmpty()) {
+                continue;
+            }
+            matched++;
+            while (true) {
+                CustomerState cs = states.computeIfAbsent(customerId, CustomerState::new);
+                synchronized (cs) {
+                    if (cs.dead) {
+                        continue;
+                    }
+                    Run run = new Run(rs, cs, event, customer, eventTime(event, now), now);
+                    run.priming = true;
+                    for (DetectionRule r : hits) {
+                        matched(run, r, null);
+                    }
+                    break;
+                }
+            }
+        }
+        return matched;
+    }
+
     /**
      * Lets the trackers that see patterns Sigma cannot (beacons, web attacks that worked) look at
      * the event and mark it for the rules. The event time is read only for events that need it:
@@ -285,6 +339,8 @@ public final class CorrelationEngine {
         List<Suppression> suppressions;
         final Set<String> countedSuppressions = new HashSet<>(2);
         final LinkedHashMap<String, IncidentChange> changes = new LinkedHashMap<>(4);
+        /** Rebuilding windows from earlier events ({@link #prime}): no incident is opened or changed. */
+        boolean priming;
 
         Run(RuleSet rs, CustomerState cs, SecurityEvent event, Optional<Customer> customer, long t, long now) {
             this.rs = rs;
@@ -302,14 +358,15 @@ public final class CorrelationEngine {
     }
 
     private void matched(Run run, Rule rule, Hit hit) {
-        if (rule.generates()) {
+        if (rule.generates() && !run.priming) {
             incident(run, rule, hit);
         }
         for (RuleSet.Stage st : run.rs.consumers(rule)) {
             Hit h = feed(run, st);
             if (h != null) {
                 correlations.increment();
-                if (run.rs.appliesTo(st.correlation(), run.cs.customerId) && !suppressed(run, st.correlation())) {
+                if (run.rs.appliesTo(st.correlation(), run.cs.customerId)
+                        && (run.priming || !suppressed(run, st.correlation()))) {
                     matched(run, st.correlation(), h);
                 }
             }

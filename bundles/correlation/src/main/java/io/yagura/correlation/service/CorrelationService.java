@@ -1,6 +1,7 @@
 package io.yagura.correlation.service;
 
 import io.yagura.api.Queues;
+import io.yagura.api.event.Ecs;
 import io.yagura.api.event.SecurityEvent;
 import io.yagura.api.houserule.HouseRuleStore;
 import io.yagura.api.incident.Incident;
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +78,7 @@ public class CorrelationService extends RouteBuilder {
     private final LongAdder raised;
     private final IncidentWrites writes;
     private final Scheduler scheduler;
+    private final WindowPriming priming;
     static final String FLUSH_JOB = "yagura-correlation-flush";
 
     @Activate
@@ -109,6 +112,7 @@ public class CorrelationService extends RouteBuilder {
         this.writes = new IncidentWrites(this::persist, Duration.ofMillis(Math.max(0, config.store_holdMillis())),
                 EVIDENCE_PER_BATCH, System::nanoTime);
         this.scheduler = scheduler;
+        this.priming = new WindowPriming(store, engine, Instant::now);
         scheduleFlush();
     }
 
@@ -170,7 +174,13 @@ public class CorrelationService extends RouteBuilder {
     private void correlate(Exchange exchange) {
         List<SecurityEvent> batch = Wire.readEvents(exchange.getMessage().getBody(byte[].class));
         Map<String, Pending> touched = new LinkedHashMap<>();
+        String primedFor = null;
         for (SecurityEvent e : batch) {
+            String customer = e.getString(Ecs.CUSTOMER_ID);
+            if (customer != null && !customer.equals(primedFor)) {
+                priming.primeIfNew(customer); // a batch is one customer's: asked once per batch
+                primedFor = customer;
+            }
             events.increment();
             for (IncidentChange change : engine.process(e)) {
                 Pending p = touched.computeIfAbsent(change.incident().id(), id -> new Pending());
