@@ -699,8 +699,8 @@ public final class CorrelationEngine {
         String attacker;
         String target;
         if (rule instanceof CorrelationRule c && hit != null) {
-            attacker = c.attackerGroup() >= 0 ? hit.groupValues()[c.attackerGroup()] : EventText.value(e, c.attackerField());
-            target = c.targetGroup() >= 0 ? hit.groupValues()[c.targetGroup()] : EventText.value(e, c.targetField());
+            attacker = c.attackerGroup() >= 0 ? hit.groupValues()[c.attackerGroup()] : roleValue(e, hit, c.attackerField());
+            target = c.targetGroup() >= 0 ? hit.groupValues()[c.targetGroup()] : roleValue(e, hit, c.targetField());
         } else {
             YaguraAttributes y = rule.meta().yagura();
             attacker = EventText.value(e, y.attacker() != null ? y.attacker() : Ecs.SOURCE_IP);
@@ -724,6 +724,20 @@ public final class CorrelationEngine {
         long first = hit == null ? run.t : Math.min(hit.fired().firstMillis(), run.t);
         return new Match(rule, hit, attacker, target, perAttacker, key, evidence, count, first,
                 OutcomePolicy.level(rule, e));
+    }
+
+    /**
+     * A correlation's attacker or target from a field: of the triggering event, or with the prefix
+     * {@value CorrelationRule#FIRST_EVENT} of the correlation's first event (a temporal_ordered rule's
+     * first stage: the attacker of the alert, when the last stage is the victim calling elsewhere).
+     */
+    private static String roleValue(SecurityEvent trigger, Hit hit, String field) {
+        if (field != null && field.startsWith(CorrelationRule.FIRST_EVENT)) {
+            List<SecurityEvent> evidence = hit.fired().evidence();
+            return evidence.isEmpty() ? null
+                    : EventText.value(evidence.get(0), field.substring(CorrelationRule.FIRST_EVENT.length()));
+        }
+        return EventText.value(trigger, field);
     }
 
     /**

@@ -14,6 +14,11 @@ public final class CorrelationRule implements Rule {
     private final List<Rule> rules;
     private final List<String> groupBy;
     private final Map<String, Map<String, String>> aliases;
+    /**
+     * Prefix of a yagura attacker/target field read from the correlation's first event instead of the
+     * triggering one ({@code attacker: first:source.ip}).
+     */
+    public static final String FIRST_EVENT = "first:";
     private final long timespanMillis;
     private final String timespanText;
     private final CountCondition condition;

@@ -217,6 +217,30 @@ class AsaScenarioTest {
                 + "\"feodo\" (label c2)"), c2.incident().rationale().toString());
     }
 
+    /**
+     * An exploit attempt on a host, then the host reaches an address tied to attackers (a C2 address on the
+     * threat-intelligence list), not the attacker itself: the attack's incident is raised to Emergency. The
+     * same connection to an address nothing ties to an attacker raises nothing.
+     */
+    @Test
+    void attackThenContactWithAKnownC2AddressIsEmergencyAndAnUnrelatedPeerProvesNothing() {
+        ctx.threatIntel = ThreatIntel.of(Map.of("feodo", "192.0.2.66,c2\n"));
+        Incident attack = only(feed("2024-03-12T10:00:00Z", IPS_ALERT)).incident();
+        List<IncidentChange> update = feed("2024-03-12T10:20:00Z", "%ASA-6-302013: Built outbound TCP connection 4411 "
+                + "for outside:198.18.40.4/443 (198.18.40.4/443) to inside:10.0.0.5/50210 (198.51.100.5/50210)");
+        assertTrue(update.stream().noneMatch(c -> c.incident().id().equals(attack.id())),
+                "an update server is tied to nobody: " + update);
+
+        List<IncidentChange> c2 = feed("2024-03-12T10:25:00Z", "%ASA-6-302013: Built outbound TCP connection 4412 "
+                + "for outside:192.0.2.66/443 (192.0.2.66/443) to inside:10.0.0.5/50211 (198.51.100.5/50211)");
+        IncidentChange raised = c2.stream().filter(c -> c.incident().id().equals(attack.id())).findFirst()
+                .orElseThrow(() -> new AssertionError("the attack's incident is raised: " + c2));
+        assertEquals(Level.EMERGENCY, raised.incident().proposedLevel());
+        assertEquals("acme|intrusion|203.0.113.7|10.0.0.5", raised.incident().key(), "attacker of the first event");
+        assertTrue(mentions(raised.newRationale(), "192.0.2.66"), raised.newRationale().toString());
+        assertTrue(mentions(raised.newRationale(), "payload is calling home"), raised.newRationale().toString());
+    }
+
     @Test
     void threatDetectionScanningIsInformational() {
         Incident inc = only(feed("2024-03-12T10:00:00Z", "%ASA-4-733100: [ 203.0.113.99] drop rate-2 exceeded. Current "
