@@ -22,6 +22,16 @@ public @interface PortalConfig {
     @AttributeDefinition(description = "How long a locked account stays locked, minutes")
     int lockout_minutes() default 15;
 
+    @AttributeDefinition(description = "Failed logins from one client address (IPv6: its /64), on any accounts, "
+            + "within login.address.window.minutes that refuse further logins from it; 0: no limit")
+    int login_address_failures() default 20;
+
+    @AttributeDefinition(description = "The sliding window over which failed logins from one address are counted, minutes")
+    int login_address_window_minutes() default 10;
+
+    @AttributeDefinition(description = "How long logins from an address over the limit are refused, minutes")
+    int login_address_block_minutes() default 15;
+
     @AttributeDefinition(description = "A session ends after this many minutes without a request")
     int session_idle_minutes() default 30;
 

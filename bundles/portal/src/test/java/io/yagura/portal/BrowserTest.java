@@ -107,4 +107,25 @@ class BrowserTest {
         assertTrue(browser.getPageSource().contains("Not found"), browser.getPageSource());
         assertFalse(browser.getPageSource().contains("GLOBEX web shell"));
     }
+
+    @Test
+    void socStaffSeeANewAndARaisedIncidentInTheQueueWithoutReloading() throws Exception {
+        String password = portal.user("sam", Role.SOC, null);
+        browser.manage().deleteAllCookies();
+        browser.get(portal.base + "/portal/login");
+        browser.findElement(By.id("name")).sendKeys("sam");
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login")).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue")));
+        wait.until(d -> "open".equals(d.findElement(By.tagName("body")).getAttribute("data-live")));
+
+        Incident i = portal.incident("globex", Level.WARNING, "SMB scan from the internet");
+        new WebDriverWait(browser, Duration.ofSeconds(2)).until(
+                ExpectedConditions.presenceOfElementLocated(By.id("row-" + i.id())));
+        portal.triage.confirm(i.id(), Level.EMERGENCY, "analyst");
+        new WebDriverWait(browser, Duration.ofSeconds(2)).until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#row-" + i.id() + " td.level-emergency")));
+        assertTrue(browser.getCurrentUrl().endsWith("/portal/soc/queue"), "still the same page, never reloaded");
+    }
 }

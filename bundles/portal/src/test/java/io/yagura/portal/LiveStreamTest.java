@@ -107,4 +107,26 @@ class LiveStreamTest {
         carol.post("/portal/logout", Map.of());
         await().atMost(Duration.ofSeconds(2)).until(() -> portal.hub.openStreams() == before);
     }
+
+    @Test
+    void socStaffsStreamCarriesEveryCustomersNewAndRaisedIncidentsForTheQueue() throws Exception {
+        WebClient soc = portal.client().login("sol", portal.user("sol", Role.SOC, null));
+        String queue = soc.get("/portal/soc/queue").body();
+        // the page the script makes live: its stream, and rows it can replace by id
+        assertTrue(queue.contains("data-stream=\"/portal/api/stream\"") && queue.contains("<tbody>"), queue);
+        int before = portal.hub.openStreams();
+        List<String> lines = soc.streamLines("/portal/api/stream");
+        await().atMost(Duration.ofSeconds(5)).until(() -> portal.hub.openStreams() == before + 1);
+
+        Incident acme = portal.incident("acme", Level.CRITICAL, "beaconing to a sinkholed domain");
+        Incident globex = portal.incident("globex", Level.WARNING, "port scan");
+        await().atMost(Duration.ofSeconds(2)).until(() -> lines.stream().anyMatch(l -> l.contains(acme.id()))
+                && lines.stream().anyMatch(l -> l.contains(globex.id())));
+        portal.triage.confirm(globex.id(), Level.EMERGENCY, "analyst"); // raised: announced as a change
+        await().atMost(Duration.ofSeconds(2)).until(() -> lines.stream().anyMatch(l -> l.contains(globex.id())
+                && l.contains("\"levelCode\":\"emergency\"")));
+        assertTrue(soc.get("/portal/soc/queue").body().contains("id=\"row-" + globex.id() + "\""),
+                "the queue's row the script puts in place of the old one");
+        portal.hub.closeUser("sol"); // the other tests count the open streams
+    }
 }

@@ -9,6 +9,7 @@ import io.yagura.api.registry.Contact;
 import io.yagura.api.registry.Customer;
 import io.yagura.api.registry.Device;
 import io.yagura.portal.account.AccountRules;
+import io.yagura.portal.account.LoginThrottle;
 import io.yagura.portal.account.PasswordHasher;
 import io.yagura.portal.account.PortalAccounts;
 import io.yagura.portal.account.PortalSessions;
@@ -81,6 +82,11 @@ final class PortalFixture implements AutoCloseable {
     private final AtomicInteger seq = new AtomicInteger();
 
     PortalFixture() throws Exception {
+        this(LoginThrottle.Limits.DEFAULT);
+    }
+
+    /** With these limits of failed logins per client address (all test clients come from 127.0.0.1). */
+    PortalFixture(LoginThrottle.Limits loginLimits) throws Exception {
         dir = Files.createTempDirectory("portal");
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:p" + UUID.randomUUID().toString().replace("-", "") + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
@@ -94,14 +100,15 @@ final class PortalFixture implements AutoCloseable {
                     null));
             registry.putDevice(new Device("fw-" + c, c, "cisco-asa", "ASA 5506", List.of("192.0.2." + (c.length()))));
         }
-        sessions = new PortalSessions(Duration.ofMinutes(30), Duration.ofHours(12), Clock.systemUTC());
+        sessions = new PortalSessions(h2, Duration.ofMinutes(30), Duration.ofHours(12), Clock.systemUTC());
         notices = new PortalNotices(incidents, Clock.systemUTC());
         hub = new LiveHub(incidents, sessions, notices, Clock.systemUTC(), 1);
         IncidentChanges changes = (i, change) -> hub.changed(i.id());
         triage = new TriageService(incidents, changes, registry);
         // the real 600,000 iterations: a login costs what it costs in production
         accounts = new PortalAccounts(h2, incidents, registry, new AccountRules(5, Duration.ofMinutes(15),
-                Duration.ofHours(24), "https://127.0.0.1"), new PasswordHasher(), Clock.systemUTC());
+                Duration.ofHours(24), "https://127.0.0.1"), new PasswordHasher(),
+                new LoginThrottle(loginLimits, Clock.systemUTC()), Clock.systemUTC());
         accounts.bindMailer(mails);
         FreemarkerTemplates templates = new FreemarkerTemplates(dir.resolve("templates"));
         Services services = new Services(incidents, triage, registry, health, blocks, accounts, sessions, hub, notices,

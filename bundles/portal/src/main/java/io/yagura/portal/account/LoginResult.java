@@ -15,4 +15,8 @@ public sealed interface LoginResult {
     /** Locked after failures (until), or by an administrator (until null). */
     record Locked(Instant until) implements LoginResult {
     }
+
+    /** Too many failed logins from the client's address, on any accounts: refused until then. */
+    record Throttled(Instant until) implements LoginResult {
+    }
 }

@@ -7,15 +7,12 @@ import io.yagura.api.registry.DeviceRegistry;
 import io.yagura.portal.PortalConfig;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -49,11 +46,12 @@ public class PortalAccounts {
     private static final String COLUMNS = "name, role, customer_id, mail, language, password_hash, failed_logins, "
             + "locked_until, disabled, created_at";
 
-    private final DataSource dataSource;
+    private final Sql sql;
     private final IncidentStore audit;
     private final DeviceRegistry registry;
     private final AccountRules rules;
     private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
     private final Clock clock;
     private volatile Mailer mailer;
 
@@ -62,12 +60,22 @@ public class PortalAccounts {
                           @Reference IncidentStore audit, @Reference DeviceRegistry registry, PortalConfig config)
             throws SQLException {
         this(dataSource, audit, registry, AccountRules.of(config, "https://" + hostName() + ":" + config.port()),
-                new PasswordHasher(), Clock.systemUTC());
+                new PasswordHasher(), new LoginThrottle(new LoginThrottle.Limits(config.login_address_failures(),
+                        Duration.ofMinutes(config.login_address_window_minutes()),
+                        Duration.ofMinutes(config.login_address_block_minutes())), Clock.systemUTC()),
+                Clock.systemUTC());
+    }
+
+    /** With the default limit of failed logins per client address. */
+    public PortalAccounts(DataSource dataSource, IncidentStore audit, DeviceRegistry registry, AccountRules rules,
+                          PasswordHasher hasher, Clock clock) throws SQLException {
+        this(dataSource, audit, registry, rules, hasher, new LoginThrottle(LoginThrottle.Limits.DEFAULT, clock), clock);
     }
 
     public PortalAccounts(DataSource dataSource, IncidentStore audit, DeviceRegistry registry, AccountRules rules,
-                          PasswordHasher hasher, Clock clock) throws SQLException {
-        this.dataSource = dataSource;
+                          PasswordHasher hasher, LoginThrottle throttle, Clock clock) throws SQLException {
+        this.throttle = throttle;
+        this.sql = new Sql(dataSource, "portal accounts");
         this.audit = audit;
         this.registry = registry;
         this.rules = rules;
@@ -151,7 +159,25 @@ public class PortalAccounts {
 
     // ------------------------------------------------------------------ login and lockout
 
-    public LoginResult login(String name, char[] password) {
+    /**
+     * Checks a login from {@code clientAddress}: refused at once while that address is throttled
+     * (too many failures on any accounts), else by the account's password and lockout. Every refusal
+     * counts against the address.
+     */
+    public LoginResult login(String name, char[] password, String clientAddress) {
+        Optional<Instant> throttled = throttle.blockedUntil(clientAddress);
+        if (throttled.isPresent()) {
+            // no password check: a blocked sprayer costs no PBKDF2 round
+            return new LoginResult.Throttled(throttled.get());
+        }
+        LoginResult r = checkPassword(name, password);
+        if (!(r instanceof LoginResult.Accepted)) {
+            throttle.failed(clientAddress);
+        }
+        return r;
+    }
+
+    private LoginResult checkPassword(String name, char[] password) {
         Optional<Row> row = name == null ? Optional.empty()
                 : query("SELECT " + COLUMNS + " FROM portal_user WHERE name=?", ps -> ps.setString(1, name)).stream()
                         .findFirst();
@@ -334,68 +360,36 @@ public class PortalAccounts {
     private static final String DUMMY_HASH = new PasswordHasher().hash(Secrets.token().toCharArray());
 
     private void createTables() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS portal_user (name VARCHAR(64) PRIMARY KEY, role VARCHAR(16) NOT NULL, "
-                    + "customer_id VARCHAR(128), mail VARCHAR(320) NOT NULL, language VARCHAR(8) NOT NULL, "
-                    + "password_hash VARCHAR(200), failed_logins INT NOT NULL, locked_until BIGINT, "
-                    + "disabled BOOLEAN NOT NULL, created_at BIGINT NOT NULL)");
-            s.execute("CREATE TABLE IF NOT EXISTS portal_link (token_digest VARCHAR(64) PRIMARY KEY, "
-                    + "user_name VARCHAR(64) NOT NULL, expires_at BIGINT NOT NULL, used_at BIGINT)");
-            s.execute("CREATE TABLE IF NOT EXISTS portal_customer (customer_id VARCHAR(128) PRIMARY KEY, "
-                    + "contacts_editable BOOLEAN NOT NULL)");
-        }
+        sql.ddl("CREATE TABLE IF NOT EXISTS portal_user (name VARCHAR(64) PRIMARY KEY, role VARCHAR(16) NOT NULL, "
+                        + "customer_id VARCHAR(128), mail VARCHAR(320) NOT NULL, language VARCHAR(8) NOT NULL, "
+                        + "password_hash VARCHAR(200), failed_logins INT NOT NULL, locked_until BIGINT, "
+                        + "disabled BOOLEAN NOT NULL, created_at BIGINT NOT NULL)",
+                "CREATE TABLE IF NOT EXISTS portal_link (token_digest VARCHAR(64) PRIMARY KEY, "
+                        + "user_name VARCHAR(64) NOT NULL, expires_at BIGINT NOT NULL, used_at BIGINT)",
+                "CREATE TABLE IF NOT EXISTS portal_customer (customer_id VARCHAR(128) PRIMARY KEY, "
+                        + "contacts_editable BOOLEAN NOT NULL)");
     }
 
     private record Row(PortalUser user, String hash) {
     }
 
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
+    private int update(String statement, Sql.Binder binder) {
+        return sql.update(statement, binder);
     }
 
-    private int update(String sql, Binder binder) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new AccountException("portal accounts: " + e.getMessage(), e);
-        }
+    private List<Row> query(String statement, Sql.Binder binder) {
+        return sql.query(statement, binder, rs -> {
+            String hash = rs.getString(6);
+            long locked = rs.getLong(8);
+            Instant lockedUntil = rs.wasNull() ? null : Instant.ofEpochMilli(locked);
+            return new Row(new PortalUser(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getString(3),
+                    rs.getString(4), rs.getString(5), rs.getInt(7), lockedUntil, rs.getBoolean(9),
+                    hash != null, Instant.ofEpochMilli(rs.getLong(10))), hash);
+        });
     }
 
-    private List<Row> query(String sql, Binder binder) {
-        List<Row> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String hash = rs.getString(6);
-                    long locked = rs.getLong(8);
-                    Instant lockedUntil = rs.wasNull() ? null : Instant.ofEpochMilli(locked);
-                    out.add(new Row(new PortalUser(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getInt(7), lockedUntil, rs.getBoolean(9),
-                            hash != null, Instant.ofEpochMilli(rs.getLong(10))), hash));
-                }
-            }
-        } catch (SQLException e) {
-            throw new AccountException("portal accounts: " + e.getMessage(), e);
-        }
-        return out;
-    }
-
-    private List<String> queryStrings(String sql, Binder binder) {
-        List<String> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new AccountException("portal accounts: " + e.getMessage(), e);
-        }
-        return out;
+    private List<String> queryStrings(String statement, Sql.Binder binder) {
+        return sql.query(statement, binder, rs -> rs.getString(1));
     }
 
     private static void setTime(PreparedStatement ps, int i, Instant t) throws SQLException {

@@ -21,7 +21,7 @@ public final class Secrets {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
-    /** SHA-256 of a token: the store keeps this, so a copy of the table does not hold usable links. */
+    /** SHA-256 of a token: the tables keep this, so a copy of them holds no usable link or session. */
     public static String digest(String token) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));

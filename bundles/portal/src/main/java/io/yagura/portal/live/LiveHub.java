@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import javax.servlet.AsyncContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The open live streams (server-sent events) and what is pushed on them: an incident change is
  * sent to every stream whose user may see the incident's customer, and nowhere else. A stream
- * whose session ended (logout, lock, expiry) is closed at the next heartbeat or at once on logout.
+ * whose session ended (logout, lock, expiry; on this node or another) is closed at the next heartbeat,
+ * or at once when it ended on this node.
  */
 public final class LiveHub implements AutoCloseable {
 
@@ -78,8 +80,14 @@ public final class LiveHub implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        for (Stream s : streams) {
-            if (s.user().mayRead(i.customerId()) && sessions.peek(s.sessionId()).isPresent() && write(s, data)) {
+        List<Stream> allowed = streams.stream().filter(s -> s.user().mayRead(i.customerId())).toList();
+        if (allowed.isEmpty()) {
+            return;
+        }
+        // the sessions are in the database, shared by the nodes: one query for all the streams
+        Set<String> live = sessions.live(allowed.stream().map(Stream::sessionId).collect(Collectors.toSet()));
+        for (Stream s : allowed) {
+            if (live.contains(s.sessionId()) && write(s, data)) {
                 notices.shown(s.user(), s.sessionId(), List.of(i.id()), "live stream");
             }
         }
@@ -99,13 +107,22 @@ public final class LiveHub implements AutoCloseable {
         return streams.size();
     }
 
+    /** Keeps the streams open through proxies, and closes those whose session ended on any node. */
     private void beat() {
-        for (Stream s : streams) {
-            if (sessions.peek(s.sessionId()).isEmpty()) {
-                close(s);
-            } else {
-                write(s, ": beat\n\n");
+        try {
+            List<Stream> open = List.copyOf(streams);
+            Set<String> live = sessions.live(open.stream().map(Stream::sessionId).collect(Collectors.toSet()));
+            for (Stream s : open) {
+                if (!live.contains(s.sessionId())) {
+                    close(s);
+                } else {
+                    write(s, ": beat\n\n");
+                }
             }
+        } catch (RuntimeException e) {
+            // the database is away: keep the streams, try again at the next beat
+            LOG.warn("Portal live streams: sessions not checked ({}); streams kept until the next heartbeat",
+                    e.getMessage());
         }
     }
 

@@ -96,15 +96,18 @@ public final class PortalRoutes {
     private void login(Call c) throws IOException {
         String name = c.param("name");
         String password = c.request().getParameter("password");
-        LoginResult r = s.accounts().login(name, password == null ? new char[0] : password.toCharArray());
+        String address = c.request().getRemoteAddr();
+        LoginResult r = s.accounts().login(name, password == null ? new char[0] : password.toCharArray(), address);
         if (r instanceof LoginResult.Accepted a) {
             PortalSessions.Session session = s.sessions().start(a.user().name());
             PortalServlet.setSessionCookie(c.response(), session.id());
             c.redirect(a.user().isSoc() ? "/soc/queue" : "/incidents");
             return;
         }
-        PortalServlet.LOG.warn("Portal login refused for '{}' from {}: {}", name, c.request().getRemoteAddr(),
-                r instanceof LoginResult.Refused f ? f.reason() : "locked");
+        String why = r instanceof LoginResult.Refused f ? f.reason()
+                : r instanceof LoginResult.Throttled t ? "too many failed logins from this address, until " + t.until()
+                : "locked";
+        PortalServlet.LOG.warn("Portal login refused for '{}' from {}: {}", name, address, why);
         c.response().setStatus(401);
         // one text for every refusal: whether a name exists or is locked is not told
         s.pages().render(c, "login", Map.of("error", "refused"));

@@ -125,13 +125,33 @@ public class PortalServlet extends HttpServlet {
             send(resp, 403, "Forbidden");
             return;
         }
-        Optional<PortalSessions.Session> session = sessionOf(req);
-        PortalUser user = session.flatMap(s -> services.accounts().find(s.user())).orElse(null);
-        if (user != null && (user.disabled() || user.lockedUntil() != null)) {
-            services.sessions().end(session.get().id());
-            user = null;
+        PortalUser user = null;
+        try {
+            // sessions and users are in the database: a failure here is logged and answered 500 like any other
+            Optional<PortalSessions.Session> session = sessionOf(req);
+            user = session.flatMap(s -> services.accounts().find(s.user())).orElse(null);
+            if (user != null && (user.disabled() || user.lockedUntil() != null)) {
+                services.sessions().end(session.get().id());
+                user = null;
+            }
+            Call call = new Call(req, resp, route, params, user, user == null ? null : session.get());
+            serve(call, route);
+        } catch (Exception e) {
+            LOG.error("Portal error on {} {} for {}: {}", req.getMethod(), path, user == null ? "-" : user.name(),
+                    e.getMessage(), e);
+            if (!resp.isCommitted()) {
+                resp.reset();
+                securityHeaders(resp);
+                send(resp, 500, "Internal error (logged)");
+            }
         }
-        Call call = new Call(req, resp, route, params, user, user == null ? null : session.get());
+    }
+
+    private void serve(Call call, Route route) throws Exception {
+        HttpServletRequest req = call.request();
+        HttpServletResponse resp = call.response();
+        PortalUser user = call.user();
+        String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
         try {
             checkAccess(call, route);
             route.handler().handle(call);
@@ -147,14 +167,6 @@ public class PortalServlet extends HttpServlet {
                 } else {
                     send(resp, r.status(), r.shown());
                 }
-            }
-        } catch (Exception e) {
-            LOG.error("Portal error on {} {} for {}: {}", req.getMethod(), path, user == null ? "-" : user.name(),
-                    e.getMessage(), e);
-            if (!resp.isCommitted()) {
-                resp.reset();
-                securityHeaders(resp);
-                send(resp, 500, "Internal error (logged)");
             }
         }
     }

@@ -22,7 +22,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Accounts on the real incident store's database: passwords, lockout, links, audit; and sessions. */
+/** Accounts on the real incident store's database: passwords, lockout, links, audit, throttling per address. */
 class AccountsTest {
 
     /** A clock the test moves. */
@@ -49,17 +49,20 @@ class AccountsTest {
         }
     }
 
+    static final String CLIENT = "198.51.100.20";
     final MovingClock clock = new MovingClock();
     final List<Mailer.OutgoingMail> mails = new ArrayList<>();
+    JdbcDataSource h2;
     JdbcIncidentStore store;
+    DeviceRegistryService registry;
     PortalAccounts accounts;
 
     @BeforeEach
     void setUp() throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
+        h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:a" + UUID.randomUUID().toString().replace("-", "") + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
         store = new JdbcIncidentStore(h2);
-        DeviceRegistryService registry = new DeviceRegistryService(new MemoryRegistryRepository());
+        registry = new DeviceRegistryService(new MemoryRegistryRepository());
         registry.putCustomer(new Customer("acme", "ACME", List.of()));
         // fewer iterations here: these tests log in many times (PasswordHasherTest checks the real count)
         accounts = new PortalAccounts(h2, store, registry, new AccountRules(5, Duration.ofMinutes(15),
@@ -85,7 +88,7 @@ class AccountsTest {
     @Test
     void aNewUserHasNoPasswordUntilItUsesTheMailedLinkOnce() {
         accounts.add("carol", Role.CUSTOMER, "acme", "carol@acme.example", "ja", "sam");
-        assertInstanceOf(LoginResult.Refused.class, accounts.login("carol", new char[0]));
+        assertInstanceOf(LoginResult.Refused.class, accounts.login("carol", new char[0], CLIENT));
         accounts.sendLink("carol", true, "sam");
         Mailer.OutgoingMail mail = mails.get(0);
         assertEquals(List.of("carol@acme.example"), mail.to());
@@ -95,7 +98,7 @@ class AccountsTest {
         assertEquals("carol", accounts.setPassword(token, "a long enough one".toCharArray()));
         assertThrows(AccountException.class, () -> accounts.setPassword(token, "another long one".toCharArray()),
                 "a link works once");
-        assertInstanceOf(LoginResult.Accepted.class, accounts.login("carol", "a long enough one".toCharArray()));
+        assertInstanceOf(LoginResult.Accepted.class, accounts.login("carol", "a long enough one".toCharArray(), CLIENT));
         assertTrue(store.auditLog("portal-user:carol", 10).stream().anyMatch(a -> a.action().equals("portal-user-added")
                 && a.actor().equals("sam")));
     }
@@ -121,12 +124,12 @@ class AccountsTest {
     void fiveFailuresLockTheAccountFor15MinutesEvenForTheRightPassword() {
         userWithPassword("carol", "the right password");
         for (int i = 0; i < 4; i++) {
-            assertInstanceOf(LoginResult.Refused.class, accounts.login("carol", "wrong".toCharArray()));
+            assertInstanceOf(LoginResult.Refused.class, accounts.login("carol", "wrong".toCharArray(), CLIENT));
         }
-        assertInstanceOf(LoginResult.Locked.class, accounts.login("carol", "wrong".toCharArray()));
-        assertInstanceOf(LoginResult.Locked.class, accounts.login("carol", "the right password".toCharArray()));
+        assertInstanceOf(LoginResult.Locked.class, accounts.login("carol", "wrong".toCharArray(), CLIENT));
+        assertInstanceOf(LoginResult.Locked.class, accounts.login("carol", "the right password".toCharArray(), CLIENT));
         clock.advance(Duration.ofMinutes(15));
-        assertInstanceOf(LoginResult.Accepted.class, accounts.login("carol", "the right password".toCharArray()));
+        assertInstanceOf(LoginResult.Accepted.class, accounts.login("carol", "the right password".toCharArray(), CLIENT));
     }
 
     @Test
@@ -134,9 +137,9 @@ class AccountsTest {
         userWithPassword("carol", "the right password");
         accounts.lock("carol", "sam");
         clock.advance(Duration.ofDays(30));
-        assertEquals(new LoginResult.Locked(null), accounts.login("carol", "the right password".toCharArray()));
+        assertEquals(new LoginResult.Locked(null), accounts.login("carol", "the right password".toCharArray(), CLIENT));
         accounts.unlock("carol", "sam");
-        assertInstanceOf(LoginResult.Accepted.class, accounts.login("carol", "the right password".toCharArray()));
+        assertInstanceOf(LoginResult.Accepted.class, accounts.login("carol", "the right password".toCharArray(), CLIENT));
     }
 
     @Test
@@ -166,22 +169,33 @@ class AccountsTest {
     }
 
     @Test
-    void sessionsEndAfterIdleTimeAbsoluteTimeOrLogout() {
-        PortalSessions s = new PortalSessions(Duration.ofMinutes(30), Duration.ofHours(12), clock);
-        PortalSessions.Session a = s.start("carol");
-        clock.advance(Duration.ofMinutes(29));
-        assertTrue(s.touch(a.id()).isPresent());
-        clock.advance(Duration.ofMinutes(30));
-        assertTrue(s.touch(a.id()).isEmpty(), "30 minutes idle");
-        PortalSessions.Session b = s.start("carol");
-        for (int i = 0; i < 25; i++) { // 25 × 29 min > 12 h
-            clock.advance(Duration.ofMinutes(29));
-            s.touch(b.id());
+    void oneAddressTryingOnePasswordOnManyAccountsIsRefusedEvenTheRightPasswordWhileOthersLogIn() {
+        accounts = withThrottle(new LoginThrottle.Limits(3, Duration.ofMinutes(10), Duration.ofMinutes(15)));
+        userWithPassword("carol", "the right password");
+        for (String victim : List.of("dave", "erin", "frank")) { // unknown or not: each failure counts
+            assertInstanceOf(LoginResult.Refused.class, accounts.login(victim, "Winter2026!".toCharArray(), CLIENT));
         }
-        assertTrue(s.touch(b.id()).isEmpty(), "12 hours after login, however active");
-        PortalSessions.Session c = s.start("carol");
-        s.end(c.id());
-        assertTrue(s.touch(c.id()).isEmpty());
-        assertFalse(a.csrf().equals(a.id()));
+        LoginResult r = accounts.login("carol", "the right password".toCharArray(), CLIENT);
+        assertEquals(new LoginResult.Throttled(clock.now.plus(Duration.ofMinutes(15))), r);
+        assertEquals(0, accounts.find("carol").orElseThrow().failedLogins(), "the account itself is not charged");
+        assertInstanceOf(LoginResult.Accepted.class,
+                accounts.login("carol", "the right password".toCharArray(), "203.0.113.77"), "another client");
+        clock.advance(Duration.ofMinutes(15));
+        assertInstanceOf(LoginResult.Accepted.class, accounts.login("carol", "the right password".toCharArray(), CLIENT));
+    }
+
+    private PortalAccounts withThrottle(LoginThrottle.Limits limits) {
+        try {
+            PortalAccounts a = new PortalAccounts(h2, store, registry, new AccountRules(5, Duration.ofMinutes(15),
+                    Duration.ofHours(24), "https://portal.example:8443/"), new PasswordHasher(10_000),
+                    new LoginThrottle(limits, clock), clock);
+            a.bindMailer(m -> {
+                mails.add(m);
+                return "250 ok";
+            });
+            return a;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

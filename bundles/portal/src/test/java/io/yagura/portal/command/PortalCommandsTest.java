@@ -43,7 +43,7 @@ class PortalCommandsTest {
         registry.putCustomer(new Customer("acme", "ACME", List.of()));
         accounts = new PortalAccounts(h2, store, registry, new AccountRules(5, Duration.ofMinutes(15),
                 Duration.ofHours(24), "https://soc.example:8443"), new PasswordHasher(), Clock.systemUTC());
-        sessions = new PortalSessions(Duration.ofMinutes(30), Duration.ofHours(12), Clock.systemUTC());
+        sessions = new PortalSessions(h2, Duration.ofMinutes(30), Duration.ofHours(12), Clock.systemUTC());
         feed = new LiveFeed(store, sessions);
     }
 
@@ -77,7 +77,8 @@ class PortalCommandsTest {
         String url = out.lines().filter(l -> l.startsWith("https://soc.example:8443/portal/password?token="))
                 .findFirst().orElseThrow(() -> new AssertionError(out));
         accounts.setPassword(url.substring(url.indexOf("token=") + 6), "the admin's password".toCharArray());
-        assertTrue(accounts.login("admin", "the admin's password".toCharArray()) instanceof LoginResult.Accepted);
+        assertTrue(accounts.login("admin", "the admin's password".toCharArray(), "192.0.2.10")
+                instanceof LoginResult.Accepted);
 
         PortalUsersCommand list = wire(new PortalUsersCommand());
         String table = run(list);
