@@ -140,7 +140,12 @@ final class DevicePoller {
         lastVendor = device.vendor();
         String queue = Queues.rawQueueOf(device.vendor());
         String source = source(device);
-        String cursor = cursors.get(deviceId);
+        String cursor;
+        try {
+            cursor = cursors.get(deviceId);
+        } catch (RuntimeException e) {
+            return failure("could not read the cursor: " + e.getMessage()); // polling from "now" would skip records
+        }
         for (int batchNo = 0; batchNo < Math.max(1, settings.maxBatches()); batchNo++) {
             PullConnector.Batch batch;
             polls.increment();

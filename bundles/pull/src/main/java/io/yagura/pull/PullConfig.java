@@ -25,6 +25,7 @@ public @interface PullConfig {
     @AttributeDefinition(description = "Minutes without any record after which a device is declared silent (logged once); 0: never for this reason")
     int silent_after_minutes() default 120;
 
-    @AttributeDefinition(description = "File of the devices' cursors. Empty: ${karaf.data}/yagura/pull-cursors.properties")
+    @AttributeDefinition(description = "The cursor file of earlier versions, moved once into the database at start and renamed "
+            + "*.migrated (the cursors are in the database now). Empty: ${karaf.data}/yagura/pull-cursors.properties")
     String cursor_file() default "";
 }

@@ -9,6 +9,8 @@ import io.yagura.api.registry.Device;
 import io.yagura.api.registry.DeviceRegistry;
 import io.yagura.api.registry.ManagementEndpoint;
 import jakarta.jms.ConnectionFactory;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -43,7 +45,9 @@ import org.slf4j.LoggerFactory;
  * device: a device polled by two nodes gives every event twice, one duty is one lease to renew
  * and to watch, and the pulled devices are few and light next to the syslog senders. A node
  * without the duty schedules no device job and releases the devices it polled; each poll checks
- * the duty again, so a node that lost it stops at once.
+ * the duty again, so a node that lost it stops at once. The cursors are the database's
+ * ({@link PullCursors} of the store), so the node that takes the duty over reads each device on
+ * from where the previous holder stopped.
  */
 @Component(service = {}, immediate = true, configurationPid = "io.yagura.pull")
 @Designate(ocd = PullConfig.class)
@@ -113,6 +117,7 @@ public class PullScheduler {
         }
         config = configuration;
         active = true;
+        migrateCursorFile(CursorFileMigration.file(configuration.cursor_file()));
         if (!configuration.enabled()) {
             LOG.info("Polling of pulled devices is disabled (io.yagura.pull enabled=false)");
             return;
@@ -124,6 +129,20 @@ public class PullScheduler {
         } catch (Exception e) {
             LOG.error("Cannot schedule {}: pulled devices are polled only when plugins change", REFRESH_JOB, e);
             reconcile();
+        }
+    }
+
+    /** The cursors an earlier version kept in a file on this node go to the database, once. */
+    void migrateCursorFile(Path file) {
+        try {
+            CursorFileMigration.Moved m = CursorFileMigration.migrate(file, cursors);
+            if (m != null) {
+                LOG.info("Pull cursors: {} device(s) moved from {} into the database ({} kept the cursor the database had); "
+                        + "the file is now {}", m.moved(), m.file(), m.kept(), m.renamedTo().getFileName());
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Pull cursors in {} not moved into the database, tried again at the next start: {}", file,
+                    e.getMessage(), e);
         }
     }
 

@@ -5,19 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.yagura.api.event.RawEnvelope;
+import io.yagura.api.ingest.PullCursors;
 import io.yagura.api.registry.Device;
 import io.yagura.api.registry.ManagementEndpoint;
 import io.yagura.api.registry.Secret;
+import io.yagura.store.JdbcPullCursors;
 import java.io.IOException;
-import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class DevicePollerTest {
 
@@ -26,13 +30,12 @@ class DevicePollerTest {
     static final Device DEVICE = new Device("ips-1", "acme", "cisco-ips", "IPS 4345", List.of("192.0.2.20"))
             .withManagement(ENDPOINT);
 
-    @TempDir
-    Path dir;
     FakeSensor sensor;
     Fakes.FakeBroker broker;
     Fakes.FakeCounters counters;
     Fakes.MutableClock clock;
-    FileCursorStore cursors;
+    DataSource database;
+    JdbcPullCursors cursors;
     Fakes.FakeRegistry registry;
 
     @BeforeEach
@@ -41,7 +44,8 @@ class DevicePollerTest {
         broker = new Fakes.FakeBroker();
         counters = new Fakes.FakeCounters();
         clock = new Fakes.MutableClock();
-        cursors = new FileCursorStore(dir.resolve("pull-cursors.properties"));
+        database = Fakes.database();
+        cursors = Fakes.cursors(database);
         registry = new Fakes.FakeRegistry();
         registry.put(DEVICE);
     }
@@ -79,14 +83,15 @@ class DevicePollerTest {
         assertEquals(0, counters.get("ips-1", "failures"));
     }
 
+    /** After a restart, or on the node that took the duty pull over: the cursor is the database's. */
     @Test
-    void theNextRunStartsAtTheStoredCursorEvenAfterARestart() {
+    void theNextRunStartsAtTheStoredCursorAfterARestartOrOnAnotherNode() {
         sensor.add(2);
         poller().run();
         sensor.add(2);
-        DevicePoller afterRestart = new DevicePoller("ips-1", registry::device, v -> Optional.of(sensor), broker,
-                new FileCursorStore(dir.resolve("pull-cursors.properties")), counters, clock, new DevicePoller.Settings(20, 3, Duration.ZERO));
-        afterRestart.run();
+        DevicePoller otherNode = new DevicePoller("ips-1", registry::device, v -> Optional.of(sensor), broker,
+                Fakes.cursors(database), counters, clock, new DevicePoller.Settings(20, 3, Duration.ZERO));
+        otherNode.run();
         assertEquals(List.of("null", "2"), sensor.cursorsSeen);
         assertEquals(List.of("ips-1:1", "ips-1:2", "ips-1:3", "ips-1:4"), broker.items.stream().map(EnvelopeSender.Item::duplicateId).toList());
     }
@@ -119,20 +124,57 @@ class DevicePollerTest {
 
     /** A crash between queueing and storing the cursor: the repeated poll adds nothing twice. */
     @Test
-    void aCursorThatCouldNotBeStoredMeansARepeatedPollThatAddsNothingTwice() throws IOException {
+    void aCursorThatCouldNotBeStoredMeansARepeatedPollThatAddsNothingTwice() {
         sensor.add(2);
-        Path blocked = dir.resolve("not-a-dir");
-        java.nio.file.Files.writeString(blocked, "a file where the cursor directory should be");
-        FileCursorStore broken = new FileCursorStore(blocked.resolve("pull-cursors.properties"));
-        DevicePoller p = new DevicePoller("ips-1", registry::device, v -> Optional.of(sensor), broker, broken, counters, clock,
+        PullCursors refusing = new PullCursors() { // the database refuses writes, reads still work
+            @Override
+            public String get(String deviceId) {
+                return cursors.get(deviceId);
+            }
+
+            @Override
+            public void put(String deviceId, String cursor) throws IOException {
+                throw new IOException("the cursor of device " + deviceId + " was not stored: connection reset");
+            }
+
+            @Override
+            public void remove(String deviceId) throws IOException {
+                throw new IOException("not removed");
+            }
+
+            @Override
+            public Map<String, String> all() {
+                return cursors.all();
+            }
+        };
+        DevicePoller p = new DevicePoller("ips-1", registry::device, v -> Optional.of(sensor), broker, refusing, counters, clock,
                 new DevicePoller.Settings(20, 3, Duration.ZERO));
         p.run();
-        assertEquals(null, broken.get("ips-1"), "the failed write left no cursor behind");
+        assertEquals(null, cursors.get("ips-1"), "the failed write left no cursor behind");
         assertEquals(1, counters.get("ips-1", "failures"));
         sensor.add(1);
         poller().run(); // the store works again (same cursor as before: none)
         assertEquals(List.of("ips-1:1", "ips-1:2", "ips-1:3"), broker.items.stream().map(EnvelopeSender.Item::duplicateId).toList());
         assertEquals(3, broker.queued.size());
+    }
+
+    /** Without its cursor a poll would start from "now" and skip records: it fails and is tried again. */
+    @Test
+    void aCursorThatCannotBeReadIsAFailedPollThatAsksTheDeviceNothing() throws Exception {
+        sensor.add(2);
+        cursors.put("ips-1", "1");
+        try (Connection c = database.getConnection(); Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE pull_cursor RENAME TO pull_cursor_away");
+        }
+        poller().run();
+        assertEquals(List.of(), sensor.cursorsSeen, "the device was not asked");
+        assertEquals(1, counters.get("ips-1", "failures"));
+        try (Connection c = database.getConnection(); Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE pull_cursor_away RENAME TO pull_cursor");
+        }
+        poller().run();
+        assertEquals(List.of("1"), sensor.cursorsSeen, "read on from the stored cursor once the database answers");
+        assertEquals(List.of("ips-1:2"), broker.items.stream().map(EnvelopeSender.Item::duplicateId).toList());
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.yagura.api.plugin.VendorPlugin;
 import io.yagura.api.registry.Customer;
 import io.yagura.api.registry.Device;
 import io.yagura.api.registry.DeviceRegistry;
+import io.yagura.store.JdbcPullCursors;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,15 +21,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 
 /** Small stand-ins for the platform services the pull scheduler uses. */
 final class Fakes {
 
     private Fakes() {
+    }
+
+    /** A fresh embedded database, as one node or several nodes share it. */
+    static DataSource database() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:p" + UUID.randomUUID().toString().replace("-", "") + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
+        return h2;
+    }
+
+    /** The store's cursors on a fresh embedded database. */
+    static JdbcPullCursors cursors() {
+        return cursors(database());
+    }
+
+    static JdbcPullCursors cursors(DataSource database) {
+        try {
+            return new JdbcPullCursors(database);
+        } catch (Exception e) {
+            throw new IllegalStateException("the store's schema could not be created on H2", e);
+        }
     }
 
     static final class FakeCounters implements Counters {

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.yagura.api.registry.Device;
+import io.yagura.store.JdbcPullCursors;
 import io.yagura.store.testing.ManualDuties;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -16,13 +16,10 @@ import org.apache.karaf.scheduler.core.QuartzScheduler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The pull scheduling on the real Karaf Scheduler (Quartz, as feature "scheduler" runs it), without OSGi. */
 class KarafSchedulerPullTest {
 
-    @TempDir
-    Path dir;
     QuartzScheduler quartz;
 
     @BeforeEach
@@ -50,7 +47,7 @@ class KarafSchedulerPullTest {
         FakeSensor sensor = new FakeSensor();
         sensor.add(3);
         Fakes.FakeBroker broker = new Fakes.FakeBroker();
-        FileCursorStore cursors = new FileCursorStore(dir.resolve("pull-cursors.properties"));
+        JdbcPullCursors cursors = Fakes.cursors();
         PullScheduler pull = new PullScheduler(quartz, registry, cursors, new Fakes.FakeCounters(), broker, new ManualDuties(),
                 Clock.systemUTC());
         pull.bindPlugin(new Fakes.FakePlugin("cisco-ips", sensor));

@@ -8,15 +8,18 @@ import io.yagura.api.cluster.ClusterDuties;
 import io.yagura.api.registry.Device;
 import io.yagura.api.registry.ManagementEndpoint;
 import io.yagura.api.registry.Secret;
+import io.yagura.store.JdbcPullCursors;
 import io.yagura.store.testing.ManualDuties;
 import java.io.Serializable;
 import java.lang.annotation.Annotation;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 import org.apache.karaf.scheduler.Job;
 import org.apache.karaf.scheduler.ScheduleOptions;
 import org.apache.karaf.scheduler.Scheduler;
@@ -51,7 +54,7 @@ class PullSchedulerTest {
         sensor = new FakeSensor();
         broker = new Fakes.FakeBroker();
         duties = new ManualDuties();
-        pull = new PullScheduler(scheduler, registry, new FileCursorStore(dir.resolve("c.properties")), new Fakes.FakeCounters(),
+        pull = new PullScheduler(scheduler, registry, Fakes.cursors(), new Fakes.FakeCounters(),
                 broker, duties, new Fakes.MutableClock());
         pull.bindPlugin(new Fakes.FakePlugin("cisco-ips", sensor));
         pull.bindPlugin(new Fakes.FakePlugin("cisco-asa", null)); // no pull connector
@@ -154,6 +157,57 @@ class PullSchedulerTest {
         assertEquals(Map.of(), pull.scheduled());
         assertEquals(List.of("ips-1"), sensor.closed.stream().map(t -> t.deviceId()).toList(),
                 "the subscription is released for the new holder");
+    }
+
+    /** Two nodes on one database: the one that takes pull over reads on where the other stopped. */
+    @Test
+    void theNodeThatTakesThePullDutyOverReadsOnFromTheCursorTheOtherNodeStored() {
+        DataSource database = Fakes.database();
+        ManualDuties dutiesA = new ManualDuties();
+        ManualDuties dutiesB = new ManualDuties().lose(ClusterDuties.PULL);
+        RecordingScheduler schedulerA = new RecordingScheduler();
+        RecordingScheduler schedulerB = new RecordingScheduler();
+        PullScheduler nodeA = new PullScheduler(schedulerA, registry, Fakes.cursors(database), new Fakes.FakeCounters(), broker,
+                dutiesA, new Fakes.MutableClock());
+        PullScheduler nodeB = new PullScheduler(schedulerB, registry, Fakes.cursors(database), new Fakes.FakeCounters(), broker,
+                dutiesB, new Fakes.MutableClock());
+        for (PullScheduler node : List.of(nodeA, nodeB)) {
+            node.bindPlugin(new Fakes.FakePlugin("cisco-ips", sensor));
+            node.activate(config(30, true));
+        }
+        registry.put(device("ips-1", "cisco-ips", endpoint(Duration.ofSeconds(10))));
+        sensor.add(3);
+        nodeA.reconcile();
+        nodeB.reconcile();
+        schedulerA.run("yagura-pull-ips-1");
+
+        dutiesA.lose(ClusterDuties.PULL); // node A dies; node B's lease renewal takes the duty
+        dutiesB.gain(ClusterDuties.PULL);
+        sensor.add(2);
+        nodeB.reconcile();
+        schedulerB.run("yagura-pull-ips-1");
+        assertEquals(List.of("null", "3"), sensor.cursorsSeen, "node B asked from node A's last cursor");
+        assertEquals(List.of("ips-1:1", "ips-1:2", "ips-1:3", "ips-1:4", "ips-1:5"),
+                broker.items.stream().map(EnvelopeSender.Item::duplicateId).toList(), "nothing read twice, nothing skipped");
+    }
+
+    @Test
+    void startingMovesTheCursorFileOfAnEarlierVersionIntoTheDatabase() throws Exception {
+        Path file = dir.resolve("pull-cursors.properties");
+        Files.writeString(file, "ips-1=2\n");
+        JdbcPullCursors cursors = Fakes.cursors();
+        pull = new PullScheduler(scheduler, registry, cursors, new Fakes.FakeCounters(), broker, duties, new Fakes.MutableClock());
+        pull.bindPlugin(new Fakes.FakePlugin("cisco-ips", sensor));
+        pull.activate(config(30, true, file.toString()));
+        assertEquals("2", cursors.get("ips-1"));
+        assertFalse(Files.exists(file), "moved once");
+
+        registry.put(device("ips-1", "cisco-ips", endpoint(Duration.ofSeconds(10))));
+        sensor.add(3);
+        pull.reconcile();
+        scheduler.run("yagura-pull-ips-1");
+        assertEquals(List.of("ips-1:3"), broker.items.stream().map(EnvelopeSender.Item::duplicateId).toList(),
+                "read on from the file's cursor");
     }
 
     @Test
@@ -292,6 +346,10 @@ class PullSchedulerTest {
     }
 
     static PullConfig config(int defaultInterval, boolean enabled) {
+        return config(defaultInterval, enabled, "");
+    }
+
+    static PullConfig config(int defaultInterval, boolean enabled, String cursorFile) {
         return new PullConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -330,7 +388,7 @@ class PullSchedulerTest {
 
             @Override
             public String cursor_file() {
-                return "";
+                return cursorFile;
             }
         };
     }
