@@ -33,6 +33,11 @@ public @interface HealthConfig {
             + "silence.threshold.seconds; 0: the threshold alone")
     int silence_learned_factor() default 3;
 
+    @AttributeDefinition(description = "Seconds between two recordings of this node's log arrivals in the database (job "
+            + "yagura-health-log-record, on every node): at most one write per device per period, however many lines; "
+            + "the node judging silence sees another node's lines this much later. Keep silence thresholds well above it")
+    int log_record_seconds() default 30;
+
     @AttributeDefinition(description = "Milliseconds an ICMP echo reply is waited for")
     int ping_timeout_ms() default 2000;
 

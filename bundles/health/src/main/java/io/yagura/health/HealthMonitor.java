@@ -40,12 +40,13 @@ final class HealthMonitor {
     private final Clock clock;
     private final Timings timings;
     private final Map<String, DeviceWatch> watches = new ConcurrentHashMap<>();
-    /** deviceId → when its latest log arrived (told by ingestion, read by the next check). */
-    private final Map<String, Instant> logArrivals = new ConcurrentHashMap<>();
+    /** When each device's latest log arrived, at this node (told by ingestion) and at any node (the database). */
+    private final LogArrivals arrivals;
 
-    HealthMonitor(DeviceRegistry registry, HealthStore store, FaultIncidents incidents, ProbeRunner probes, Executor pool,
-                  Clock clock, Timings timings) {
+    HealthMonitor(DeviceRegistry registry, HealthStore store, LogArrivals arrivals, FaultIncidents incidents,
+                  ProbeRunner probes, Executor pool, Clock clock, Timings timings) {
         this.registry = registry;
+        this.arrivals = arrivals;
         this.store = store;
         this.incidents = incidents;
         this.probes = probes;
@@ -55,7 +56,7 @@ final class HealthMonitor {
     }
 
     void logReceived(String deviceId, Instant at) {
-        logArrivals.merge(deviceId, at, (old, now) -> now.isAfter(old) ? now : old);
+        arrivals.received(deviceId, at);
     }
 
     /**
@@ -73,11 +74,13 @@ final class HealthMonitor {
         for (HealthSettings s : store.allSettings()) {
             settings.put(s.deviceId(), s);
         }
+        // with several nodes each receives a share of a device's lines: the latest at any node counts
+        Map<String, Instant> lastLogs = arrivals.newest();
         Set<String> present = new HashSet<>();
         for (Device d : registry.devices()) {
             present.add(d.id());
             try {
-                check(d, Plan.of(d, settings.get(d.id()), timings), now);
+                check(d, Plan.of(d, settings.get(d.id()), timings), lastLogs.get(d.id()), now);
             } catch (RuntimeException e) {
                 // one device's trouble (a store error) must not stop the watch of the others
                 LOG.error("Health check of device {} failed, tried again at the next period: {}", d.id(), e.getMessage(), e);
@@ -86,19 +89,18 @@ final class HealthMonitor {
         for (String gone : List.copyOf(watches.keySet())) {
             if (!present.contains(gone)) {
                 watches.remove(gone);
-                logArrivals.remove(gone);
+                arrivals.forget(gone);
                 store.remove(gone);
                 LOG.info("Device {} left the registry: no longer watched", gone);
             }
         }
     }
 
-    private void check(Device d, Plan plan, Instant now) {
+    private void check(Device d, Plan plan, Instant arrived, Instant now) {
         DeviceWatch w = watch(d, now);
         boolean due;
         synchronized (w) {
             w.customerId = d.customer();
-            Instant arrived = logArrivals.get(d.id());
             if (arrived != null && (w.lastLog == null || arrived.isAfter(w.lastLog))) {
                 if (w.lastLog != null && !w.silent) { // a silence reported is not a normal gap
                     w.learnedGap = Timings.learn(w.learnedGap, Duration.between(w.lastLog, arrived));
@@ -108,7 +110,7 @@ final class HealthMonitor {
             judgeSilence(d, w, plan, now);
             if (w.lastLog != null && (w.lastLogStored == null
                     || !w.lastLog.isBefore(w.lastLogStored.plus(plan.interval())))) {
-                persist(w); // a restart, or another node, learns when the device last logged
+                persist(w); // shown by yagura:health on every node, and restored after a restart
             }
             due = !w.probing && isDue(w, plan, now);
             w.probing |= due;
@@ -247,12 +249,6 @@ final class HealthMonitor {
         Duration threshold = timings.silenceAfter(plan.silence(), w.learnedGap);
         boolean silentNow = silent(w, threshold, now);
         boolean unreachable = w.reach == DeviceWatch.Reach.RETRYING || w.reach == DeviceWatch.Reach.FAULT;
-        if (silentNow && w.silenceIncident == null) {
-            // another node may receive this device's lines: its last log is in the store
-            store.find(d.id()).map(DeviceHealth::lastLog).filter(stored -> stored.isAfter(w.lastLog))
-                    .ifPresent(stored -> w.lastLog = stored);
-            silentNow = silent(w, threshold, now);
-        }
         if (silentNow && w.silenceIncident == null && !unreachable) {
             w.silenceIncident = incidents.open(new Fault(Fault.Kind.SILENCE, d.id(), d.customer(), plan.address(),
                     w.lastLog, w.lastAnswer, w.lastLog, w.reach == DeviceWatch.Reach.UP ? "It answers its probes ("

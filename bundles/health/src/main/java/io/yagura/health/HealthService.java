@@ -4,6 +4,7 @@ import io.yagura.api.health.DeviceHealth;
 import io.yagura.api.health.DeviceHealthView;
 import io.yagura.api.health.HealthStore;
 import io.yagura.api.health.HealthTransition;
+import io.yagura.api.health.LastLogStore;
 import io.yagura.api.agent.AgentDirectory;
 import io.yagura.api.cluster.ClusterDuties;
 import io.yagura.api.health.LogActivity;
@@ -44,18 +45,24 @@ import org.slf4j.LoggerFactory;
  * ({@link ClusterDuties#HEALTH_CHECK}): with several nodes one of them probes the devices and
  * judges their silence; when the duty comes or goes, this node forgets what it watched and
  * reads the devices' state from the store again (another node watched them meanwhile).
+ *
+ * <p>Log arrivals are every node's: each node records the arrivals its own ingestion saw in the
+ * database (job "yagura-health-log-record", every log.record.seconds, on every node), and the
+ * holder of the duty judges silence from the latest arrival at any node ({@link LogArrivals}).
  */
 @Component(service = {DeviceHealthView.class, LogActivity.class}, immediate = true, configurationPid = "io.yagura.health")
 @Designate(ocd = HealthConfig.class)
 public class HealthService implements DeviceHealthView, LogActivity {
 
     static final String JOB = "yagura-health-check";
+    static final String RECORD_JOB = "yagura-health-log-record";
     private static final Logger LOG = LoggerFactory.getLogger(HealthService.class);
 
     private final DeviceRegistry registry;
     private final HealthStore store;
     private final Scheduler scheduler;
     private final HealthMonitor monitor;
+    private final LogArrivals arrivals;
     private final ExecutorService pool;
     private final Pinger pinger;
     private final AgentSilence agentSilence;
@@ -71,13 +78,13 @@ public class HealthService implements DeviceHealthView, LogActivity {
     @Activate
     public HealthService(@Reference Scheduler scheduler, @Reference DeviceRegistry registry, @Reference HealthStore store,
                          @Reference IncidentStore incidents, @Reference IncidentChanges changes, @Reference Triage triage,
-                         @Reference ClusterDuties duties, HealthConfig config) {
-        this(scheduler, registry, store, new FaultIncidents(incidents, changes, triage, registry), duties, config,
+                         @Reference ClusterDuties duties, @Reference LastLogStore lastLogs, HealthConfig config) {
+        this(scheduler, registry, store, lastLogs, new FaultIncidents(incidents, changes, triage, registry), duties, config,
                 IcmpSetup.probeHost(), Clock.systemUTC());
     }
 
-    HealthService(Scheduler scheduler, DeviceRegistry registry, HealthStore store, FaultIncidents incidents,
-                  ClusterDuties duties, HealthConfig config, IcmpSetup.Host host, Clock clock) {
+    HealthService(Scheduler scheduler, DeviceRegistry registry, HealthStore store, LastLogStore lastLogs,
+                  FaultIncidents incidents, ClusterDuties duties, HealthConfig config, IcmpSetup.Host host, Clock clock) {
         this.duties = duties;
         this.registry = registry;
         this.store = store;
@@ -100,17 +107,24 @@ public class HealthService implements DeviceHealthView, LogActivity {
             t.setDaemon(true);
             return t;
         });
-        this.monitor = new HealthMonitor(registry, store, incidents, new ProbeRunner(pinger, timings), pool, clock, timings);
+        this.arrivals = new LogArrivals(lastLogs, duties.nodeId());
+        this.monitor = new HealthMonitor(registry, store, arrivals, incidents, new ProbeRunner(pinger, timings), pool, clock,
+                timings);
         if (!config.enabled()) {
             LOG.info("Device health checks are disabled (io.yagura.health enabled=false)");
             return;
         }
-        long period = Math.max(1, config.check_period_seconds());
+        schedule(RECORD_JOB, config.log_record_seconds(), context -> recordArrivals(),
+                "the lines this node receives do not count against log silence");
+        schedule(JOB, config.check_period_seconds(), context -> runCheck(), "devices are not watched");
+    }
+
+    /** A periodic job, never two runs at once; one that cannot be scheduled is said with what it costs. */
+    private void schedule(String name, int periodSeconds, Job job, String withoutIt) {
         try {
-            Job check = context -> runCheck();
-            scheduler.schedule(check, scheduler.NOW(-1, period).name(JOB).canRunConcurrently(false));
+            scheduler.schedule(job, scheduler.NOW(-1, Math.max(1, periodSeconds)).name(name).canRunConcurrently(false));
         } catch (Exception e) {
-            LOG.error("Cannot schedule {}: devices are not watched", JOB, e);
+            LOG.error("Cannot schedule {}: {}", name, withoutIt, e);
         }
     }
 
@@ -141,10 +155,21 @@ public class HealthService implements DeviceHealthView, LogActivity {
         }
     }
 
+    /** Every node, whether it holds the duty or not: its share of the lines counts wherever silence is judged. */
+    private void recordArrivals() {
+        try {
+            arrivals.record();
+        } catch (RuntimeException e) {
+            LOG.error("{} failed, tried again at the next period: {}", RECORD_JOB, e.getMessage(), e);
+        }
+    }
+
     @Deactivate
     void deactivate() {
         scheduler.unschedule(JOB);
+        scheduler.unschedule(RECORD_JOB);
         pool.shutdownNow();
+        recordArrivals(); // what arrived since the last period, before this node goes
     }
 
     @Override
@@ -178,5 +203,10 @@ public class HealthService implements DeviceHealthView, LogActivity {
     /** For tests: one check now, as the scheduler's job does it. */
     void checkNow() {
         runCheck();
+    }
+
+    /** For tests: one recording of this node's log arrivals now, as the job "yagura-health-log-record" does it. */
+    void recordNow() {
+        recordArrivals();
     }
 }

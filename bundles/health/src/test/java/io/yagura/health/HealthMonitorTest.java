@@ -45,8 +45,8 @@ class HealthMonitorTest {
 
     private HealthMonitor monitor(Pinger pinger) {
         Timings timings = Timings.of(Platform.config(Map.of()));
-        return new HealthMonitor(platform.registry, platform.health, platform.faultIncidents(),
-                new ProbeRunner(pinger, timings), Runnable::run, clock, timings);
+        return new HealthMonitor(platform.registry, platform.health, new LogArrivals(platform.lastLogs, "this-node"),
+                platform.faultIncidents(), new ProbeRunner(pinger, timings), Runnable::run, clock, timings);
     }
 
     private Plan plan(Device d) {
@@ -131,22 +131,42 @@ class HealthMonitorTest {
         assertTrue(platform.changesOf(silence.id()).contains(Change.CLOSED));
     }
 
+    /**
+     * Two nodes: this monitor's node holds health-check, node B receives the device's lines and only
+     * records their arrivals (every minute here; every log.record.seconds on a platform).
+     */
     @Test
-    void aNodeThatDoesNotReceiveADevicesLinesTakesItsLastLogFromTheStoreBeforeReportingSilence() throws Exception {
+    void aDeviceSendingToAnotherNodeIsNotSilentHereAndIsSilentOnceThatNodeStopsReceivingIt() throws Exception {
         Device d = platform.device("acme-ips", "198.18.0.3");
         platform.settings(new HealthSettings("acme-ips", null, false, null, null, null, null));
-        HealthMonitor other = monitor(Pinger.unavailable("not used"));
+        LogArrivals nodeB = new LogArrivals(platform.lastLogs, "node-b");
         monitor.logReceived("acme-ips", T0);
         monitor.check();
-        other.check();
-        clock.set(T0.plus(Duration.ofMinutes(20)));
+        for (int minute = 1; minute <= 40; minute++) {
+            clock.set(T0.plus(Duration.ofMinutes(minute)));
+            nodeB.received("acme-ips", clock.instant().minusSeconds(5));
+            nodeB.received("acme-ips", clock.instant().minusSeconds(20)); // an older line read later changes nothing
+            nodeB.record();
+            monitor.check();
+        }
+        Instant lastAtB = T0.plus(Duration.ofMinutes(40)).minusSeconds(5);
+        assertEquals(HealthState.UNKNOWN, monitor.health(d).state(), "40 minutes without a line here, but node B receives them");
+        assertEquals(lastAtB, monitor.health(d).lastLog(), "node B's latest arrival");
+        assertTrue(platform.announced.isEmpty(), "no silence reported");
+
+        clock.set(lastAtB.plus(Duration.ofMinutes(29)));
+        monitor.check();
+        assertEquals(HealthState.UNKNOWN, monitor.health(d).state(), "29 minutes after node B's last line");
+        clock.set(lastAtB.plus(Duration.ofMinutes(31)));
+        monitor.check();
+        assertEquals(HealthState.SILENT, monitor.health(d).state(), "node B receives nothing either: silent");
+        String why = String.join(" ", platform.incidents.find(monitor.health(d).incidentId()).orElseThrow().rationale());
+        assertTrue(why.contains(lastAtB.toString()), "the last log at any node is told: " + why);
+
+        clock.set(lastAtB.plus(Duration.ofMinutes(32)));
         monitor.logReceived("acme-ips", clock.instant());
         monitor.check();
-        clock.set(T0.plus(Duration.ofMinutes(31)));
-        other.check();
-        assertEquals(HealthState.UNKNOWN, other.health(d).state(), "the lines arrive at the other node");
-        assertEquals(T0.plus(Duration.ofMinutes(20)), other.health(d).lastLog());
-        assertTrue(platform.announced.isEmpty(), "no silence reported");
+        assertEquals(HealthState.UNKNOWN, monitor.health(d).state(), "a line at this node ends it before any recording");
     }
 
     @Test

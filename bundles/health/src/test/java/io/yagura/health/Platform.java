@@ -10,6 +10,7 @@ import io.yagura.registry.DeviceRegistryService;
 import io.yagura.registry.MemoryRegistryRepository;
 import io.yagura.store.JdbcHealthStore;
 import io.yagura.store.JdbcIncidentStore;
+import io.yagura.store.JdbcLastLogStore;
 import io.yagura.store.testing.ManualDuties;
 import io.yagura.triage.TriageService;
 import java.lang.reflect.Proxy;
@@ -34,6 +35,7 @@ final class Platform {
 
     final JdbcIncidentStore incidents;
     final JdbcHealthStore health;
+    final JdbcLastLogStore lastLogs;
     final DeviceRegistryService registry;
     final TriageService triage;
     final List<Announced> announced = new CopyOnWriteArrayList<>();
@@ -44,6 +46,7 @@ final class Platform {
         h2.setURL("jdbc:h2:mem:h" + UUID.randomUUID().toString().replace("-", "") + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
         incidents = new JdbcIncidentStore(h2);
         health = new JdbcHealthStore(h2);
+        lastLogs = new JdbcLastLogStore(h2);
         registry = new DeviceRegistryService(new MemoryRegistryRepository());
         registry.putCustomer(new Customer("acme", "ACME Corp", List.of(), List.of(), null));
         triage = new TriageService(incidents, changes, registry);
@@ -72,7 +75,7 @@ final class Platform {
     }
 
     HealthService service(org.apache.karaf.scheduler.Scheduler scheduler, ClusterDuties duties, HealthConfig config) {
-        return new HealthService(scheduler, registry, health, faultIncidents(), duties, config,
+        return new HealthService(scheduler, registry, health, lastLogs, faultIncidents(), duties, config,
                 io.yagura.health.probe.IcmpSetup.probeHost(), Clock.systemUTC());
     }
 
