@@ -87,9 +87,17 @@ final class PortalFixture implements AutoCloseable {
 
     /** With these limits of failed logins per client address (all test clients come from 127.0.0.1). */
     PortalFixture(LoginThrottle.Limits loginLimits) throws Exception {
+        this(loginLimits, "p" + UUID.randomUUID().toString().replace("-", ""));
+    }
+
+    /**
+     * On the in-memory H2 database of this name: two fixtures on one name are two portal nodes
+     * sharing a database (their live streams and login counts are their own, as on two nodes).
+     */
+    PortalFixture(LoginThrottle.Limits loginLimits, String database) throws Exception {
         dir = Files.createTempDirectory("portal");
         JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:p" + UUID.randomUUID().toString().replace("-", "") + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
+        h2.setURL("jdbc:h2:mem:" + database + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
         incidents = new JdbcIncidentStore(h2);
         health = new JdbcHealthStore(h2);
         blocks = new JdbcBlockStore(h2);
