@@ -60,6 +60,14 @@ public final class Ecs {
     public static final String FILE_NAME = "file.name";
     public static final String FILE_HASH_SHA256 = "file.hash.sha256";
     public static final String FILE_SIZE = "file.size";
+    /**
+     * Which way a file went within its session, where the device says so: {@value #FILE_DOWNLOAD}
+     * (from the responder to the initiator: destination → source, a client fetching a file) or
+     * {@value #FILE_UPLOAD} (source → destination). Not ECS: ECS has no field for it.
+     */
+    public static final String FILE_DIRECTION = "yagura.file.direction";
+    public static final String FILE_DOWNLOAD = "download";
+    public static final String FILE_UPLOAD = "upload";
     public static final String NETWORK_APPLICATION = "network.application";
     public static final String DESTINATION_BYTES = "destination.bytes";
     public static final String SOURCE_PACKETS = "source.packets";

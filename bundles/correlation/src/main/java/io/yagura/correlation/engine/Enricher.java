@@ -24,6 +24,12 @@ import org.slf4j.LoggerFactory;
  *       dns.question.name, source.domain — checked in this order, first match wins),
  *       {@code yagura.ti.source} (list name), {@code yagura.ti.label} (e.g. c2) and
  *       {@code yagura.ti.entry} (the list entry, e.g. a network).</li>
+ *   <li>for a file event ({@code file.name}): {@code yagura.file.receiver}, the address the file went
+ *       to — the source for a download ({@code yagura.file.direction}, e.g. a FortiGate client
+ *       fetching it), the destination for an upload, and where the device does not say, the
+ *       destination of a flow from outside (the sender is the initiator, as file-policy events of
+ *       the firewalls report it) — and {@code yagura.file.from_outside: true} when the receiver is
+ *       one of the customer's hosts and the sender is not.</li>
  *   <li>{@code yagura.signature_class: reconnaissance} on an alert whose signature names or
  *       classes a scan, a sweep or a stealth probe ({@link #RECONNAISSANCE}), whatever the vendor
  *       calls it ("attack", severity critical): reconnaissance stays reconnaissance, and the
@@ -43,6 +49,8 @@ final class Enricher {
     static final String TI_LABEL = "yagura.ti.label";
     static final String TI_ENTRY = "yagura.ti.entry";
     static final String SIGNATURE_CLASS = "yagura.signature_class";
+    static final String FILE_RECEIVER = "yagura.file.receiver";
+    static final String FILE_FROM_OUTSIDE = "yagura.file.from_outside";
 
     /**
      * Signature names and classes of scanning across vendors: port scans and sweeps (Snort/Suricata
@@ -74,6 +82,9 @@ final class Enricher {
                 boolean si = own.contains(src);
                 boolean di = own.contains(dst);
                 e.set(Ecs.NETWORK_DIRECTION, si && di ? "internal" : si ? "outbound" : di ? "inbound" : "external");
+                if (e.has(Ecs.FILE_NAME)) {
+                    fileReceiver(e, src, dst, si, di);
+                }
             }
         }
         if (assets != null && !assets.isEmpty()) {
@@ -90,6 +101,25 @@ final class Enricher {
         if (Ecs.KIND_ALERT.equals(e.getString(Ecs.EVENT_KIND)) && (reconnaissance(e.getString(Ecs.RULE_NAME))
                 || reconnaissance(e.getString(Ecs.RULE_CATEGORY)))) {
             e.set(SIGNATURE_CLASS, "reconnaissance");
+        }
+    }
+
+    /** Who received the file, and whether it came from outside to one of the customer's hosts. */
+    private static void fileReceiver(SecurityEvent e, String src, String dst, boolean srcInside, boolean dstInside) {
+        String way = e.getString(Ecs.FILE_DIRECTION);
+        boolean toSource;
+        if (Ecs.FILE_DOWNLOAD.equals(way)) {
+            toSource = true;
+        } else if (Ecs.FILE_UPLOAD.equals(way) || (dstInside && !srcInside)) {
+            toSource = false;
+        } else {
+            return; // the device does not say, and the flow's direction does not tell
+        }
+        e.set(FILE_RECEIVER, toSource ? src : dst);
+        boolean receiverInside = toSource ? srcInside : dstInside;
+        boolean senderInside = toSource ? dstInside : srcInside;
+        if (receiverInside && !senderInside) {
+            e.set(FILE_FROM_OUTSIDE, "true");
         }
     }
 

@@ -286,6 +286,9 @@ final class FortinetEvents {
 
     private static void file(SecurityEvent e, Map<String, String> f) {
         e.set(Ecs.FILE_NAME, v(f, "filename"));
+        // UTM logs' direction= is the file's way within the session: incoming = to the client (srcip)
+        String way = v(f, "direction");
+        e.set(Ecs.FILE_DIRECTION, "incoming".equals(way) ? Ecs.FILE_DOWNLOAD : "outgoing".equals(way) ? Ecs.FILE_UPLOAD : null);
         e.set(Ecs.FILE_SIZE, Numbers.number(v(f, "filesize")));
         String checksum = v(f, "analyticscksum");
         if (checksum != null && checksum.length() == 64 && isHex(checksum)) {
