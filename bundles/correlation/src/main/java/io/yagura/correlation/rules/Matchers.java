@@ -308,6 +308,56 @@ final class Matchers {
         }
     }
 
+    /**
+     * {@code field|fieldref: other} — the field's value equals the value of another field of the same
+     * event (case-insensitive unless {@code |cased}); with several references any one (with
+     * {@code |all} every one). An absent field on either side does not match.
+     */
+    static final class FieldRef implements EventPredicate {
+        final String field;
+        final List<String> references;
+        final boolean all;
+        final boolean cased;
+
+        FieldRef(String field, List<String> references, boolean all, boolean cased) {
+            this.field = field;
+            this.references = List.copyOf(references);
+            this.all = all;
+            this.cased = cased;
+        }
+
+        @Override
+        public boolean test(SecurityEvent e) {
+            Object v = e.get(field);
+            if (v == null) {
+                return false;
+            }
+            for (String ref : references) {
+                boolean equal = equal(v, e.get(ref));
+                if (all && !equal) {
+                    return false;
+                }
+                if (!all && equal) {
+                    return true;
+                }
+            }
+            return all;
+        }
+
+        private boolean equal(Object a, Object b) {
+            if (b == null) {
+                return false;
+            }
+            if (a instanceof List<?> list) {
+                return list.stream().anyMatch(x -> x != null && equal(x, b));
+            }
+            if (b instanceof List<?> list) {
+                return list.stream().anyMatch(y -> y != null && equal(a, y));
+            }
+            return cased ? text(a).equals(text(b)) : text(a).equalsIgnoreCase(text(b));
+        }
+    }
+
     static String text(Object v) {
         return v instanceof String s ? s : String.valueOf(v);
     }

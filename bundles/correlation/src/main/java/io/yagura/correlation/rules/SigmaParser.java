@@ -39,7 +39,7 @@ final class SigmaParser {
     static final Set<String> YAGURA_KEYS = Set.of("level", "category", "outcome", "attacker", "target", "aggregate",
             "explain", "per", "absorbs", "stories");
     static final String SUPPORTED_MODIFIERS = "contains, startswith, endswith, all, re (with i, m, s), cidr, gt, gte, "
-            + "lt, lte, exists, cased, windash, base64, base64offset, utf16le, utf16be, utf16, wide";
+            + "lt, lte, exists, fieldref, cased, windash, base64, base64offset, utf16le, utf16be, utf16, wide";
     private static final Set<String> STRING_OPS = Set.of("contains", "startswith", "endswith");
     private static final Pattern TIMESPAN = Pattern.compile("(\\d{1,9})([smhdw])");
 
@@ -498,7 +498,8 @@ final class SigmaParser {
                         return null;
                     }
                 }
-                case "contains", "startswith", "endswith", "re", "cidr", "gt", "gte", "lt", "lte", "exists" -> {
+                case "contains", "startswith", "endswith", "re", "cidr", "gt", "gte", "lt", "lte", "exists",
+                     "fieldref" -> {
                     if (op != null) {
                         problem(keyNode, where + "'" + key + "': modifiers '" + op + "' and '" + m
                                 + "' cannot be combined");
@@ -549,6 +550,23 @@ final class SigmaParser {
                 return null;
             }
             return new Matchers.Exists(field, Boolean.parseBoolean(v.toLowerCase(Locale.ROOT)));
+        }
+        if ("fieldref".equals(op)) {
+            if (tf.first != null) {
+                problem(keyNode, where + "'" + key + "': 'fieldref' compares two fields as they are and cannot be "
+                        + "combined with '" + tf.first + "'");
+                return null;
+            }
+            List<String> refs = new ArrayList<>();
+            for (Node v : values) {
+                String ref = isNull(v) ? null : scalar(v).trim();
+                if (ref == null || ref.isEmpty()) {
+                    problem(v, where + "'" + key + "': fieldref takes the name of another field");
+                    return null;
+                }
+                refs.add(ref);
+            }
+            return new Matchers.FieldRef(field, refs, all, cased);
         }
         List<Matchers.ValueMatcher> matchers = new ArrayList<>();
         boolean absent = false;

@@ -176,6 +176,27 @@ class SigmaModifierTest {
         assertTrue(p.message().contains("unsupported modifier 'expand'"), p.message());
     }
 
+    /** A host that answers itself (source = destination: a spoofed LAND packet), written with fieldref. */
+    @Test
+    void fieldrefComparesTwoFieldsOfTheSameEvent() {
+        DetectionRule land = rule("  sel:\n    source.ip|fieldref: destination.ip\n", "sel");
+        assertTrue(land.matches(ev("source.ip", "192.0.2.7", "destination.ip", "192.0.2.7")));
+        assertFalse(land.matches(ev("source.ip", "192.0.2.7", "destination.ip", "192.0.2.8")));
+        assertFalse(land.matches(ev("source.ip", "192.0.2.7")), "the referenced field is absent");
+        DetectionRule user = rule("  sel:\n    user.name|fieldref: user.target.name\n", "sel");
+        assertTrue(user.matches(ev("user.name", "Admin", "user.target.name", "admin")), "case-insensitive by default");
+        DetectionRule cased = rule("  sel:\n    user.name|fieldref|cased: user.target.name\n", "sel");
+        assertFalse(cased.matches(ev("user.name", "Admin", "user.target.name", "admin")), "|cased");
+        DetectionRule any = rule("  sel:\n    source.ip|fieldref:\n      - destination.ip\n      - source.nat.ip\n", "sel");
+        assertTrue(any.matches(ev("source.ip", "10.0.0.1", "destination.ip", "10.0.0.2", "source.nat.ip", "10.0.0.1")));
+        DetectionRule every = rule("  sel:\n    source.ip|fieldref|all:\n      - destination.ip\n      - source.nat.ip\n",
+                "sel");
+        assertFalse(every.matches(ev("source.ip", "10.0.0.1", "destination.ip", "10.0.0.2", "source.nat.ip", "10.0.0.1")));
+        RuleLoad combined = Events.load("title: t\nid: t\ndetection:\n  sel:\n    source.ip|fieldref|contains: x\n"
+                + "  condition: sel\n");
+        assertTrue(combined.problems().get(0).message().contains("cannot be combined"), combined.problems().toString());
+    }
+
     @Test
     void invalidRegexAndCidrAndNumberAreProblems() {
         RuleLoad re = Events.load("title: t\nid: t\ndetection:\n  sel:\n    message|re: '(unclosed'\n  condition: sel\n");
