@@ -31,7 +31,9 @@ import java.util.Optional;
 /**
  * The portal's HTML pages, rendered from the template area "portal" (bundled ja and en under
  * templates/&lt;lang&gt;/portal/, overridable per file in etc/yagura/templates/&lt;lang&gt;/portal/ so
- * operators can brand them). Every page gets {@code user}, {@code csrf} and {@code nav} besides its own values.
+ * operators can brand them). Every page gets {@code user}, {@code csrf} and {@code labels} (the area's
+ * labels.properties of the page's language: words for stored values such as {@code level.critical})
+ * besides its own values.
  */
 public final class Pages {
 
@@ -40,7 +42,7 @@ public final class Pages {
             "advisory", "contacts", "queue", "users");
 
     public static final TemplateSet SET = new TemplateSet(AREA, Pages.class.getClassLoader(), List.of("en", "ja"),
-            NAMES.stream().map(n -> new TemplateSpec(n, TemplateSpec.Format.HTML, (lang, labels) -> sample(),
+            NAMES.stream().map(n -> new TemplateSpec(n, TemplateSpec.Format.HTML, (lang, labels) -> sample(labels),
                     out -> out.contains("<html") ? null : "a portal page must be an HTML document")).toList(),
             null);
 
@@ -58,6 +60,8 @@ public final class Pages {
                 "mail", "", "language", "en", "locked", false, "hasPassword", false) : Views.user(u));
         model.putIfAbsent("csrf", call.session() == null ? "" : call.session().csrf());
         String lang = u != null ? u.language() : browserLanguage(call);
+        // the words for stored values (level, status, states, channels) in the page's language
+        model.putIfAbsent("labels", catalogue.labels(lang));
         byte[] html = catalogue.render(name, lang, model).getBytes(StandardCharsets.UTF_8);
         call.response().setContentType("text/html;charset=UTF-8");
         call.response().setContentLength(html.length);
@@ -70,7 +74,7 @@ public final class Pages {
     }
 
     /** Every value any portal page uses, so that a misspelt name is reported when the templates load. */
-    static Map<String, Object> sample() {
+    static Map<String, Object> sample(Map<String, String> labels) {
         Instant now = Instant.parse("2026-11-27T01:02:03Z");
         Incident inc = Incident.builder().id("INC-20261127-0001").customerId("acme").key("k")
                 .proposedLevel(Level.CRITICAL).status(IncidentStatus.NEW).category("intrusion").title("Sample")
@@ -82,6 +86,7 @@ public final class Pages {
         Map<String, Object> m = new HashMap<>();
         m.put("user", Views.user(soc));
         m.put("csrf", "t");
+        m.put("labels", labels);
         m.put("error", "");
         m.put("message", "");
         m.put("token", "t");
