@@ -6,6 +6,7 @@ import io.yagura.api.registry.Contact;
 import io.yagura.api.registry.Customer;
 import io.yagura.api.registry.Device;
 import io.yagura.api.registry.DeviceRegistry;
+import io.yagura.templates.MailText;
 import io.yagura.templates.TemplateService;
 import java.time.Clock;
 import java.time.Duration;
@@ -207,8 +208,8 @@ public class AdvisoryService {
 
     private Delivery mail(Advisory a, Recipient r) {
         String customerName = registry.customer(r.customerId()).map(Customer::name).orElse(r.customerId());
-        String[] m = texts.mail(r.language(), a, customerName, r.name());
-        Mailer.OutgoingMail mail = new Mailer.OutgoingMail(List.of(r.address()), m[0], m[1], List.of());
+        MailText m = texts.mail(r.language(), a, customerName, r.name());
+        Mailer.OutgoingMail mail = new Mailer.OutgoingMail(List.of(r.address()), m.subject(), m.body(), List.of());
         String answer = null;
         for (int n = 1; n <= attempts; n++) {
             try {

@@ -1,9 +1,9 @@
 package io.yagura.advisory;
 
 import io.yagura.api.advisory.Advisory;
+import io.yagura.templates.MailText;
 import io.yagura.templates.TemplateCatalogue;
 import io.yagura.templates.TemplateSet;
-import io.yagura.templates.TemplateSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,12 +19,9 @@ public final class AdvisoryTexts {
 
     public static final String AREA = "advisory";
     static final String MAIL = "mail";
-    private static final String SUBJECT = "Subject:";
 
     public static final TemplateSet SET = new TemplateSet(AREA, AdvisoryTexts.class.getClassLoader(), List.of("en", "ja"),
-            List.of(new TemplateSpec(MAIL, TemplateSpec.Format.TEXT, AdvisoryTexts::sample,
-                    out -> out.startsWith(SUBJECT) ? null
-                            : "the mail must start with the line 'Subject: ...' (after the <#-- comments -->)")),
+            List.of(MailText.template(MAIL, AdvisoryTexts::sample)),
             AdvisoryTexts::checkLabels);
 
     private final TemplateCatalogue catalogue;
@@ -39,13 +36,9 @@ public final class AdvisoryTexts {
     }
 
     /** Subject and body of the mail to one contact. */
-    String[] mail(String language, Advisory a, String customerName, String contactName) {
-        String text = catalogue.render(MAIL, language, model(a, catalogue.labels(language), customerName, contactName,
-                language));
-        int end = text.indexOf('\n');
-        String subject = text.substring(SUBJECT.length(), end < 0 ? text.length() : end).strip();
-        String body = end < 0 ? "" : text.substring(end + 1).replaceFirst("^\\s*\\n", "");
-        return new String[] {subject, body.stripTrailing() + "\n"};
+    MailText mail(String language, Advisory a, String customerName, String contactName) {
+        return MailText.split(catalogue.render(MAIL, language, model(a, catalogue.labels(language), customerName,
+                contactName, language)));
     }
 
     private static Map<String, Object> model(Advisory a, Map<String, String> labels, String customerName,

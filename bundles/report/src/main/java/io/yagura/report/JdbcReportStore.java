@@ -1,5 +1,6 @@
 package io.yagura.report;
 
+import io.yagura.api.JdbcTransactions;
 import io.yagura.api.report.MonthlyReport;
 import io.yagura.api.report.ReportStore;
 import java.sql.Connection;
@@ -89,32 +90,26 @@ public class JdbcReportStore implements ReportStore {
 
     /** Stores a report, replacing the customer's report of that month in the same transaction. */
     public void save(MonthlyReport r, byte[] pdf) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try (PreparedStatement del = c.prepareStatement(
-                    "DELETE FROM monthly_report WHERE customer_id=? AND report_month=?");
-                 PreparedStatement ins = c.prepareStatement("INSERT INTO monthly_report (" + COLUMNS
-                         + ", pdf) VALUES (?,?,?,?,?,?,?,?)")) {
-                del.setString(1, r.customerId());
-                del.setString(2, r.month().toString());
-                del.executeUpdate();
-                ins.setString(1, r.id());
-                ins.setString(2, r.customerId());
-                ins.setString(3, r.month().toString());
-                ins.setString(4, r.language());
-                ins.setObject(5, r.createdAt().atOffset(ZoneOffset.UTC));
-                ins.setString(6, r.createdBy());
-                ins.setLong(7, r.sizeBytes());
-                ins.setBytes(8, pdf);
-                ins.executeUpdate();
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
+        try {
+            JdbcTransactions.inTransaction(dataSource, c -> {
+                try (PreparedStatement del = c.prepareStatement(
+                        "DELETE FROM monthly_report WHERE customer_id=? AND report_month=?");
+                     PreparedStatement ins = c.prepareStatement("INSERT INTO monthly_report (" + COLUMNS
+                             + ", pdf) VALUES (?,?,?,?,?,?,?,?)")) {
+                    del.setString(1, r.customerId());
+                    del.setString(2, r.month().toString());
+                    del.executeUpdate();
+                    ins.setString(1, r.id());
+                    ins.setString(2, r.customerId());
+                    ins.setString(3, r.month().toString());
+                    ins.setString(4, r.language());
+                    ins.setObject(5, r.createdAt().atOffset(ZoneOffset.UTC));
+                    ins.setString(6, r.createdBy());
+                    ins.setLong(7, r.sizeBytes());
+                    ins.setBytes(8, pdf);
+                    return ins.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
             throw failure("storing report " + r.id(), e);
         }

@@ -10,6 +10,7 @@ import io.yagura.api.registry.DeviceRegistry;
 import io.yagura.api.report.MonthlyReport;
 import io.yagura.api.report.ReportService;
 import io.yagura.api.response.BlockStore;
+import io.yagura.templates.MailText;
 import io.yagura.templates.TemplateService;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -240,12 +241,12 @@ public class ReportMaker implements ReportService {
         Map<String, Long> tried = store.deliveries(report.id()).stream()
                 .collect(Collectors.groupingBy(ReportDelivery::address, Collectors.counting()));
         for (Contact c : contacts) {
-            String[] mail = texts.mail(texts.language(c.language()), f, file, report.language());
+            MailText mail = texts.mail(texts.language(c.language()), f, file, report.language());
             int attempt = tried.getOrDefault(c.email(), 0L).intValue() + 1;
             String outcome;
             String answer;
             try {
-                answer = mailer.send(new Mailer.OutgoingMail(List.of(c.email()), mail[0], mail[1],
+                answer = mailer.send(new Mailer.OutgoingMail(List.of(c.email()), mail.subject(), mail.body(),
                         List.of(new Mailer.Attachment(file, "application/pdf", bytes))));
                 outcome = ReportDelivery.DELIVERED;
             } catch (Mailer.MailException e) {

@@ -1,6 +1,7 @@
 package io.yagura.report;
 
 import io.yagura.api.incident.Level;
+import io.yagura.templates.MailText;
 import io.yagura.templates.TemplateCatalogue;
 import io.yagura.templates.TemplateSet;
 import io.yagura.templates.TemplateSpec;
@@ -19,7 +20,6 @@ public final class ReportTexts {
     public static final String AREA = "report";
     static final String SUMMARY = "summary";
     static final String MAIL = "mail";
-    private static final String SUBJECT = "Subject:";
     static final List<String> REQUIRED = List.of("title", "customer", "period", "made", "footer", "section.summary",
             "section.levels", "section.categories", "section.origin", "section.daily", "section.attackers",
             "section.targets", "section.rules", "section.sla", "section.breaches", "section.blocks",
@@ -33,9 +33,7 @@ public final class ReportTexts {
     /** The report area, each template checked with a sample in each language. */
     public static final TemplateSet SET = new TemplateSet(AREA, ReportTexts.class.getClassLoader(), List.of("en", "ja"),
             List.of(new TemplateSpec(SUMMARY, TemplateSpec.Format.TEXT, ReportTexts::sample, null),
-                    new TemplateSpec(MAIL, TemplateSpec.Format.TEXT, ReportTexts::sample,
-                            out -> out.startsWith(SUBJECT) ? null
-                                    : "the mail must start with the line 'Subject: ...' (after the <#-- comments -->)")),
+                    MailText.template(MAIL, ReportTexts::sample)),
             ReportTexts::checkLabels);
 
     private final TemplateCatalogue catalogue;
@@ -57,12 +55,8 @@ public final class ReportTexts {
     }
 
     /** Subject and body of the mail to a contact in {@code language} carrying the report. */
-    String[] mail(String language, MonthFacts facts, String fileName, String reportLanguage) {
-        String text = catalogue.render(MAIL, language, model(facts, fileName, reportLanguage));
-        int end = text.indexOf('\n');
-        String subject = text.substring(SUBJECT.length(), end < 0 ? text.length() : end).strip();
-        String body = end < 0 ? "" : text.substring(end + 1).replaceFirst("^\\s*\\n", "");
-        return new String[] {subject, body.stripTrailing() + "\n"};
+    MailText mail(String language, MonthFacts facts, String fileName, String reportLanguage) {
+        return MailText.split(catalogue.render(MAIL, language, model(facts, fileName, reportLanguage)));
     }
 
     private static Map<String, Object> model(MonthFacts f, String fileName, String reportLanguage) {

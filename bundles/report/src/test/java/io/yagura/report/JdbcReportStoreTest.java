@@ -2,6 +2,7 @@ package io.yagura.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.yagura.api.report.MonthlyReport;
@@ -82,5 +83,25 @@ class JdbcReportStoreTest {
         assertEquals(List.of("failed", "delivered"), d.stream().map(ReportDelivery::outcome).toList());
         assertEquals(1000, d.get(0).answer().length(), "a long answer is cut to the column");
         assertEquals(T.plusSeconds(1), d.get(1).at());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aReplacementThatCannotBeStoredLeavesTheEarlierReportOfTheMonth(String db) throws Exception {
+        DataSource ds = fresh(db);
+        JdbcReportStore store = new JdbcReportStore(ds);
+        YearMonth nov = YearMonth.of(2026, 11);
+        store.save(new MonthlyReport("RPT-1", "acme", nov, "ja", T, "scheduler", 1), new byte[] {1});
+
+        // no author: the insert fails after the delete of RPT-1, in the same transaction
+        MonthlyReport broken = new MonthlyReport("RPT-2", "acme", nov, "en", T, null, 1);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> store.save(broken, new byte[] {2}));
+
+        assertTrue(e.getMessage().startsWith("report store: storing report RPT-2"), e.getMessage());
+        assertEquals(List.of("RPT-1"), store.list("acme").stream().map(MonthlyReport::id).toList(),
+                "the delete was rolled back with the failed insert");
+        store.save(new MonthlyReport("RPT-3", "acme", nov, "en", T, "console:karaf", 1), new byte[] {3});
+        assertEquals(List.of("RPT-3"), store.list("acme").stream().map(MonthlyReport::id).toList(),
+                "the store writes again after a failed transaction");
     }
 }

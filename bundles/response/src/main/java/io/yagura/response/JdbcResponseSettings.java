@@ -1,5 +1,6 @@
 package io.yagura.response;
 
+import io.yagura.api.JdbcTransactions;
 import io.yagura.api.response.BlockStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -96,30 +97,23 @@ public class JdbcResponseSettings implements ResponseSettings {
 
     /** Delete then insert in one transaction (portable "upsert"). */
     private void replace(String delete, List<Object> key, String insert, List<Object> row) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
+        try {
+            JdbcTransactions.inTransaction(dataSource, c -> {
                 execute(c, delete, key);
-                execute(c, insert, row);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
+                return execute(c, insert, row);
+            });
         } catch (SQLException e) {
             throw failure(e);
         }
     }
 
-    private static void execute(Connection c, String sql, List<Object> values) throws SQLException {
+    /** @return the number of rows written */
+    private static int execute(Connection c, String sql, List<Object> values) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < values.size(); i++) {
                 ps.setObject(i + 1, values.get(i));
             }
-            ps.executeUpdate();
+            return ps.executeUpdate();
         }
     }
 

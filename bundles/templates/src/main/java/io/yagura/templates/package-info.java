@@ -5,5 +5,5 @@
  * the list of the problems found when the templates were loaded. Obtained from the
  * {@link io.yagura.templates.TemplateService}.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.yagura.templates;

@@ -1,5 +1,6 @@
 package io.yagura.notify.mail;
 
+import io.yagura.api.KarafEtc;
 import io.yagura.api.incident.Incident;
 import io.yagura.api.incident.IncidentStore;
 import io.yagura.api.incident.Notification;
@@ -171,7 +172,6 @@ public class MailChannelComponent {
         if (configured == null || configured.isBlank()) {
             return null;
         }
-        String etc = System.getProperty("karaf.etc", "etc");
-        return Path.of(configured.trim().replace("${karaf.etc}", etc));
+        return KarafEtc.resolve(configured);
     }
 }

@@ -1,23 +1,19 @@
 package io.yagura.notify.mail;
 
-import io.yagura.api.Queues;
 import io.yagura.api.cluster.ClusterDuties;
-import io.yagura.api.cluster.DutyGains;
 import io.yagura.api.incident.DeliveryAttempt;
 import io.yagura.api.incident.Incident;
-import io.yagura.api.incident.IncidentChanges;
 import io.yagura.api.incident.IncidentStore;
 import io.yagura.api.incident.Notification;
+import io.yagura.notify.channel.ChannelQueues;
+import io.yagura.notify.channel.PendingSweep;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.karaf.scheduler.Job;
 import org.apache.karaf.scheduler.Scheduler;
-import org.apache.karaf.scheduler.SchedulerError;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -40,16 +36,17 @@ public class MailQueueRoute extends RouteBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailQueueRoute.class);
 
+    static final String SWEEP_JOB = "yagura-notify-mail-sweep";
+
     private final MailChannelComponent channel;
     private final IncidentStore store;
     private final java.util.Set<String> handedOver = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    static final String SWEEP_JOB = "yagura-notify-mail-sweep";
-    private final Scheduler scheduler;
+    private final PendingSweep pendingSweep;
 
     @Activate
     public MailQueueRoute(@Reference MailChannelComponent channel, @Reference IncidentStore store,
                           @Reference Scheduler scheduler, @Reference ClusterDuties duties) {
-        this(channel, store, scheduler, duties, Duration.ofSeconds(15));
+        this(channel, store, scheduler, duties, PendingSweep.PERIOD);
     }
 
     /** @param period how often the job looks whether this node gained the sweep duty (first look after it) */
@@ -57,43 +54,27 @@ public class MailQueueRoute extends RouteBuilder {
                    Duration period) {
         this.channel = channel;
         this.store = store;
-        this.scheduler = scheduler;
-        DutyGains gains = new DutyGains(duties, ClusterDuties.NOTIFY_MAIL_SWEEP);
-        Job sweep = context -> {
-            if (gains.gained()) {
-                sweep();
-            }
-        };
-        try {
-            scheduler.schedule(sweep, scheduler.AT(new Date(System.currentTimeMillis() + period.toMillis()), -1,
-                    Math.max(1, period.toSeconds())).name(SWEEP_JOB).canRunConcurrently(false));
-        } catch (SchedulerError e) {
-            LOG.error("Cannot schedule {}: mail notices a stopped node left pending wait for the next start",
-                    SWEEP_JOB, e);
-        }
+        this.pendingSweep = new PendingSweep(scheduler, duties, ClusterDuties.NOTIFY_MAIL_SWEEP, SWEEP_JOB, period,
+                this::sweep, "mail notices");
     }
 
     @Deactivate
     void deactivate() {
-        scheduler.unschedule(SWEEP_JOB);
+        pendingSweep.cancel();
     }
 
     @Override
     public void configure() {
-        from("amqp:queue:" + Queues.NOTIFY_PREFIX + "mail?cacheLevelName=CACHE_CONSUMER&receiveTimeout=1000")
-            .routeId("notify-mail")
-            .process(e -> {
-                String id = e.getMessage().getBody(String.class);
-                String incidentId = e.getMessage().getHeader(IncidentChanges.INCIDENT_PROPERTY, String.class);
-                Optional<Incident> incident = incidentId == null ? Optional.empty() : store.find(incidentId);
-                Optional<Notification> notice = incident.flatMap(i -> store.notifications(i.id()).stream()
-                        .filter(n -> n.id().equals(id)).findFirst());
-                if (notice.isEmpty()) {
-                    LOG.error("Notice {} not found in the store; nothing sent", id);
-                    return;
-                }
-                handOver(notice.get(), incident.get());
-            });
+        ChannelQueues.consume(this, "mail", (id, incidentId) -> {
+            Optional<Incident> incident = incidentId == null ? Optional.empty() : store.find(incidentId);
+            Optional<Notification> notice = incident.flatMap(i -> store.notifications(i.id()).stream()
+                    .filter(n -> n.id().equals(id)).findFirst());
+            if (notice.isEmpty()) {
+                LOG.error("Notice {} not found in the store; nothing sent", id);
+                return;
+            }
+            handOver(notice.get(), incident.get());
+        });
     }
 
     /** Hands the notices a stopped node (or an earlier run of this one) left pending to the channel again. */

@@ -4,6 +4,7 @@ import io.yagura.api.incident.Incident;
 import io.yagura.api.incident.IncidentStatus;
 import io.yagura.api.incident.Level;
 import io.yagura.api.incident.Notification;
+import io.yagura.templates.MailText;
 import io.yagura.templates.TemplateCatalogue;
 import io.yagura.templates.TemplateProblem;
 import io.yagura.templates.TemplateSet;
@@ -40,15 +41,14 @@ public final class MailTemplates {
     public static final String BLOCK_PLACED = "block-placed";
     public static final String LABELS = "labels.properties";
     static final List<String> KINDS = List.of(INCIDENT, ALL_CLEAR, DIGEST, DIGEST_ITEM, BLOCK_PLACED);
-    private static final String SUBJECT = "Subject:";
 
     /** The mail area: its templates, checked against a sample incident and digest in each language. */
     public static final TemplateSet SET = new TemplateSet(AREA, MailTemplates.class.getClassLoader(),
             List.of("en", "ja"), List.of(
-                    mail(INCIDENT, MailTemplates::sampleIncident),
-                    mail(ALL_CLEAR, MailTemplates::sampleIncident),
-                    mail(DIGEST, MailTemplates::sampleDigest),
-                    mail(BLOCK_PLACED, MailTemplates::sampleBlockPlaced),
+                    MailText.template(INCIDENT, MailTemplates::sampleIncident),
+                    MailText.template(ALL_CLEAR, MailTemplates::sampleIncident),
+                    MailText.template(DIGEST, MailTemplates::sampleDigest),
+                    MailText.template(BLOCK_PLACED, MailTemplates::sampleBlockPlaced),
                     new TemplateSpec(DIGEST_ITEM, TemplateSpec.Format.TEXT, MailTemplates::sampleIncident, null)),
             MailTemplates::checkLabels);
 
@@ -57,12 +57,6 @@ public final class MailTemplates {
     /** @param catalogue the catalogue opened with {@link #SET}; it reloads itself when files change */
     public MailTemplates(TemplateCatalogue catalogue) {
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
-    }
-
-    private static TemplateSpec mail(String name, TemplateSpec.SampleModel sample) {
-        return new TemplateSpec(name, TemplateSpec.Format.TEXT, sample,
-                out -> out.regionMatches(true, 0, SUBJECT, 0, SUBJECT.length()) ? null
-                        : "the mail must start with the line 'Subject: ...' (after the <#-- comments -->)");
     }
 
     /** The problems found when the mail templates were loaded last (their files are not used). */
@@ -118,7 +112,7 @@ public final class MailTemplates {
         List<String> summary = new ArrayList<>();
         counts.forEach((level, n) -> summary.add(model.levelLabel(level) + ": " + n));
         return mail(DIGEST, lang, model.digest(notice, customerName, date, incidents.size(), summary,
-                stripTrailingNewlines(items)));
+                MailText.stripTrailingNewlines(items)));
     }
 
     private RenderedMail renderIncident(String kind, Incident incident, Notification notice, String customerName) {
@@ -135,26 +129,8 @@ public final class MailTemplates {
 
     /** Renders a mail template and splits its "Subject:" line from the body. */
     private RenderedMail mail(String kind, String lang, Map<String, Object> model) {
-        String text = catalogue.render(kind, lang, model).replace("\r\n", "\n").replace('\r', '\n');
-        int end = text.indexOf('\n');
-        String subject = (end < 0 ? text : text.substring(0, end)).substring(SUBJECT.length());
-        String body = end < 0 ? "" : text.substring(end + 1);
-        if (body.startsWith("\n")) {
-            body = body.substring(1); // the empty line between subject and body
-        }
-        return new RenderedMail(oneLine(subject), stripTrailingNewlines(body) + "\n", lang);
-    }
-
-    private static String oneLine(String s) {
-        return s.replaceAll("[\\r\\n\\t]+", " ").replaceAll(" {2,}", " ").trim();
-    }
-
-    private static String stripTrailingNewlines(CharSequence s) {
-        int end = s.length();
-        while (end > 0 && (s.charAt(end - 1) == '\n' || s.charAt(end - 1) == ' ')) {
-            end--;
-        }
-        return s.subSequence(0, end).toString();
+        MailText text = MailText.split(catalogue.render(kind, lang, model));
+        return new RenderedMail(text.subject(), text.body(), lang);
     }
 
     // ---------------------------------------------------------------- load checks

@@ -1,5 +1,6 @@
 package io.yagura.notify.phone;
 
+import io.yagura.api.KarafEtc;
 import io.yagura.api.incident.Incident;
 import io.yagura.api.incident.IncidentStore;
 import io.yagura.api.notify.Mailer;
@@ -226,7 +227,6 @@ public class PhoneChannelComponent {
     }
 
     static Path path(String configured) {
-        String etc = System.getProperty("karaf.etc", "etc");
-        return Path.of(configured.trim().replace("${karaf.etc}", etc));
+        return KarafEtc.resolve(configured);
     }
 }

@@ -1,20 +1,16 @@
 package io.yagura.notify.phone;
 
-import io.yagura.api.Queues;
 import io.yagura.api.cluster.ClusterDuties;
-import io.yagura.api.cluster.DutyGains;
-import io.yagura.api.incident.IncidentChanges;
 import io.yagura.api.incident.IncidentStore;
 import io.yagura.api.incident.Notification;
+import io.yagura.notify.channel.ChannelQueues;
+import io.yagura.notify.channel.PendingSweep;
 import java.time.Duration;
-import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.karaf.scheduler.Job;
 import org.apache.karaf.scheduler.Scheduler;
-import org.apache.karaf.scheduler.SchedulerError;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -40,12 +36,12 @@ public class PhoneQueueRoute extends RouteBuilder {
 
     private final PhoneChannelComponent channel;
     private final IncidentStore store;
-    private final Scheduler scheduler;
+    private final PendingSweep pendingSweep;
 
     @Activate
     public PhoneQueueRoute(@Reference PhoneChannelComponent channel, @Reference IncidentStore store,
                            @Reference Scheduler scheduler, @Reference ClusterDuties duties) {
-        this(channel, store, scheduler, duties, Duration.ofSeconds(15));
+        this(channel, store, scheduler, duties, PendingSweep.PERIOD);
     }
 
     /** @param period how often the job looks whether this node gained the sweep duty (first look after it) */
@@ -53,43 +49,26 @@ public class PhoneQueueRoute extends RouteBuilder {
                     Duration period) {
         this.channel = channel;
         this.store = store;
-        this.scheduler = scheduler;
-        DutyGains gains = new DutyGains(duties, ClusterDuties.NOTIFY_PHONE_SWEEP);
-        Job sweep = context -> {
-            if (gains.gained()) {
-                sweep();
-            }
-        };
-        try {
-            scheduler.schedule(sweep, scheduler.AT(new Date(System.currentTimeMillis() + period.toMillis()), -1,
-                    Math.max(1, period.toSeconds())).name(SWEEP_JOB).canRunConcurrently(false));
-        } catch (SchedulerError e) {
-            LOG.error("Cannot schedule {}: phone escalations a stopped node left pending wait for the next start",
-                    SWEEP_JOB, e);
-        }
+        this.pendingSweep = new PendingSweep(scheduler, duties, ClusterDuties.NOTIFY_PHONE_SWEEP, SWEEP_JOB, period,
+                this::sweep, "phone escalations");
     }
 
     @Deactivate
     void deactivate() {
-        scheduler.unschedule(SWEEP_JOB);
+        pendingSweep.cancel();
     }
 
     @Override
     public void configure() {
-        from("amqp:queue:" + Queues.NOTIFY_PREFIX + PhoneChannel.CHANNEL
-                + "?cacheLevelName=CACHE_CONSUMER&receiveTimeout=1000")
-            .routeId("notify-phone")
-            .process(e -> {
-                String id = e.getMessage().getBody(String.class);
-                String incidentId = e.getMessage().getHeader(IncidentChanges.INCIDENT_PROPERTY, String.class);
-                boolean known = incidentId != null && store.notifications(incidentId).stream()
-                        .anyMatch(n -> n.id().equals(id) && PhoneChannel.CHANNEL.equals(n.channel()));
-                if (!known) {
-                    LOG.error("Phone notice {} (incident {}) not found in the store; nobody called", id, incidentId);
-                    return;
-                }
-                channel.escalate(incidentId);
-            });
+        ChannelQueues.consume(this, PhoneChannel.CHANNEL, (id, incidentId) -> {
+            boolean known = incidentId != null && store.notifications(incidentId).stream()
+                    .anyMatch(n -> n.id().equals(id) && PhoneChannel.CHANNEL.equals(n.channel()));
+            if (!known) {
+                LOG.error("Phone notice {} (incident {}) not found in the store; nobody called", id, incidentId);
+                return;
+            }
+            channel.escalate(incidentId);
+        });
     }
 
     /** Starts again the escalations a stopped node (or an earlier run of this one) left with pending notices. */

@@ -1,5 +1,6 @@
 package io.yagura.templates.freemarker;
 
+import io.yagura.api.KarafEtc;
 import io.yagura.templates.TemplateCatalogue;
 import io.yagura.templates.TemplateService;
 import io.yagura.templates.TemplateSet;
@@ -79,8 +80,7 @@ public class FreemarkerTemplates implements TemplateService {
 
     /** The directory a configuration names, with {@code ${karaf.etc}} replaced when Config Admin left it. */
     static Path directory(String configured) {
-        String etc = System.getProperty("karaf.etc", "etc");
-        return Path.of(configured.trim().replace("${karaf.etc}", etc));
+        return KarafEtc.resolve(configured);
     }
 
     @Override
