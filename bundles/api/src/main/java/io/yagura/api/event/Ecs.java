@@ -53,6 +53,9 @@ public final class Ecs {
     public static final String URL_QUERY = "url.query";
     public static final String HTTP_REQUEST_REFERRER = "http.request.referrer";
     public static final String HTTP_RESPONSE_BODY_BYTES = "http.response.body.bytes";
+    /** The whole response, headers and body (ECS), where a device gives no body size. */
+    public static final String HTTP_RESPONSE_BYTES = "http.response.bytes";
+    public static final String HTTP_REQUEST_BYTES = "http.request.bytes";
     public static final String HTTP_VERSION = "http.version";
     public static final String USER_AGENT_ORIGINAL = "user_agent.original";
     public static final String DNS_QUESTION_NAME = "dns.question.name";

@@ -110,6 +110,9 @@ final class WebAttackPair {
     /** An answered request: its size joins its path's series; a flagged path's answers are counted. */
     private Proof answer(SecurityEvent e, WebEvidenceSettings s) {
         Long size = e.getLong(Ecs.HTTP_RESPONSE_BODY_BYTES);
+        if (size == null) {
+            size = e.getLong(Ecs.HTTP_RESPONSE_BYTES); // headers included: they vary far less than the answers
+        }
         String path = WebRequests.path(e);
         if (size == null || path == null || !WebRequests.answered(e)) {
             return null;

@@ -103,6 +103,12 @@ final class FortiWeb {
         e.set(Ecs.HTTP_REQUEST_REFERRER, first(f, "http_refer", "http_referer"));
         Long status = Numbers.number(first(f, "http_retcode"));
         e.set(Ecs.HTTP_RESPONSE_STATUS_CODE, status);
+        // traffic logs: the transaction's sizes (headers included); the times stay vendor fields, their
+        // unit is not stated in the log reference
+        e.set(Ecs.HTTP_REQUEST_BYTES, Numbers.number(first(f, "http_request_bytes")));
+        e.set(Ecs.HTTP_RESPONSE_BYTES, Numbers.number(first(f, "http_response_bytes")));
+        e.set("fortiweb.http_request_time", Numbers.number(first(f, "http_request_time")));
+        e.set("fortiweb.http_response_time", Numbers.number(first(f, "http_response_time")));
         String user = first(f, "user_name", "user");
         e.set(Ecs.USER_NAME, user == null || user.equalsIgnoreCase("unknown") ? null : user);
         String country = first(f, "srccountry");
