@@ -3,6 +3,7 @@ package io.yagura.store;
 import static io.yagura.store.Statements.setTime;
 import static io.yagura.store.Statements.time;
 
+import io.yagura.api.JdbcTransactions;
 import io.yagura.api.incident.IncidentStore.ConcurrentChangeException;
 import io.yagura.api.response.Block;
 import io.yagura.api.response.BlockAudit;
@@ -175,7 +176,7 @@ public class JdbcBlockStore implements BlockStore {
     public void pinFingerprint(String deviceId, String fingerprint, String acceptedBy, Instant at) {
         String sql = "PIN device_fingerprint";
         try {
-            Transactions.inTransaction(dataSource, c -> {
+            JdbcTransactions.inTransaction(dataSource, c -> {
                 String previous = null;
                 try (PreparedStatement ps = c.prepareStatement(
                         "SELECT fingerprint FROM device_fingerprint WHERE device_id=? FOR UPDATE")) {

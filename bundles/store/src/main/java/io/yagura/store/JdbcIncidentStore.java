@@ -4,6 +4,7 @@ import static io.yagura.store.Statements.setTime;
 import static io.yagura.store.Statements.time;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.yagura.api.JdbcTransactions;
 import io.yagura.api.event.SecurityEvent;
 import io.yagura.api.incident.AuditEntry;
 import io.yagura.api.incident.DeliveryAttempt;
@@ -266,7 +267,7 @@ public class JdbcIncidentStore implements IncidentStore {
     @Override
     public Notification createDigest(Notification n, Digest digest) {
         try {
-            return Transactions.<Notification, RuntimeException>inTransaction(dataSource, c -> {
+            return JdbcTransactions.<Notification, RuntimeException>inTransaction(dataSource, c -> {
                 try (PreparedStatement ps = c.prepareStatement(INSERT_NOTIFICATION)) {
                     bindNotification(ps, n);
                     ps.executeUpdate();

@@ -3,6 +3,7 @@ package io.yagura.store;
 import static io.yagura.store.Statements.setTime;
 import static io.yagura.store.Statements.time;
 
+import io.yagura.api.JdbcTransactions;
 import io.yagura.api.health.LastLogStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -65,7 +66,7 @@ public class JdbcLastLogStore implements LastLogStore {
     }
 
     private void recordOnce(String nodeId, List<Map.Entry<String, Instant>> entries) throws SQLException {
-        Transactions.inTransaction(dataSource, c -> {
+        JdbcTransactions.inTransaction(dataSource, c -> {
             int[] updated = batch(c, UPDATE, nodeId, entries);
             // 0: no row, or a later time stored (then NOT EXISTS inserts nothing); unknown: try too
             List<Map.Entry<String, Instant>> absent = unless(entries, updated);

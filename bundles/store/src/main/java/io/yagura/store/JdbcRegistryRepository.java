@@ -1,5 +1,6 @@
 package io.yagura.store;
 
+import io.yagura.api.JdbcTransactions;
 import io.yagura.api.registry.Contact;
 import io.yagura.api.registry.Customer;
 import io.yagura.api.registry.Device;
@@ -184,7 +185,7 @@ public class JdbcRegistryRepository implements RegistryRepository {
             }
         }
         try {
-            return Transactions.<Long, RegistryException>inTransaction(dataSource, c -> {
+            return JdbcTransactions.<Long, RegistryException>inTransaction(dataSource, c -> {
                 long next = bumpRevision(c, expectedRevision);
                 write(c, change, sealed);
                 return next;
