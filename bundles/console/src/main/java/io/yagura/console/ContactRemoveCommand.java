@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 
 @Command(scope = "yagura", name = "contact-remove", description = "Removes a contact from a customer.",
         detailedDescription = "Example:\n  yagura:contact-remove acme \"Sato Hanako\"")
@@ -23,13 +24,12 @@ public class ContactRemoveCommand extends RegistryCommand {
     String name;
 
     @Override
-    void run() throws RegistryException {
+    void run() throws RegistryException, CommandException {
         Customer c = existingCustomer(customer);
         List<Contact> contacts = new ArrayList<>(c.contacts());
         if (!contacts.removeIf(k -> k.name().equals(name))) {
-            System.err.println("Customer " + customer + " has no contact named '" + name + "' (yagura:customer "
+            throw new CommandException("Customer " + customer + " has no contact named '" + name + "' (yagura:customer "
                     + customer + " lists them)");
-            return;
         }
         registry.putCustomer(c.withContacts(contacts));
         audit("contact-remove", customer, name);

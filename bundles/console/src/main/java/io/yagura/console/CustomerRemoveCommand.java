@@ -5,6 +5,7 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 
 @Command(scope = "yagura", name = "customer-remove", description = "Removes a customer that has no devices left.",
         detailedDescription = "Its incidents stay in the store. Remove its devices first (yagura:device-remove).\n\n"
@@ -17,12 +18,12 @@ public class CustomerRemoveCommand extends RegistryCommand {
     String id;
 
     @Override
-    void run() throws RegistryException {
+    void run() throws RegistryException, CommandException {
         if (registry.removeCustomer(id)) {
             audit("customer-remove", id, null);
             System.out.println("Customer " + id + " removed");
         } else {
-            System.err.println("No customer with id " + id + " (yagura:customers lists them)");
+            throw new CommandException("No customer with id " + id + " (yagura:customers lists them)");
         }
     }
 }

@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 
 @Command(scope = "yagura", name = "device", description = "Shows one device: customer, vendor, product and version, "
         + "clock zone, addresses, management endpoint (the secret masked).",
@@ -24,11 +25,10 @@ public class DeviceCommand implements Action {
     DeviceRegistry registry;
 
     @Override
-    public Object execute() {
+    public Object execute() throws CommandException {
         Device d = registry.device(id).orElse(null);
         if (d == null) {
-            System.err.println("No device with id " + id + " (yagura:devices lists them)");
-            return null;
+            throw new CommandException("No device with id " + id + " (yagura:devices lists them)");
         }
         row("Device", d.id());
         row("Customer", d.customer());

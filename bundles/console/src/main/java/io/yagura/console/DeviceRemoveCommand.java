@@ -5,6 +5,7 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 
 @Command(scope = "yagura", name = "device-remove", description = "Removes a device from the registry.",
         detailedDescription = "Its later lines are treated as coming from an unknown source.\n\n"
@@ -17,12 +18,12 @@ public class DeviceRemoveCommand extends RegistryCommand {
     String id;
 
     @Override
-    void run() throws RegistryException {
+    void run() throws RegistryException, CommandException {
         if (registry.removeDevice(id)) {
             audit("device-remove", id, null);
             System.out.println("Device " + id + " removed");
         } else {
-            System.err.println("No device with id " + id + " (yagura:devices lists them)");
+            throw new CommandException("No device with id " + id + " (yagura:devices lists them)");
         }
     }
 }

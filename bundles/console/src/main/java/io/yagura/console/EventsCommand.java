@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
@@ -21,6 +22,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 @Command(scope = "yagura", name = "events", description = "Searches the event archive: one customer's events (or all "
@@ -64,16 +66,16 @@ public class EventsCommand implements Action {
     EventArchive archive;
 
     @Override
-    public Object execute() {
+    public Object execute() throws CommandException {
         try {
             search();
         } catch (IllegalArgumentException e) {
-            System.err.println("Not searched: " + e.getMessage());
+            throw new CommandException("Not searched: " + e.getMessage(), e);
         }
         return null;
     }
 
-    private void search() {
+    private void search() throws CommandException {
         if ((customer == null) == !allCustomers) {
             throw new IllegalArgumentException("name one customer (--customer ID) or search --all-customers explicitly");
         }
@@ -88,8 +90,11 @@ public class EventsCommand implements Action {
         } else {
             print(found);
         }
-        for (String file : found.damagedFiles()) {
-            System.err.println("Damaged archive file, read up to the damage (see the log): " + file);
+        if (!found.damagedFiles().isEmpty()) {
+            // after the events found: the search is incomplete, which a script must not take for a full answer
+            throw new CommandException(found.damagedFiles().stream()
+                    .map(file -> "Damaged archive file, read up to the damage (see the log): " + file)
+                    .collect(Collectors.joining("\n")));
         }
     }
 

@@ -5,6 +5,7 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 
 @Command(scope = "yagura", name = "incident-note", description = "Adds the analysis, recommended countermeasures "
         + "and references that the customer's notice carries.",
@@ -27,10 +28,9 @@ public class IncidentNoteCommand extends TriageCommand {
     List<String> references;
 
     @Override
-    void run() {
+    void run() throws CommandException {
         if (analysis == null && countermeasures == null && references == null) {
-            System.err.println("Nothing to add: give --analysis, --countermeasures or --reference");
-            return;
+            throw new CommandException("Nothing to add: give --analysis, --countermeasures or --reference");
         }
         triage.annotate(id, analysis, countermeasures, references, Operator.name());
         System.out.println(id + " updated");

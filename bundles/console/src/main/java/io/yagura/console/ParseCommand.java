@@ -17,11 +17,12 @@ import java.util.Optional;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.completers.FileCompleter;
-import org.apache.karaf.shell.api.action.Completion;
 
 /**
  * Runs a file of log lines through an installed plugin's parser, without touching the queues:
@@ -59,23 +60,20 @@ public class ParseCommand implements Action {
     public Object execute() throws Exception {
         Optional<VendorPlugin> plugin = plugins.stream().filter(p -> p.vendorId().equals(vendor)).findFirst();
         if (plugin.isEmpty()) {
-            System.err.println("No installed plugin '" + vendor + "'; installed: "
+            throw new CommandException("No installed plugin '" + vendor + "'; installed: "
                     + plugins.stream().map(VendorPlugin::vendorId).sorted().toList());
-            return null;
         }
         ParseContext context = ParseContext.DEFAULT;
         if (device != null) {
             Optional<Device> d = registry == null ? Optional.empty() : registry.device(device);
             if (d.isEmpty()) {
-                System.err.println("No registered device '" + device + "' (see yagura:devices)");
-                return null;
+                throw new CommandException("No registered device '" + device + "' (see yagura:devices)");
             }
             context = new ParseContext(d.get().zone(), d.get().productVersion());
         }
         Path path = Path.of(file);
         if (!Files.isReadable(path)) {
-            System.err.println("Cannot read " + path.toAbsolutePath());
-            return null;
+            throw new CommandException("Cannot read " + path.toAbsolutePath());
         }
         try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             run(plugin.get(), context, in, System.out, summary);

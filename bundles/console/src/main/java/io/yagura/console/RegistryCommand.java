@@ -8,10 +8,11 @@ import io.yagura.api.registry.RegistryException;
 import java.time.Instant;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.support.CommandException;
 
 /**
- * What every registry command shares: the registry, a refusal printed for the operator
- * (nothing was changed, and why), and an audit entry for every change made.
+ * What every registry command shares: the registry, a refusal the operator sees (nothing was
+ * changed, and why; a non-zero exit code through bin/client), and an audit entry for every change made.
  */
 abstract class RegistryCommand implements Action {
 
@@ -23,16 +24,16 @@ abstract class RegistryCommand implements Action {
     IncidentStore store;
 
     @Override
-    public final Object execute() {
+    public final Object execute() throws CommandException {
         try {
             run();
         } catch (RegistryException | IllegalArgumentException e) {
-            System.err.println("Not changed: " + e.getMessage());
+            throw new CommandException("Not changed: " + e.getMessage(), e);
         }
         return null;
     }
 
-    abstract void run() throws RegistryException;
+    abstract void run() throws RegistryException, CommandException;
 
     /** Records a change made by the logged-in operator. */
     void audit(String action, String subject, String detail) {

@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 @Command(scope = "yagura", name = "suppress", description = "Lists a customer's suppressions, adds one, or removes one.",
@@ -41,10 +42,13 @@ public class SuppressionsCommand extends TriageCommand {
     String remove;
 
     @Override
-    void run() {
+    void run() throws CommandException {
         String actor = Operator.name();
         if (remove != null) {
-            System.out.println(triage.unsuppress(remove, actor) ? remove + " removed" : "No suppression " + remove);
+            if (!triage.unsuppress(remove, actor)) {
+                throw new CommandException("No suppression " + remove);
+            }
+            System.out.println(remove + " removed");
             return;
         }
         if (rule != null || source != null || target != null) {

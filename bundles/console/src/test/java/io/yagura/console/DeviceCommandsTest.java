@@ -3,6 +3,7 @@ package io.yagura.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.yagura.api.incident.AuditEntry;
@@ -25,7 +26,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.support.CommandException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +112,11 @@ class DeviceCommandsTest {
         return c;
     }
 
+    /** The refusal the operator sees: the command fails (a non-zero exit code through bin/client) with this text. */
+    private static String refusal(Action command) {
+        return assertThrows(CommandException.class, command::execute).getMessage();
+    }
+
     private String output() {
         return out.toString(StandardCharsets.UTF_8);
     }
@@ -117,7 +125,7 @@ class DeviceCommandsTest {
         return registry.device("acme-ips1").orElseThrow();
     }
 
-    private void addIpsWithEndpoint() {
+    private void addIpsWithEndpoint() throws CommandException {
         DeviceAddCommand c = add("acme-ips1", "192.0.2.20");
         c.version = "7.3";
         c.timeZone = "Asia/Tokyo";
@@ -163,16 +171,16 @@ class DeviceCommandsTest {
         addIpsWithEndpoint();
         typed.add(CLEAR);
         typed.add(CLEAR + "x");
-        secret("acme-ips1").execute();
-        assertTrue(output().contains("Not changed: the two entries differ"), output());
+        String differ = refusal(secret("acme-ips1"));
+        assertTrue(differ.startsWith("Not changed: the two entries differ"), differ);
         assertTrue(ips().management().secret().isEmpty());
 
         add("acme-fw1", "192.0.2.10").execute();
         typed.add(CLEAR);
         typed.add(CLEAR);
-        secret("acme-fw1").execute();
-        assertTrue(output().contains("Not changed: device 'acme-fw1' has no management endpoint"), output());
-        assertFalse(output().contains(CLEAR));
+        String noEndpoint = refusal(secret("acme-fw1"));
+        assertTrue(noEndpoint.startsWith("Not changed: device 'acme-fw1' has no management endpoint"), noEndpoint);
+        assertFalse(output().contains(CLEAR) || noEndpoint.contains(CLEAR));
     }
 
     @Test
@@ -223,25 +231,25 @@ class DeviceCommandsTest {
     void badZoneUrlOrIntervalIsRefusedWithTheReason() throws Exception {
         DeviceAddCommand c = add("acme-ips1", "192.0.2.20");
         c.timeZone = "Asia/Tokio";
-        c.execute();
-        assertTrue(output().contains("Not changed: device 'acme-ips1': time zone 'Asia/Tokio' is not known (a region "
-                + "such as Asia/Tokyo"), output());
+        String zone = refusal(c);
+        assertTrue(zone.startsWith("Not changed: device 'acme-ips1': time zone 'Asia/Tokio' is not known (a region "
+                + "such as Asia/Tokyo"), zone);
 
         c = add("acme-ips1", "192.0.2.20");
         c.managementUrl = "ftp://192.0.2.20/";
-        c.execute();
-        assertTrue(output().contains("must start with http://, https:// or ssh://"), output());
+        String url = refusal(c);
+        assertTrue(url.contains("must start with http://, https:// or ssh://"), url);
 
         c = add("acme-ips1", "192.0.2.20");
         c.managementUrl = "https://192.0.2.20/";
         c.pollSeconds = 2;
-        c.execute();
-        assertTrue(output().contains("poll interval must be whole seconds from 5 s to 1 h"), output());
+        String interval = refusal(c);
+        assertTrue(interval.contains("poll interval must be whole seconds from 5 s to 1 h"), interval);
 
         c = add("acme-ips1", "192.0.2.20");
         c.username = "yagura";
-        c.execute();
-        assertTrue(output().contains("give its --management-url too"), output());
+        String urlMissing = refusal(c);
+        assertTrue(urlMissing.contains("give its --management-url too"), urlMissing);
         assertTrue(registry.device("acme-ips1").isEmpty(), "nothing registered");
         assertTrue(audit.isEmpty(), "nothing audited");
     }

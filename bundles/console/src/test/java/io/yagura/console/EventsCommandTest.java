@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.apache.karaf.shell.support.CommandException;
 import org.junit.jupiter.api.Test;
 
 /** yagura:events: times as analysts type them, and no search that silently crosses customers. */
@@ -26,11 +27,12 @@ class EventsCommandTest {
     /** Records the queries it is asked; holds nothing. */
     static final class RecordingArchive implements EventArchive {
         final List<ArchiveQuery> queries = new ArrayList<>();
+        List<String> damagedFiles = List.of();
 
         @Override
         public ArchiveSearch search(ArchiveQuery query, int limit) {
             queries.add(query);
-            return new ArchiveSearch(List.of(), false, 0, List.of());
+            return new ArchiveSearch(List.of(), false, 0, damagedFiles);
         }
 
         @Override
@@ -58,30 +60,37 @@ class EventsCommandTest {
         assertTrue(run(archive, null, false).contains("name one customer (--customer ID) or search --all-customers"));
         assertTrue(run(archive, "acme", true).contains("name one customer"));
         assertEquals(0, archive.queries.size(), "nothing searched");
-        run(archive, "acme", false);
-        run(archive, null, true);
+        assertEquals("", run(archive, "acme", false));
+        assertEquals("", run(archive, null, true));
         assertEquals(List.of(Optional.of("acme"), Optional.empty()),
                 archive.queries.stream().map(ArchiveQuery::customerId).toList());
         assertTrue(archive.queries.get(0).from().isPresent(), "the last 24 hours by default");
     }
 
-    /** Runs the command; returns what it wrote to stderr. */
+    @Test
+    void aSearchThatMetADamagedArchiveFileFailsAfterWhatItRead() {
+        RecordingArchive archive = new RecordingArchive();
+        archive.damagedFiles = List.of("2026/11/27/acme.jsonl.gz", "2026/11/28/acme.jsonl.gz");
+        assertEquals("Damaged archive file, read up to the damage (see the log): 2026/11/27/acme.jsonl.gz\n"
+                + "Damaged archive file, read up to the damage (see the log): 2026/11/28/acme.jsonl.gz",
+                run(archive, "acme", false));
+    }
+
+    /** Runs the command; returns its refusal, or "" when it searched. */
     private static String run(EventArchive archive, String customer, boolean all) {
         EventsCommand c = new EventsCommand();
         c.archive = archive;
         c.customer = customer;
         c.allCustomers = all;
-        PrintStream err = System.err;
         PrintStream out = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         try {
             c.execute();
+            return "";
+        } catch (CommandException refused) {
+            return refused.getMessage();
         } finally {
-            System.setErr(err);
             System.setOut(out);
         }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 }

@@ -14,6 +14,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 @Command(scope = "yagura", name = "health", description = "Shows each device's health: state, last answer, last log, "
@@ -42,22 +43,20 @@ public class HealthCommand implements Action {
     DeviceHealthView health;
 
     @Override
-    public Object execute() {
+    public Object execute() throws CommandException {
         if (health == null) {
-            System.err.println("Device health is not watched on this node (feature yagura-health)");
-            return null;
+            throw new CommandException("Device health is not watched on this node (feature yagura-health)");
         }
         print(health, System.out);
         return null;
     }
 
-    void print(DeviceHealthView view, PrintStream out) {
+    void print(DeviceHealthView view, PrintStream out) throws CommandException {
         List<DeviceHealth> states;
         if (device != null) {
             DeviceHealth one = view.state(device).orElse(null);
             if (one == null) {
-                System.err.println("No device '" + device + "' (yagura:devices lists them)");
-                return;
+                throw new CommandException("No device '" + device + "' (yagura:devices lists them)");
             }
             states = List.of(one);
         } else {

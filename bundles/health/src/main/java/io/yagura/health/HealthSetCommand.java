@@ -12,6 +12,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 
 @Command(scope = "yagura", name = "health-set", description = "Sets how one device's health is watched: probed address, "
         + "ICMP on or off, a TCP port, its probe interval and log-silence threshold, its upstream device.",
@@ -54,15 +55,14 @@ public class HealthSetCommand implements Action {
     DeviceRegistry registry;
 
     @Override
-    public Object execute() {
+    public Object execute() throws CommandException {
         if (store == null) {
-            System.err.println("The health store is not available on this node (feature yagura-health)");
-            return null;
+            throw new CommandException("The health store is not available on this node (feature yagura-health)");
         }
         try {
             System.out.println(apply());
         } catch (IllegalArgumentException e) {
-            System.err.println("Not changed: " + e.getMessage());
+            throw new CommandException("Not changed: " + e.getMessage(), e);
         }
         return null;
     }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.karaf.scheduler.core.QuartzScheduler;
+import org.apache.karaf.shell.support.CommandException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,6 +127,10 @@ class HealthCommandsTest {
             JsonNode json = new ObjectMapper().readTree(print(one, view));
             assertEquals("acme-fw1", json.get("device").asText());
             assertEquals("UP", json.get("history").get(0).get("to").asText());
+
+            one.device = "nope";
+            assertEquals("No device 'nope' (yagura:devices lists them)",
+                    assertThrows(CommandException.class, () -> print(one, view)).getMessage());
         } finally {
             view.deactivate();
         }
@@ -142,7 +147,7 @@ class HealthCommandsTest {
         }
     }
 
-    private static String print(HealthCommand command, HealthService view) {
+    private static String print(HealthCommand command, HealthService view) throws CommandException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         command.print(view, new PrintStream(out, true, StandardCharsets.UTF_8));
         return out.toString(StandardCharsets.UTF_8);

@@ -11,6 +11,7 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 @Command(scope = "yagura", name = "advisories", description = "Lists the advisories; with an id, its delivery to "
@@ -28,12 +29,11 @@ public class AdvisoriesCommand implements Action {
     JdbcAdvisoryStore store;
 
     @Override
-    public Object execute() {
+    public Object execute() throws CommandException {
         ShellTable table = new ShellTable();
         if (id != null) {
             if (store.find(id).isEmpty()) {
-                System.err.println("No advisory '" + id + "'");
-                return null;
+                throw new CommandException("No advisory '" + id + "'");
             }
             table.column("Customer");
             table.column("Channel");

@@ -15,6 +15,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.support.CommandException;
 
 @Command(scope = "yagura", name = "advisory-create", description = "Writes a security advisory (a draft until "
         + "yagura:advisory-send): severity, affected vendors/products, title and body in Japanese and English.",
@@ -53,7 +54,7 @@ public class AdvisoryCreateCommand implements Action {
     Session session;
 
     @Override
-    public Object execute() {
+    public Object execute() throws CommandException {
         try {
             Advisory a = service.create(severity, vendors, products, Map.of("en", titleEn, "ja", titleJa),
                     Map.of("en", read(bodyEnFile), "ja", read(bodyJaFile)),
@@ -61,7 +62,7 @@ public class AdvisoryCreateCommand implements Action {
             System.out.println("Advisory " + a.id() + " written (draft). Check its recipients with "
                     + "yagura:advisory-send --dry-run " + a.id());
         } catch (IllegalArgumentException e) {
-            System.err.println("Not written: " + e.getMessage());
+            throw new CommandException("Not written: " + e.getMessage(), e);
         }
         return null;
     }

@@ -12,6 +12,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 @Command(scope = "yagura", name = "advisory-send", description = "Sends an advisory by mail to its recipients (each in "
@@ -34,11 +35,10 @@ public class AdvisorySendCommand implements Action {
     Session session;
 
     @Override
-    public Object execute() {
+    public Object execute() throws CommandException {
         Advisory a = service.store().find(id).orElse(null);
         if (a == null) {
-            System.err.println("No advisory '" + id + "' (yagura:advisories lists them)");
-            return null;
+            throw new CommandException("No advisory '" + id + "' (yagura:advisories lists them)");
         }
         ShellTable table = new ShellTable();
         table.column("Customer");
@@ -56,8 +56,7 @@ public class AdvisorySendCommand implements Action {
         try {
             out = service.send(id, AdvisoriesCommand.operator(session));
         } catch (IllegalArgumentException | IllegalStateException e) {
-            System.err.println("Not sent: " + e.getMessage());
-            return null;
+            throw new CommandException("Not sent: " + e.getMessage(), e);
         }
         AdvisoriesCommand.deliveries(table, out);
         table.print(System.out);

@@ -5,6 +5,7 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 
 @Command(scope = "yagura", name = "agent-enrol", description = "Admits a customer-site agent: prints a one-time "
         + "enrolment token and the fingerprint of the agents' CA, both to be put in the agent's etc/io.yagura.agent.cfg.",
@@ -26,8 +27,7 @@ public class AgentEnrolCommand implements Action {
     @Override
     public Object execute() throws Exception {
         if (agents == null) {
-            System.err.println("Agents are not enabled on this node (etc/io.yagura.agent.centre.cfg, feature yagura-agent-centre)");
-            return null;
+            throw new CommandException(AgentsCommand.NOT_ENABLED);
         }
         AgentCentre centre = agents.centre();
         try {
@@ -38,7 +38,7 @@ public class AgentEnrolCommand implements Action {
             System.out.println("  centre.ca.fingerprint = " + centre.caFingerprint());
             System.out.println("The token works once, until " + token.expires() + ".");
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
+            throw new CommandException(e.getMessage(), e);
         }
         return null;
     }

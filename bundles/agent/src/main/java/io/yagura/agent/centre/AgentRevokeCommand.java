@@ -5,6 +5,7 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 
 @Command(scope = "yagura", name = "agent-revoke", description = "Revokes an agent: its certificate is refused from "
         + "now on and its connection is dropped; lines it had already delivered are still processed.",
@@ -22,14 +23,12 @@ public class AgentRevokeCommand implements Action {
     @Override
     public Object execute() throws Exception {
         if (agents == null) {
-            System.err.println("Agents are not enabled on this node (etc/io.yagura.agent.centre.cfg, feature yagura-agent-centre)");
-            return null;
+            throw new CommandException(AgentsCommand.NOT_ENABLED);
         }
-        if (agents.centre().revoke(name)) {
-            System.out.println("Agent " + name + " revoked.");
-        } else {
-            System.err.println("No agent " + name + " (yagura:agents lists them)");
+        if (!agents.centre().revoke(name)) {
+            throw new CommandException("No agent " + name + " (yagura:agents lists them)");
         }
+        System.out.println("Agent " + name + " revoked.");
         return null;
     }
 }

@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 @Command(scope = "yagura", name = "agents", description = "Lists the customer-site agents: state, connection, "
@@ -15,14 +16,17 @@ import org.apache.karaf.shell.support.table.ShellTable;
 @Service
 public class AgentsCommand implements Action {
 
+    /** The refusal of every agent command on a node that is not an agent centre. */
+    static final String NOT_ENABLED = "Agents are not enabled on this node (etc/io.yagura.agent.centre.cfg, "
+            + "feature yagura-agent-centre)";
+
     @Reference(optional = true)
     CentreAgents agents;
 
     @Override
-    public Object execute() {
+    public Object execute() throws CommandException {
         if (agents == null) {
-            System.err.println("Agents are not enabled on this node (etc/io.yagura.agent.centre.cfg, feature yagura-agent-centre)");
-            return null;
+            throw new CommandException(NOT_ENABLED);
         }
         ShellTable table = new ShellTable();
         table.column("Agent");

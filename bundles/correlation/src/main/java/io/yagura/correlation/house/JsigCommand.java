@@ -11,8 +11,12 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.support.CommandException;
 
-/** What the yagura:jsig* commands share: the store, who is typing, reading a rule file, clear refusals. */
+/**
+ * What the yagura:jsig* commands share: the store, who is typing, reading a rule file, clear refusals
+ * (the command fails with the reason: a non-zero exit code through bin/client).
+ */
 abstract class JsigCommand implements Action {
 
     @Reference(optional = true)
@@ -24,13 +28,12 @@ abstract class JsigCommand implements Action {
     @Override
     public final Object execute() throws Exception {
         if (correlation == null) {
-            System.err.println("Correlation is not running on this node (feature yagura-incidents)");
-            return null;
+            throw new CommandException("Correlation is not running on this node (feature yagura-incidents)");
         }
         try {
             run(new HouseRules(correlation.houseRules(), Clock.systemUTC()));
         } catch (HouseRuleException | IllegalArgumentException refused) {
-            System.err.println(refused.getMessage());
+            throw new CommandException(refused.getMessage(), refused);
         }
         return null;
     }

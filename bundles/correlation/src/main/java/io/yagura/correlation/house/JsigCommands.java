@@ -32,7 +32,9 @@ public final class JsigCommands {
         }
     }
 
-    @Command(scope = "yagura", name = "jsig-show", description = "Shows a house rule's text, state and last test.")
+    @Command(scope = "yagura", name = "jsig-show", description = "Shows a house rule's text, state and last test.",
+            detailedDescription = "Examples:\n  yagura:jsig-show jsig_outbound_smb\n"
+            + "  yagura:jsig-show --version 1 jsig_outbound_smb")
     @Service
     public static final class Show extends JsigCommand.JsigIdCommand {
         @Option(name = "--version", description = "an older version")
@@ -88,9 +90,10 @@ public final class JsigCommands {
 
     @Command(scope = "yagura", name = "jsig-promote", description = "Promotes a house rule: validated (after a "
             + "passing yagura:jsig-test), canary (--customers), active.",
-            detailedDescription = "Examples:\n  yagura:jsig-promote jsig_outbound_smb --to validated\n"
-            + "  yagura:jsig-promote jsig_outbound_smb --to canary --customers acme,globex\n"
-            + "  yagura:jsig-promote jsig_outbound_smb --to active")
+            detailedDescription = "Options come before the id. Examples:\n"
+            + "  yagura:jsig-promote --to validated jsig_outbound_smb\n"
+            + "  yagura:jsig-promote --to canary --customers acme,globex jsig_outbound_smb\n"
+            + "  yagura:jsig-promote --to active jsig_outbound_smb")
     @Service
     public static final class Promote extends JsigCommand.JsigIdCommand {
         @Option(name = "--to", required = true, description = "validated, canary or active")
@@ -107,7 +110,8 @@ public final class JsigCommands {
     }
 
     @Command(scope = "yagura", name = "jsig-retire", description = "Retires a house rule: no longer loaded.",
-            detailedDescription = "Example:\n  yagura:jsig-retire jsig_outbound_smb --reason \"covered by vendor signature 4051\"")
+            detailedDescription = "Example:\n"
+            + "  yagura:jsig-retire --reason \"covered by vendor signature 4051\" jsig_outbound_smb")
     @Service
     public static final class Retire extends JsigCommand.JsigIdCommand {
         @Option(name = "--reason", required = true, description = "why (e.g. the vendor signature that covers it)")

@@ -23,7 +23,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
         + "claims (must catch each), the benign stories (must stay quiet) and the event archive (shows what it would "
         + "have opened); the result is kept with the rule's current version.",
         detailedDescription = "Examples:\n  yagura:jsig-test jsig_outbound_smb\n"
-        + "  yagura:jsig-test jsig_outbound_smb --story /tmp/smb-attack.yaml --from 7d --customer acme")
+        + "  yagura:jsig-test --story /tmp/smb-attack.yaml --from 7d --customer acme jsig_outbound_smb")
 @Service
 public class JsigTestCommand extends JsigCommand.JsigIdCommand {
 

@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 
 @Command(scope = "yagura", name = "call-test", description = "Calls a number through the configured SIP trunk, plays "
         + "a test message and reports the SIP answer, the audio played and the digits pressed. Nothing is recorded.",
@@ -26,8 +27,7 @@ public class CallTestCommand implements Action {
     @Override
     public Object execute() throws Exception {
         if (channel == null) {
-            System.err.println("The phone channel is not active on this node (feature yagura-notify-phone)");
-            return null;
+            throw new CommandException("The phone channel is not active on this node (feature yagura-notify-phone)");
         }
         System.out.println("Calling " + number + "…");
         CallResult r = channel.testCall(number, language);

@@ -11,6 +11,7 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 @Command(scope = "yagura", name = "calls", description = "Lists the phone calls made for an incident (number, time, "
@@ -29,12 +30,12 @@ public class CallsCommand implements Action {
     PhoneChannelComponent channel;
 
     @Override
-    public Object execute() {
+    public Object execute() throws CommandException {
         print(System.out);
         return null;
     }
 
-    void print(PrintStream out) {
+    void print(PrintStream out) throws CommandException {
         List<Notification> notices = new ArrayList<>();
         if (incident == null) {
             notices.addAll(store.pendingNotifications(PhoneChannel.CHANNEL, 200));
@@ -45,8 +46,7 @@ public class CallsCommand implements Action {
             }
         } else {
             if (store.find(incident).isEmpty()) {
-                System.err.println("No incident '" + incident + "' (yagura:incidents lists them)");
-                return;
+                throw new CommandException("No incident '" + incident + "' (yagura:incidents lists them)");
             }
             store.notifications(incident).stream().filter(n -> PhoneChannel.CHANNEL.equals(n.channel()))
                     .forEach(notices::add);

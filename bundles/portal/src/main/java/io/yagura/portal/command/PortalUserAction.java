@@ -7,8 +7,9 @@ import io.yagura.portal.live.LiveFeed;
 import java.io.PrintStream;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.support.CommandException;
 
-/** What the yagura:portal-user* commands share: the services, and a refusal printed as one line. */
+/** What the yagura:portal-user* commands share: the services, and a refusal the operator sees (a non-zero exit code). */
 abstract class PortalUserAction implements Action {
 
     static final String ACTOR = "console";
@@ -23,11 +24,11 @@ abstract class PortalUserAction implements Action {
     LiveFeed feed;
 
     @Override
-    public Object execute() {
+    public Object execute() throws CommandException {
         try {
             run(System.out);
         } catch (AccountException e) {
-            System.err.println(e.getMessage());
+            throw new CommandException(e.getMessage(), e);
         }
         return null;
     }

@@ -14,6 +14,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 
 @Command(scope = "yagura", name = "report-make", description = "Makes (or makes again) a customer's monthly PDF report "
         + "and stores it; --mail sends it to the customer's report contacts.",
@@ -45,25 +46,22 @@ public class ReportMakeCommand implements Action {
     org.apache.karaf.shell.api.console.Session session;
 
     @Override
-    public Object execute() throws IOException {
+    public Object execute() throws IOException, CommandException {
         YearMonth m;
         try {
             m = month == null ? maker.lastFinishedMonth() : YearMonth.parse(month);
         } catch (DateTimeParseException e) {
-            System.err.println("Not made: --month '" + month + "' is not YYYY-MM");
-            return null;
+            throw new CommandException("Not made: --month '" + month + "' is not YYYY-MM", e);
         }
         if (registry.customer(customer).isEmpty()) {
-            System.err.println("Not made: no customer '" + customer + "' (yagura:customers lists them)");
-            return null;
+            throw new CommandException("Not made: no customer '" + customer + "' (yagura:customers lists them)");
         }
         String by = session == null ? "console" : "console:" + String.valueOf(session.get("USER"));
         MonthlyReport r;
         try {
             r = maker.make(customer, m, by, mail);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            System.err.println("Not made: " + e.getMessage());
-            return null;
+            throw new CommandException("Not made: " + e.getMessage(), e);
         }
         System.out.println("Report " + r.id() + " of " + r.customerId() + " for " + r.month() + " (" + r.language() + ", "
                 + r.sizeBytes() + " bytes) stored" + (mail ? "; mailed (yagura:reports " + customer + " shows the "

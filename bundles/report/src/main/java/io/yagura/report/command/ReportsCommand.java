@@ -15,6 +15,7 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 @Command(scope = "yagura", name = "reports", description = "Lists the stored monthly reports (all customers, or one) "
@@ -36,10 +37,9 @@ public class ReportsCommand implements Action {
     DeviceRegistry registry;
 
     @Override
-    public Object execute() {
+    public Object execute() throws CommandException {
         if (customer != null && registry.customer(customer).isEmpty()) {
-            System.err.println("No customer '" + customer + "' (yagura:customers lists them)");
-            return null;
+            throw new CommandException("No customer '" + customer + "' (yagura:customers lists them)");
         }
         List<String> ids = customer != null ? List.of(customer)
                 : registry.customers().stream().map(Customer::id).sorted().toList();

@@ -2,6 +2,7 @@ package io.yagura.report.command;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.yagura.report.MonthOfIncidents;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.apache.karaf.shell.support.CommandException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,10 +50,12 @@ class ReportCommandsTest {
     void aBadMonthOrCustomerStoresNothing() throws Exception {
         make.customer = "acme";
         make.month = "2026-13";
-        make.execute();
+        assertEquals("Not made: --month '2026-13' is not YYYY-MM",
+                assertThrows(CommandException.class, make::execute).getMessage());
         make.customer = "nobody";
         make.month = null;
-        make.execute();
+        assertEquals("Not made: no customer 'nobody' (yagura:customers lists them)",
+                assertThrows(CommandException.class, make::execute).getMessage());
         assertEquals(List.of(), month.reports.list("acme"));
     }
 

@@ -5,12 +5,13 @@ import io.yagura.response.BlockService;
 import java.io.PrintStream;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.ShellUtil;
 
 /**
  * What the response commands share: the block service (optional, so that a node without the
- * feature says so instead of failing), the operator's name for the audit, and errors printed
- * for the operator instead of a stack trace.
+ * feature says so instead of failing), the operator's name for the audit, and errors the operator
+ * sees instead of a stack trace (a refusal, with a non-zero exit code through bin/client).
  */
 abstract class ResponseCommand implements Action {
 
@@ -21,18 +22,17 @@ abstract class ResponseCommand implements Action {
     BlockService blocks;
 
     PrintStream out = System.out;
-    PrintStream err = System.err;
 
     @Override
-    public final Object execute() {
+    public final Object execute() throws CommandException {
         if (blocks == null) {
-            err.println("Emergency response is not available on this node (feature yagura-response not installed)");
-            return null;
+            throw new CommandException("Emergency response is not available on this node (feature yagura-response "
+                    + "not installed)");
         }
         try {
             run();
         } catch (IllegalArgumentException | IllegalStateException | ConcurrentChangeException e) {
-            err.println(failurePrefix() + e.getMessage());
+            throw new CommandException(failurePrefix() + e.getMessage(), e);
         }
         return null;
     }

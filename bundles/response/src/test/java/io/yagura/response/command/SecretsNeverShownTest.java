@@ -32,7 +32,6 @@ class SecretsNeverShownTest {
             blocks.blocks = service;
             blocks.store = platform.store();
             blocks.out = capture;
-            blocks.err = capture;
             DeviceTrustCommand trust = new DeviceTrustCommand();
             trust.blocks = service;
             trust.out = capture;

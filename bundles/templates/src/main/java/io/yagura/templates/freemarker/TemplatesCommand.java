@@ -10,6 +10,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 @Command(scope = "yagura", name = "templates", description = "Lists the templates of every channel, where each comes "
@@ -30,10 +31,9 @@ public class TemplatesCommand implements Action {
     TemplateService templates;
 
     @Override
-    public Object execute() {
+    public Object execute() throws CommandException {
         if (templates == null) {
-            System.err.println("No template service on this node (feature yagura-notify-mail brings it)");
-            return null;
+            throw new CommandException("No template service on this node (feature yagura-notify-mail brings it)");
         }
         print(System.out);
         return null;
