@@ -12,6 +12,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 
 @Command(scope = "yagura", name = "rules", description = "Shows the correlation rules loaded, the rule files' "
         + "problems (file and line), the assets and threat-intelligence lists, and the engine's counters.",
@@ -30,10 +31,10 @@ public class RulesCommand implements Action {
     CorrelationService correlation;
 
     @Override
-    public Object execute() {
+    public Object execute() throws CommandException {
         if (correlation == null) {
-            System.err.println("Correlation is not running on this node (feature yagura-incidents)");
-            return null;
+            // thrown, not printed to System.err: bin/client -b shows only what the shell prints
+            throw new CommandException("Correlation is not running on this node (feature yagura-incidents)");
         }
         RuleLoad load = reload ? correlation.rules().reload()
                 : new RuleLoad(correlation.rules().current(), correlation.rules().problems());
