@@ -120,6 +120,7 @@ public class AttackStoriesIT {
         blockedAttempt();
         reconnaissance();
         falsePositiveSuppressed();
+        houseRuleFromDraftToRetired();
 
         // back to the automatic Critical
         await("automatic Critical delivered", () -> delivered(autoCritical.id()).size() == 1, 90);
@@ -234,6 +235,74 @@ public class AttackStoriesIT {
         assertTrue("audited with the analyst's reason: " + triage.show(fp.id()).audit(), triage.show(fp.id()).audit()
                 .stream().anyMatch(a -> a.action().equals("false-positive") && a.detail().contains("scanner")));
         assertTrue("nobody was told, so no all-clear", triage.show(fp.id()).notifications().isEmpty());
+    }
+
+    /**
+     * A house rule (JSIG) taken through its life from the console: added as a draft, refused live before
+     * it is proven, tested on the story it claims, validated, canary for the customer, active (an
+     * incident of it from a real syslog line), retired (the next matching line opens nothing).
+     */
+    private void houseRuleFromDraftToRetired() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("jsig");
+        java.nio.file.Path story = dir.resolve("radmin-from-internet.yaml");
+        java.nio.file.Files.writeString(story, String.join("\n",
+                "title: Radmin probed from the Internet, denied",
+                "customer: {networks: [10.0.0.0/8]}",
+                "devices: {asa: cisco-asa}",
+                "lines:",
+                "- asa: '<164>2026-03-12T10:00:00Z fw-edge-01 : %ASA-4-106023: Deny tcp src outside:203.0.113.140/50100 "
+                        + "dst inside:10.0.0.40/4899 by access-group \"outside_access_in\" [0x0, 0x0]'",
+                "expected:",
+                "- {level: warning, attacker: 203.0.113.140, target: 10.0.0.40}", ""));
+        java.nio.file.Path rule = dir.resolve("jsig_radmin_inbound.yml");
+        java.nio.file.Files.writeString(rule, String.join("\n",
+                "title: Radmin remote control port probed from the Internet",
+                "name: jsig_radmin_inbound",
+                "description: Someone outside tried the Radmin remote control port (4899) of a customer host.",
+                "tags: [attack.initial_access]",
+                "detection:",
+                "  sel:",
+                "    network.direction: inbound",
+                "    destination.port: 4899",
+                "  condition: sel",
+                "level: medium",
+                "yagura: {level: warning, category: intrusion}", ""));
+        String added = console("yagura:jsig-add " + rule);
+        assertTrue(added, added.contains("jsig_radmin_inbound v1 draft"));
+        String early = console("yagura:jsig-promote --to validated jsig_radmin_inbound");
+        assertTrue("not live before it is proven: " + early, early.contains("has not been tested"));
+        String test = console("yagura:jsig-test --story " + story + " jsig_radmin_inbound");
+        assertTrue(test, test.contains("PASSED"));
+        for (String step : new String[] {"--to validated", "--to canary --customers demo", "--to active"}) {
+            String out = console("yagura:jsig-promote " + step + " jsig_radmin_inbound");
+            assertTrue(step + ": " + out, out.startsWith("Stored jsig_radmin_inbound"));
+        }
+        await("the active house rule is loaded", () -> rulesListed().contains("Radmin remote control"), 60);
+        logger("-T", "--rfc3164", "%ASA-4-106023: Deny tcp src outside:203.0.113.141/50100 dst inside:10.0.0.41/4899 "
+                + "by access-group \"outside_access_in\" [0x0, 0x0]");
+        Incident jsig = incidentOf("203.0.113.141");
+        assertEquals(Level.WARNING, jsig.level());
+        assertTrue(jsig.title(), jsig.title().startsWith("Radmin remote control port probed"));
+
+        String retired = console("yagura:jsig-retire --reason \"covered by vendor signature 4051\" jsig_radmin_inbound");
+        assertTrue(retired, retired.contains("retired"));
+        await("the retired house rule is unloaded", () -> !rulesListed().contains("Radmin remote control"), 60);
+        logger("-T", "--rfc3164", "%ASA-4-106023: Deny tcp src outside:203.0.113.142/50100 dst inside:10.0.0.42/4899 "
+                + "by access-group \"outside_access_in\" [0x0, 0x0]");
+        logger("-T", "--rfc3164", ipsAlert("203.0.113.143", "10.0.0.43")); // a marker sent after it, same route
+        incidentOf("203.0.113.143");
+        assertTrue("a retired rule opens nothing: " + incidentsOf("203.0.113.142"),
+                incidentsOf("203.0.113.142").stream().noneMatch(i -> i.title().startsWith("Radmin")));
+        String history = console("yagura:jsig-history jsig_radmin_inbound");
+        assertTrue(history, history.contains("covered by vendor signature 4051") && history.contains("draft"));
+    }
+
+    private String rulesListed() {
+        try {
+            return console("yagura:rules --list");
+        } catch (Exception e) {
+            throw new IllegalStateException("yagura:rules --list failed", e);
+        }
     }
 
     static String ipsAlert(String attacker, String victim) {

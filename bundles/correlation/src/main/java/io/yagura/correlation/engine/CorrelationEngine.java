@@ -75,6 +75,14 @@ public final class CorrelationEngine {
     /** Pseudo customer of events without customer.id (unregistered sources). */
     public static final String UNASSIGNED = "unassigned";
 
+    /**
+     * Evidence events an incident keeps from plain repeats (more events of the same rules, no level
+     * change). Its opening, each new rule and each level change always keep theirs; beyond this, a
+     * sweep of hours adds to the count, not to the evidence table (a scan from 250 sources would
+     * otherwise insert hundreds of evidence rows a second).
+     */
+    static final int REPEAT_EVIDENCE = 20;
+
     /** Event times further in the future than this (device clock wrong) are replaced by the clock. */
     static final long MAX_FUTURE_MILLIS = Duration.ofHours(1).toMillis();
 
@@ -545,7 +553,14 @@ public final class CorrelationEngine {
             if (absorbed != null) {
                 change = absorbed.into(change);
             }
+            boolean plainRepeat = absorbed == null && change.newRationale().isEmpty()
+                    && change.previousLevel() == change.incident().proposedLevel();
+            if (plainRepeat && entry.evidenceKept >= REPEAT_EVIDENCE) {
+                // the story's evidence is already represented: more of the same is counted, not stored
+                change = new IncidentChange(change.incident(), false, change.previousLevel(), List.of(), List.of());
+            }
         }
+        entry.evidenceKept += change.evidence().size();
         for (SecurityEvent ev : m.evidence()) {
             entry.remember(ev);
         }

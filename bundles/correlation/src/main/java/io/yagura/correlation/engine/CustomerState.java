@@ -36,6 +36,8 @@ final class CustomerState {
         long lastSeen;
         /** Wall-clock millis of the last update (for expiry). */
         long touched;
+        /** Evidence events handed out with this entry's changes (on this node, since it was loaded). */
+        int evidenceKept;
         private final SecurityEvent[] recent = new SecurityEvent[RECENT];
         private int next;
 

@@ -545,4 +545,21 @@ class AsaScenarioTest {
     static String ruleKey(String name) {
         return Fixtures.defaultRules().find(name).orElseThrow().key();
     }
+
+    /** A repeated alert is counted every time, but stored as evidence only up to a bound; a raise always is. */
+    @Test
+    void plainRepeatsStopAddingEvidenceButAreCountedAndARaiseStillKeepsItsEvidence() {
+        int withEvidence = 0;
+        Incident last = null;
+        for (int i = 0; i < 60; i++) {
+            IncidentChange c = only(feed("2024-03-12T10:00:" + String.format("%02d", i) + "Z", IPS_ALERT));
+            withEvidence += c.evidence().isEmpty() ? 0 : 1;
+            last = c.incident();
+        }
+        assertEquals(60, last.eventCount(), "every alert counted");
+        assertEquals(CorrelationEngine.REPEAT_EVIDENCE, withEvidence, "evidence kept for the first repeats only");
+        IncidentChange raised = only(feed("2024-03-12T10:02:00Z", CALLBACK));
+        assertEquals(Level.EMERGENCY, raised.incident().proposedLevel());
+        assertFalse(raised.evidence().isEmpty(), "the line that proved success is evidence");
+    }
 }
