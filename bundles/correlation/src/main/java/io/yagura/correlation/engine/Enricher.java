@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  *       {@code yagura.ti.source} (list name), {@code yagura.ti.label} (e.g. c2) and
  *       {@code yagura.ti.entry} (the list entry, e.g. a network).</li>
  *   <li>for a file event ({@code file.name}): {@code yagura.file.receiver}, the address the file went
- *       to — the source for a download ({@code yagura.file.direction}, e.g. a FortiGate client
+ *       to (and {@code yagura.file.sender}, the other side) — the source for a download ({@code yagura.file.direction}, e.g. a FortiGate client
  *       fetching it), the destination for an upload, and where the device does not say, the
  *       destination of a flow from outside (the sender is the initiator, as file-policy events of
  *       the firewalls report it) — and {@code yagura.file.from_outside: true} when the receiver is
@@ -50,6 +50,7 @@ final class Enricher {
     static final String TI_ENTRY = "yagura.ti.entry";
     static final String SIGNATURE_CLASS = "yagura.signature_class";
     static final String FILE_RECEIVER = "yagura.file.receiver";
+    static final String FILE_SENDER = "yagura.file.sender";
     static final String FILE_FROM_OUTSIDE = "yagura.file.from_outside";
 
     /**
@@ -116,6 +117,7 @@ final class Enricher {
             return; // the device does not say, and the flow's direction does not tell
         }
         e.set(FILE_RECEIVER, toSource ? src : dst);
+        e.set(FILE_SENDER, toSource ? dst : src);
         boolean receiverInside = toSource ? srcInside : dstInside;
         boolean senderInside = toSource ? dstInside : srcInside;
         if (receiverInside && !senderInside) {
