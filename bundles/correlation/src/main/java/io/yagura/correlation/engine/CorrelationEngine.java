@@ -233,6 +233,7 @@ public final class CorrelationEngine {
                     }
                     Run run = new Run(rs, cs, event, customer, eventTime(event, now), now);
                     run.priming = true;
+                    cs.primed.add(event);
                     for (DetectionRule r : hits) {
                         matched(run, r, null);
                     }
@@ -699,7 +700,7 @@ public final class CorrelationEngine {
         boolean triggerIncluded = false;
         for (SecurityEvent ev : m.evidence()) {
             triggerIncluded |= ev == run.event;
-            if (ev == run.event || entry == null || !entry.seen(ev)) {
+            if (ev == run.event || (!run.cs.primed.contains(ev) && (entry == null || !entry.seen(ev)))) {
                 kept.add(ev);
             }
         }
@@ -805,7 +806,7 @@ public final class CorrelationEngine {
     private IncidentChange update(Run run, Match m, CustomerState.AggEntry entry, List<SecurityEvent> kept) {
         long count = m.count();
         for (SecurityEvent ev : m.evidence()) {
-            if (entry.seen(ev)) {
+            if (entry.seen(ev) || run.cs.primed.contains(ev)) { // primed: already counted by the store
                 count--;
             }
         }

@@ -86,6 +86,13 @@ final class CustomerState {
      * of that aggregation id from that attacker join instead of opening their own.
      */
     final java.util.HashMap<String, String> hostStories = new java.util.HashMap<>();
+    /**
+     * The events replayed into the windows from the store ({@code prime}): already counted and kept as
+     * evidence by the incidents they came from, so a correlation they complete must not count or keep
+     * them again. Identity, not equality: only those very objects. Bounded by what priming reads.
+     */
+    final java.util.Set<SecurityEvent> primed =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** Set when expire() removed this state from the engine's map; a process() holding it retries. */
     boolean dead;
 

@@ -76,6 +76,8 @@ class WindowPrimingTest {
         assertEquals(alert.id(), raised.incident().id(), "node A's incident, not a new one");
         assertEquals(Level.EMERGENCY, raised.incident().proposedLevel());
         assertTrue(raised.raised());
+        assertEquals(2, raised.incident().eventCount(), "the alert (counted on node A) and the callback, once each");
+        assertEquals(1, raised.evidence().size(), "only the callback is new evidence: the alert is stored already");
     }
 
     @Test
