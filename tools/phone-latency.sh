@@ -16,16 +16,17 @@
 # Prints p50/p95/p99/max, the calls missing or not about an Emergency; exits non-zero if one is missing.
 #
 #   tools/phone-latency.sh [--rate 10000] [--lines 600000] [--attacks 200] [--warmup-seconds 60]
-#                          [--phone-threads 32]
+#                          [--phone-threads 32] [--keep-logs DIR]
 #
 # Before the measured load, the same background load is sent for --warmup-seconds with 5 Emergencies
 # (their calls too, so the SIP stack and the speech are not loaded by the first measured call), and
-# the pipeline is drained. Extra options go to the load generator. Needs the distribution and the
+# the pipeline is drained. --keep-logs DIR keeps Karaf's log, SIPp's message log and the warm-up's
+# output (the temporary directory is removed at the end). Extra options go to the load generator. Needs the distribution and the
 # load generator built (mvn -B install -DskipTests -pl tools/loadgen,features,karaf-assembly), sipp
 # and espeak-ng, and the platform's ports free.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/platform.sh"
-RATE=10000; LINES=600000; ATTACKS=200; WARMUP=60; THREADS=32; WARMUP_ATTACKS=5; EXTRA=()
+RATE=10000; LINES=600000; ATTACKS=200; WARMUP=60; THREADS=32; WARMUP_ATTACKS=5; KEEP=""; EXTRA=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --rate) RATE="$2"; shift 2 ;;
@@ -33,7 +34,8 @@ while [ $# -gt 0 ]; do
     --attacks) ATTACKS="$2"; shift 2 ;;
     --warmup-seconds) WARMUP="$2"; shift 2 ;;
     --phone-threads) THREADS="$2"; shift 2 ;;
-    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --keep-logs) KEEP="$2"; shift 2 ;;
+    -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) EXTRA+=("$1"); shift ;;
   esac
 done
@@ -46,6 +48,10 @@ loadgen() { "$JAVA_HOME/bin/java" -jar "$LOADGEN_JAR" "$@"; }
 say() { echo "$(date -u +%T) $*"; }
 
 platform_prepare
+if [ -n "$KEEP" ]; then
+  mkdir -p "$KEEP"
+  platform_on_exit "cp -r \"\$RUN_DIR/data/log\" \"\$RUN_ROOT\"/sipp* \"\$RUN_ROOT\"/warmup.out \"$KEEP/\" 2>/dev/null"
+fi
 # Ports beside the platform's: the callee's SIP and media ports, and the phone channel's own SIP port
 # (5060 unless taken, e.g. by another platform's phone channel).
 SIPP_PORT="$(free_udp_port 5070)"
@@ -78,6 +84,7 @@ say "SIPp callee on 127.0.0.1:$SIPP_PORT (media $SIPP_MEDIA); phone channel on $
 platform_start
 say "platform starting from $RUN_DIR; waiting until a warm-up line is archived"
 platform_wait_ready
+platform_alone
 if [ "$WARMUP" -gt 0 ]; then
   say "warm-up: $((RATE * WARMUP)) background lines at $RATE lines/s with $WARMUP_ATTACKS Emergencies, then until the pipeline is drained"
   loadgen --lines "$((RATE * WARMUP))" --rate "$RATE" --connections 1 --attacks "$WARMUP_ATTACKS" \
@@ -86,11 +93,36 @@ if [ "$WARMUP" -gt 0 ]; then
   grep -E "^(sent|callback sent -> Emergency call|Emergency calls received)" "$RUN_ROOT/warmup.out" | sed 's/^/  warm-up: /'
   platform_wait_ready
 fi
+# Other work on the machine shows in the figures: the cores used by Karaf, SIPp, the load generator
+# and everything else, every 10 s.
+ticks_of() {  # PATTERN: CPU ticks used so far by the processes whose command line has PATTERN (and
+              # by their children that ended: espeak-ng for Karaf)
+  local sum=0 pid
+  for pid in $(pgrep -f -- "$1"); do
+    sum=$((sum + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 + $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$sum"
+}
+cpu_ticks() {  # now (s), all busy ticks, Karaf's, SIPp's, the generator's
+  local k p g; k="$(ticks_of "-Dkaraf.home=$RUN_DIR ")"; p="$(ticks_of "-message_file $MESSAGES")"
+  g="$(ticks_of "--invite-log $MESSAGES")"
+  echo "$EPOCHREALTIME $(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat) $k $p $g"
+}
+cpu_sampler() {
+  local hz before now; hz="$(getconf CLK_TCK)"; before="$(cpu_ticks)"
+  while sleep 10; do
+    now="$(cpu_ticks)"
+    # per second of the interval really elapsed (sampling itself takes time on a busy machine)
+    echo "$before $now" | awk -v hz="$hz" '{ s = hz * ($6 - $1); all = ($7 - $2) / s; k = ($8 - $3) / s
+      p = ($9 - $4) / s; g = ($10 - $5) / s; if (g < 0) g = 0; rest = all - k - p - g; if (rest < 0) rest = 0
+      printf "%.1f/%.1f/%.1f/%.1f\n", k, p, g, rest }'
+    before="$now"
+  done
+}
 say "measured run: $LINES lines at $RATE lines/s, $ATTACKS Emergencies; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-# Other work on the machine shows in the figures: the load average is kept beside them.
-(while true; do cat /proc/loadavg >>"$RUN_ROOT/loadavg"; sleep 10; done) &
-LOAD_SAMPLER=$!
-platform_track "$LOAD_SAMPLER"
+cpu_sampler >"$RUN_ROOT/cpu" &
+CPU_SAMPLER=$!
+platform_track "$CPU_SAMPLER"
 status=0
 loadgen --lines "$LINES" --rate "$RATE" --connections 1 --attacks "$ATTACKS" --invite-log "$MESSAGES" \
   --no-count --drain-seconds 60 "${EXTRA[@]}" || status=$?
@@ -98,8 +130,9 @@ log="$RUN_DIR/data/log/karaf.log"
 # The last calls are still talking when their INVITE has been seen: wait until no call ended for 5 s.
 calls_ended() { grep -cE 'acknowledged by .* \(digit|Incident .*: call to ' "$log" || true; }
 ended=-1; for _ in $(seq 12); do now="$(calls_ended)"; [ "$now" = "$ended" ] && break; ended="$now"; sleep 5; done
-kill "$LOAD_SAMPLER" 2>/dev/null || true
-say "load average (1 min) during the measured run, every 10 s: $(awk '{print $1}' "$RUN_ROOT/loadavg" | paste -sd ' ')"
+kill "$CPU_SAMPLER" 2>/dev/null || true
+platform_alone || status=2
+say "cores busy during the measured run, every 10 s, Karaf/SIPp/load generator/everything else: $(paste -sd ' ' "$RUN_ROOT/cpu")"
 say "phone channel: $(grep -c 'acknowledged by .* (digit' "$log" || true) escalations acknowledged by the digit, \
 $(grep -c 'Incident .*: call to ' "$log" || true) calls not acknowledged, $(grep -c 'ERROR.*phone' "$log" || true) ERROR lines about the phone"
 # How long a call holds one of the channel's threads (INVITE to BYE at SIPp), and how many ran at once:

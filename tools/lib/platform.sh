@@ -259,3 +259,21 @@ free_udp_port() {
   done
   echo "$port"
 }
+
+# platform_alone: fails when another Karaf shares this platform's broker. Two platforms started at
+# the same moment both find the ports free; the second cannot bind them, but its routes connect to
+# the first one's broker (127.0.0.1:5672) and consume its queues (a share of the notices, events).
+platform_alone() {
+  local pid command home bad=""
+  for pid in $(ss -Htnp state established '( dport = :5672 )' | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u); do
+    command="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true)"
+    case "$command" in
+      *"-Dkaraf.home=$RUN_DIR "*) ;;
+      *-Dkaraf.home=*) home="${command#*-Dkaraf.home=}"; bad+="  pid $pid, karaf.home ${home%% *}"$'\n' ;;
+    esac
+  done
+  if [ -n "$bad" ]; then
+    printf 'another Karaf is connected to this platform'"'"'s broker; the run is not valid:\n%s' "$bad" >&2
+    return 1
+  fi
+}
