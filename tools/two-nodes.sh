@@ -154,8 +154,7 @@ vip_point_to() {  # PORT
 if [ "$DEVICES" = vip ]; then
   vip_point_to 2514
   platform_on_exit 'iptables -t nat -D OUTPUT -p tcp -d 127.0.0.1 --dport "$VIP_AT" -m comment --comment "yagura-two-nodes-$RUN" -j DNAT --to-destination "127.0.0.1:$VIP_TO"'
-  ACTIONS="action(name=\"centre\" type=\"omrelp\" target=\"127.0.0.1\" port=\"$VIP_AT\" template=\"YaguraRelp\"
-         windowSize=\"1024\" action.resumeRetryCount=\"-1\" action.resumeInterval=\"1\")"
+  ACTIONS="$(relay_action "$VIP_AT")"
 else
   # The second action runs only while the first is suspended; resumeRetryCount 0 suspends the
   # first at its first failure. The queue is the ruleset's: an action queue on the first action
@@ -166,21 +165,7 @@ else
          windowSize=\"1024\" action.execOnlyWhenPreviousIsSuspended=\"on\"
          action.resumeRetryCount=\"-1\" action.resumeInterval=\"1\")"
 fi
-mkdir -p "$RUN_ROOT/rsyslog"
-cat >"$RUN_ROOT/rsyslog/rsyslog.conf" <<EOF
-global(workDirectory="$RUN_ROOT/rsyslog" maxMessageSize="64k")
-module(load="imtcp")
-module(load="omrelp")
-template(name="YaguraRelp" type="string" string="yagura-id=%uuid% %rawmsg%")
-input(type="imtcp" address="127.0.0.1" port="$RELAY_AT" ruleset="toYagura")
-ruleset(name="toYagura" queue.type="LinkedList" queue.size="2000000" queue.dequeueBatchSize="1024") {
-  $ACTIONS
-}
-EOF
-/usr/sbin/rsyslogd -n -f "$RUN_ROOT/rsyslog/rsyslog.conf" -i "$RUN_ROOT/rsyslog/rsyslogd.pid" \
-  >"$RUN_ROOT/rsyslog/rsyslogd.out" 2>&1 &
-platform_track $!
-for _ in $(seq 40); do _port_busy "$RELAY_AT" && break; sleep 0.25; done
+relay_start "$RELAY_AT" "$ACTIONS"
 
 # --- load, kill -9 of node A, the stories' second half to B ----------------------------------
 ARCHIVE_ARGS=(); for a in "${ARCHIVES[@]}"; do ARCHIVE_ARGS+=(--archive "$a"); done

@@ -6,7 +6,9 @@
 # platform_wait_ready; $RUN_DIR is its directory.
 # Several nodes (two-nodes.sh): node_prepare NAME OFFSET, node_start NAME, node_kill NAME,
 # node_dir NAME, node_ready NAME; a standalone Artemis (broker_prepare, broker_start) and a
-# PostgreSQL database (db_prepare, db_query) shared by them. platform_cleanup, run on exit,
+# PostgreSQL database (db_prepare, db_query) shared by them. Faults and helpers under load
+# (loss-kill-relp.sh): broker_kill, node_console NAME COMMAND (the Karaf console), relay_start /
+# relay_action (rsyslog relaying over RELP). platform_cleanup, run on exit,
 # stops everything these functions started and removes the temporary directory.
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 VERSION="0.1.0-SNAPSHOT"
@@ -219,7 +221,8 @@ platform_cleanup() {
   if [ -n "$DB_NAME" ] && [ -z "${KEEP_DB:-}" ]; then
     su postgres -c "dropdb --if-exists $DB_NAME" || true
   fi
-  [ -n "$RUN_ROOT" ] && rm -rf "$RUN_ROOT"
+  # KEEP_RUN_DIR=1 keeps the temporary directory (logs, journals) to look into a failed run.
+  if [ -n "${KEEP_RUN_DIR:-}" ]; then echo "kept $RUN_ROOT" >&2; elif [ -n "$RUN_ROOT" ]; then rm -rf "$RUN_ROOT"; fi
 }
 
 # --- one platform with the distribution's ports (loss-kill.sh) ---
@@ -258,6 +261,60 @@ free_udp_port() {
     port=$((port + 2))
   done
   echo "$port"
+}
+
+# --- faults under load (loss-kill-relp.sh) ---
+
+# broker_kill: the standalone Artemis's JVM killed with kill -9 (its instance script execs java, so
+# BROKER_PID is the JVM); broker_start starts it again on the same journal.
+broker_kill() {
+  [ -n "$BROKER_PID" ] || return 0
+  kill -9 "$BROKER_PID" 2>/dev/null || true
+  wait "$BROKER_PID" 2>/dev/null || true
+  BROKER_PID=""
+}
+
+# node_console NAME COMMAND: runs a Karaf console command on the node over its SSH console
+# (bin/client, the distribution's operator account), retrying while the console is not up yet.
+# The command goes in on standard input (-b): given as an argument, Karaf 4.4.10's client prints
+# "Closed" and runs nothing against this distribution.
+node_console() {
+  local dir; dir="$(node_dir "$1")"
+  echo "$2" | "$dir/bin/client" -u karaf -p karaf -r 30 -d 2 -b
+}
+
+# relay_start PORT ACTIONS: rsyslog as the devices' relay (docs/relp.md): plain TCP syslog in on
+# 127.0.0.1:PORT, then ACTIONS (omrelp actions using the template YaguraRelp, yagura-id=%uuid% in
+# front of the line) behind a ruleset queue of 2,000,000 lines in memory. The queue is the
+# ruleset's, not an action's: an action queue on a first action would accept every line and never
+# let an action that runs only while the first is suspended run. relay_action PORT: one omrelp
+# action to 127.0.0.1:PORT retrying for ever (tools/relp/rsyslog-omrelp.conf).
+relay_action() {
+  echo "action(name=\"yagura\" type=\"omrelp\" target=\"127.0.0.1\" port=\"$1\" template=\"YaguraRelp\"
+         windowSize=\"1024\" action.resumeRetryCount=\"-1\" action.resumeInterval=\"1\")"
+}
+
+relay_start() {
+  local port="$1" actions="$2" dir="$RUN_ROOT/rsyslog"
+  for f in /usr/sbin/rsyslogd /usr/lib/x86_64-linux-gnu/rsyslog/omrelp.so /usr/lib/x86_64-linux-gnu/rsyslog/imtcp.so; do
+    [ -e "$f" ] || { echo "missing $f: apt-get install rsyslog rsyslog-relp" >&2; exit 1; }
+  done
+  if _port_busy "$port"; then echo "something already listens on 127.0.0.1:$port" >&2; exit 1; fi
+  mkdir -p "$dir"
+  cat >"$dir/rsyslog.conf" <<CONF
+global(workDirectory="$dir" maxMessageSize="64k")
+module(load="imtcp")
+module(load="omrelp")
+template(name="YaguraRelp" type="string" string="yagura-id=%uuid% %rawmsg%")
+input(type="imtcp" address="127.0.0.1" port="$port" ruleset="toYagura")
+ruleset(name="toYagura" queue.type="LinkedList" queue.size="2000000" queue.dequeueBatchSize="1024") {
+  $actions
+}
+CONF
+  /usr/sbin/rsyslogd -n -f "$dir/rsyslog.conf" -i "$dir/rsyslogd.pid" >"$dir/rsyslogd.out" 2>&1 &
+  platform_track $!
+  for _ in $(seq 40); do _port_busy "$port" && return 0; sleep 0.25; done
+  echo "rsyslog did not start:" >&2; cat "$dir/rsyslogd.out" >&2; exit 1
 }
 
 # platform_alone: fails when another Karaf shares this platform's broker. Two platforms started at

@@ -2,6 +2,7 @@ package io.yagura.loadgen;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,25 +97,32 @@ final class ArchiveCount {
         return new Result(total, counts[0], counts[1], seen, List.copyOf(shares));
     }
 
-    /** The archive's files; none while the node has not archived anything yet (no directory). */
+    /**
+     * The archive's files; none while the node has not archived anything yet (no directory). Plain
+     * {@code .log} files count too, so that another receiver's output (syslog-ng writing the same
+     * lines to a file) is counted the same way.
+     */
     private static List<Path> archiveFiles(Path root) throws IOException {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(p -> p.getFileName().toString().endsWith(".jsonl.gz")).toList();
+            return walk.filter(p -> p.getFileName().toString().endsWith(".jsonl.gz")
+                    || p.getFileName().toString().endsWith(".log")).toList();
         }
     }
 
     /**
      * Calls {@code action} with every newline-terminated line of a gzip file. A file the archive is
      * still writing (or that a killed platform left unfinished) ends after its last flush without a
-     * gzip trailer: what was flushed counts, a line without its newline does not.
+     * gzip trailer: what was flushed counts, a line without its newline does not. A file whose name
+     * does not end in {@code .gz} is read as plain text.
      */
     static void forEachCompleteLine(Path file, java.util.function.Consumer<String> action) throws IOException {
         byte[] chunk = new byte[1 << 16];
         java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(2048);
-        try (GZIPInputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
+        try (InputStream in = file.getFileName().toString().endsWith(".gz")
+                ? new GZIPInputStream(Files.newInputStream(file), 1 << 16) : Files.newInputStream(file)) {
             int n;
             while ((n = in.read(chunk)) > 0) {
                 int from = 0;

@@ -42,6 +42,7 @@ public final class LossMeter {
     private long settleSeconds = 30;
     private long maxWaitSeconds = 900;
     private long reconnectSeconds = 300;
+    private long scanMillis = 2000;
     private boolean send = true;
     private long reconnects;
     private long resent;
@@ -64,11 +65,12 @@ public final class LossMeter {
                 case "--max-wait-seconds" -> maxWaitSeconds = Long.parseLong(args[++i]);
                 case "--reconnect-seconds" -> reconnectSeconds = Long.parseLong(args[++i]);
                 case "--count-only" -> send = false;
+                case "--scan-millis" -> scanMillis = Long.parseLong(args[++i]);
                 case "-h", "--help" -> {
                     System.out.println("""
                         usage: LossMeter [--target tcp://host:port | udp://host:port] [--lines N] [--rate LINES_PER_S]
                                          [--run ID] [--archive DIR]... [--settle-seconds S] [--max-wait-seconds S]
-                                         [--reconnect-seconds S] [--count-only]
+                                         [--reconnect-seconds S] [--count-only] [--scan-millis MS]
                         Sends N numbered ASA lines (number and run id in the syslog host name lg<run>n<number>),
                         then reads the event archive until no new line of the run has arrived for --settle-seconds,
                         and prints how many numbers arrived, were lost (with the first ranges) or came twice.
@@ -76,6 +78,10 @@ public final class LossMeter {
                         directories are counted as one archive and each one's share is printed.
                         Over TCP a failed write (the platform was killed) is retried on a new connection for up to
                         --reconnect-seconds, resending the batch that failed. --count-only counts run --run again.
+                        The archive is read every --scan-millis (2000) after sending; the time of the scan that
+                        saw the last new line gives the end-to-end rate (lines arrived per second since the first
+                        was sent, at most one scan interval too low). Plain .log files in an --archive directory
+                        are counted too (another receiver's output, e.g. syslog-ng's file).
                         Exit status 0 when nothing was lost.""");
                     System.exit(0);
                 }
@@ -94,8 +100,8 @@ public final class LossMeter {
         NumberedLines numbered = new NumberedLines(run);
         System.out.printf("run %s: %d lines to %s at %d lines/s; archive %s%n", run, lines, target, rate,
                 archives.stream().map(Path::toString).collect(Collectors.joining(", ")));
+        long start = System.nanoTime();
         if (send) {
-            long start = System.nanoTime();
             if (target.startsWith("udp://")) {
                 sendUdp(numbered);
             } else {
@@ -107,11 +113,11 @@ public final class LossMeter {
         }
         ArchiveCount counter = new ArchiveCount(archives, numbered, lines);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxWaitSeconds);
-        long lastChange = System.nanoTime();
         ArchiveCount.Result result = counter.scan();
+        long lastChange = System.nanoTime();  // after the scan: the arrival time is an upper bound
         while (result.arrived() < lines && System.nanoTime() < deadline
                 && System.nanoTime() - lastChange < TimeUnit.SECONDS.toNanos(settleSeconds)) {
-            TimeUnit.SECONDS.sleep(2);
+            TimeUnit.MILLISECONDS.sleep(scanMillis);
             ArchiveCount.Result next = counter.scan();
             if (next.arrived() != result.arrived() || next.duplicates() != result.duplicates()) {
                 lastChange = System.nanoTime();
@@ -120,6 +126,11 @@ public final class LossMeter {
         }
         System.out.printf("arrived %d of %d; lost %d%s; duplicated %d%n", result.arrived(), lines, result.lost(),
                 result.lost() > 0 ? " (" + result.lostRanges(10) + ")" : "", result.duplicates());
+        if (send && result.arrived() > 0) {
+            double seconds = (lastChange - start) / 1e9;
+            System.out.printf(Locale.ROOT, "last new line seen %.1f s after the first was sent: %.0f lines/s end to end%n",
+                    seconds, result.arrived() / seconds);
+        }
         if (archives.size() > 1) {
             printShares(result);
         }

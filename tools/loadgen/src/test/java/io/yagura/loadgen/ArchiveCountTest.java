@@ -73,6 +73,21 @@ class ArchiveCountTest {
     }
 
     @Test
+    void plainLogFilesOfAnotherReceiverAreCountedToo(@TempDir Path dir) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (long n : new long[] {0, 2, 2}) {
+            text.append("2026-12-06T04:00:00+00:00 127.0.0.1 ").append(new String(run.line(n), StandardCharsets.US_ASCII));
+        }
+        text.append("half a line lgr1n1");  // no newline yet: still being written
+        Files.writeString(dir.resolve("syslog-ng.log"), text);
+        Files.writeString(dir.resolve("notes.txt"), new String(run.line(1), StandardCharsets.US_ASCII));
+        ArchiveCount.Result result = new ArchiveCount(dir, run, 3).scan();
+        assertEquals(2, result.arrived());
+        assertEquals(1, result.duplicates());
+        assertEquals("1", result.lostRanges(10), "neither the half line nor a file of another kind counts");
+    }
+
+    @Test
     void theSameDirectoryTwiceIsRefused(@TempDir Path dir) {
         assertThrows(IllegalArgumentException.class, () -> new ArchiveCount(List.of(dir, dir), run, 1));
         assertThrows(IllegalArgumentException.class, () -> new ArchiveCount(List.of(), run, 1));
