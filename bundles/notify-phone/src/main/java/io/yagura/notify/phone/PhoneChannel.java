@@ -245,11 +245,12 @@ public final class PhoneChannel implements AutoCloseable {
             return false;
         }
         Instant at = clock.instant();
+        // the acknowledgement first: whoever sees the notice delivered finds who acknowledged it
+        Acknowledgements.Acknowledgement ack = acks.acknowledge(incident.id(), incident.customerId(), n.address(),
+                CHANNEL, "digit " + p.ackDigit() + " pressed during call to " + n.address() + " (round " + round + ")");
         record(new DeliveryAttempt(n.id(), attempt, r.at(), "delivered", answer));
         Boolean met = n.deadline() == null ? null : !at.isAfter(n.deadline());
         store.updateNotification(with(n, "delivered", at, met));
-        Acknowledgements.Acknowledgement ack = acks.acknowledge(incident.id(), incident.customerId(), n.address(),
-                CHANNEL, "digit " + p.ackDigit() + " pressed during call to " + n.address() + " (round " + round + ")");
         LOG.info("Incident {}: acknowledged by {} (digit {}) in round {}", incident.id(), n.address(), p.ackDigit(),
                 round);
         cancelOthers(incident.id(), "acknowledged by " + ack.by() + " on " + ack.channel());
