@@ -90,10 +90,15 @@ public class EmergencyResponseIT {
 
     public void blocksTheAttackerOfAnEmergencyRollsBackABrokenChangeAndWatchesDevices() throws Exception {
         Await.platformReady(camel);
-        // the response commands bind the block service when its component is satisfied, which on a
-        // slow machine can be well after the routes start
-        await("the response commands bound to the block service",
-                () -> !console("yagura:blocks --customer demo").contains("not available"), 120);
+        // the response commands are registered, then bind the block service when its component is
+        // satisfied, which on a slow machine can be well after the routes start
+        await("the response commands bound to the block service", () -> {
+            try {
+                return !ShellConsole.run(sessions, "yagura:blocks --customer demo").contains("not available");
+            } catch (Exception notRegisteredYet) { // "Command not found" until the response bundle is up
+                return false;
+            }
+        }, 120);
 
         // A device that never answers ICMP (off every local subnet): its fault accrues while the rest runs.
         registry.putDevice(new Device("it-silent-fw", "demo", "cisco-asa", "ASA",
