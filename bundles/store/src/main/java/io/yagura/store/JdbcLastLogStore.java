@@ -25,7 +25,8 @@ import org.osgi.service.component.annotations.Reference;
  * {@link LastLogStore} in the table device_last_log, one row per device. A recording is one
  * transaction: a batch of UPDATEs that move a device's time only forward, then an INSERT for
  * each device that has no row yet. Two nodes inserting the same new device at once: the primary
- * key refuses the second, whose whole recording is then tried once more (its UPDATE finds the row);
+ * key refuses the second, whose whole recording is then tried again (its UPDATE finds the row), as
+ * is a recording the database ended as a deadlock's victim;
  * an INSERT that finds a row committed meanwhile is followed by the UPDATE again.
  */
 @Component(service = LastLogStore.class, immediate = true)
@@ -35,6 +36,9 @@ public class JdbcLastLogStore implements LastLogStore {
     private static final String INSERT = "INSERT INTO device_last_log (device_id, last_log, node_id) "
             + "SELECT CAST(? AS VARCHAR(64)), CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(256)) "
             + "WHERE NOT EXISTS (SELECT 1 FROM device_last_log WHERE device_id=?)";
+
+    /** Tries of one recording against conflicting nodes: enough for a cluster's handful of nodes. */
+    private static final int ATTEMPTS = 8;
 
     private final DataSource dataSource;
 
@@ -52,21 +56,16 @@ public class JdbcLastLogStore implements LastLogStore {
         // rows locked in one order by every node: two recordings never wait for each other in a circle
         List<Map.Entry<String, Instant>> entries = new ArrayList<>(new TreeMap<>(arrivals).entrySet());
         try {
-            try {
-                recordOnce(nodeId, entries);
-            } catch (SQLException e) {
-                if (!isDuplicateKey(e)) {
-                    throw e;
-                }
-                recordOnce(nodeId, entries); // another node inserted one of these devices meanwhile
-            }
+            // another node inserted one of these devices meanwhile, or the database chose this
+            // recording as a deadlock's victim (H2 can, waiting on another's uncommitted insert)
+            recordOnce(nodeId, entries);
         } catch (SQLException e) {
             throw new JdbcIncidentStore.StoreException(UPDATE, e);
         }
     }
 
     private void recordOnce(String nodeId, List<Map.Entry<String, Instant>> entries) throws SQLException {
-        JdbcTransactions.inTransaction(dataSource, c -> {
+        JdbcTransactions.inTransactionRetrying(dataSource, ATTEMPTS, c -> {
             int[] updated = batch(c, UPDATE, nodeId, entries);
             // 0: no row, or a later time stored (then NOT EXISTS inserts nothing); unknown: try too
             List<Map.Entry<String, Instant>> absent = unless(entries, updated);
@@ -113,16 +112,6 @@ public class JdbcLastLogStore implements LastLogStore {
             }
         }
         return left;
-    }
-
-    /** SQLSTATE 23505 (unique violation) in H2 and PostgreSQL alike, also inside a batch's exception. */
-    private static boolean isDuplicateKey(SQLException e) {
-        for (SQLException x = e; x != null; x = x.getNextException()) {
-            if ("23505".equals(x.getSQLState()) || x.getCause() instanceof SQLException cause && "23505".equals(cause.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

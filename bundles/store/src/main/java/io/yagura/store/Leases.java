@@ -2,6 +2,7 @@ package io.yagura.store;
 
 import static io.yagura.store.Statements.time;
 
+import io.yagura.api.JdbcTransactions;
 import io.yagura.api.cluster.ClusterDuties.Lease;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -58,7 +59,7 @@ final class Leases {
                 ps.setString(4, duty);
                 return ps.executeUpdate() == 1;
             } catch (SQLException e) {
-                if (isDuplicateKey(e)) {
+                if (JdbcTransactions.isDuplicateKey(e)) {
                     return false; // another node inserted the duty at the same moment: it holds it
                 }
                 throw e;
@@ -87,10 +88,5 @@ final class Leases {
             }
             return out;
         }
-    }
-
-    /** SQLSTATE 23505 (unique violation) in H2 and PostgreSQL alike. */
-    private static boolean isDuplicateKey(SQLException e) {
-        return "23505".equals(e.getSQLState());
     }
 }
