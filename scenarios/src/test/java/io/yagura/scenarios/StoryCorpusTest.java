@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -38,7 +39,10 @@ import org.junit.jupiter.api.TestFactory;
  * shipped rules. Every line of every story must be read by its plugin (a story line no plugin
  * reads is a corpus defect); the scores, written to target/scenario-score.md, must not fall
  * below the floors in score-floors.properties (raised as the rules improve, never lowered
- * to let a change through).
+ * to let a change through). The floors hold twice: with the lines in the story's order, and with
+ * each device's lines in one block, the device that spoke last first, because on a platform each
+ * vendor's lines go through their own plugin queue and reach correlation in any order between
+ * devices.
  */
 class StoryCorpusTest {
 
@@ -80,6 +84,14 @@ class StoryCorpusTest {
         Score all = score.all;
         String report = score.report(stories.size() + " stories in " + STORIES
                 + ", replayed in process (real plugins, real correlation engine, shipped rules)");
+        // the same stories with each device's lines in one block, the device that spoke last first
+        CorpusScore reordered = new CorpusScore();
+        for (Story story : stories) {
+            reordered.add(story, replay.replayDevicesReversed(story).incidents().stream()
+                    .filter(i -> MergedInto.of(i).isEmpty()).map(Score::of).toList());
+        }
+        report += "\n\n" + reordered.report(stories.size() + " stories, each device's lines in one block, "
+                + "the device that spoke last first (as devices' lines may reach correlation on a platform)");
         Path out = Path.of("target", "scenario-score.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report, StandardCharsets.UTF_8);
@@ -93,10 +105,14 @@ class StoryCorpusTest {
         int missedMax = Integer.parseInt(floors.getProperty("urgent.missed.max"));
         double noticeMax = Double.parseDouble(floors.getProperty("unexpected.notice.share.max"));
         int fragmentedMax = Integer.parseInt(floors.getProperty("fragmented.max"));
-        assertTrue(all.rightShare() >= rightFloor, "right level share " + all.rightShare() + " < " + rightFloor
-                + "; see target/scenario-score.md");
-        assertTrue(all.missedUrgent.size() <= missedMax, "Emergency/Critical missed: " + all.missedUrgent);
-        assertTrue(all.unexpectedNoticeShare() <= noticeMax, "unexpected notices: " + all.unexpectedNotices);
-        assertTrue(all.fragmented.size() <= fragmentedMax, "fragmented: " + all.fragmented);
+        for (Map.Entry<String, Score> run : Map.of("in line order", all, "devices reversed", reordered.all).entrySet()) {
+            Score s = run.getValue();
+            String how = run.getKey() + ": ";
+            assertTrue(s.rightShare() >= rightFloor, how + "right level share " + s.rightShare() + " < " + rightFloor
+                    + "; see target/scenario-score.md");
+            assertTrue(s.missedUrgent.size() <= missedMax, how + "Emergency/Critical missed: " + s.missedUrgent);
+            assertTrue(s.unexpectedNoticeShare() <= noticeMax, how + "unexpected notices: " + s.unexpectedNotices);
+            assertTrue(s.fragmented.size() <= fragmentedMax, how + "fragmented: " + s.fragmented);
+        }
     }
 }

@@ -43,12 +43,35 @@ final class StoryReplay {
     }
 
     Outcome replay(Story story) {
+        return replay(story, story.lines());
+    }
+
+    /**
+     * The story as a platform may correlate it when its devices' lines reach correlation in
+     * blocks (each device has its own plugin queue): all the lines of the device that spoke last,
+     * then those of the one before, and so on; each device's own lines keep their order.
+     */
+    Outcome replayDevicesReversed(Story story) {
+        List<String> devices = new ArrayList<>();
+        for (Story.Line line : story.lines()) {
+            if (!devices.contains(line.device())) {
+                devices.add(0, line.device());
+            }
+        }
+        List<Story.Line> reordered = new ArrayList<>();
+        for (String device : devices) {
+            story.lines().stream().filter(l -> l.device().equals(device)).forEach(reordered::add);
+        }
+        return replay(story, reordered);
+    }
+
+    private Outcome replay(Story story, List<Story.Line> lines) {
         ReplayContext context = new ReplayContext(List.of(new Customer(CUSTOMER, story.title(), story.networks())),
                 "INC-STORY-");
         ReplayClock clock = new ReplayClock();
         CorrelationEngine engine = new CorrelationEngine(rules, context, clock, EngineSettings.defaults());
         List<String> unread = new ArrayList<>();
-        for (Story.Line line : story.lines()) {
+        for (Story.Line line : lines) {
             String vendor = story.devices().get(line.device());
             VendorPlugin plugin = plugins.get(vendor);
             if (plugin == null) {

@@ -257,6 +257,8 @@ public final class CorrelationEngine {
         }
         if (webAttacks.candidate(event)) {
             webAttacks.observe(customerId, event, now); // reads the event time only for the events it keeps
+        } else {
+            webAttacks.remember(customerId, event, now); // a flow an alert correlated later may name
         }
         return t;
     }
@@ -672,8 +674,9 @@ public final class CorrelationEngine {
         }
     }
 
+    /** a, then what b adds to it (order kept, no repeats); a itself when b adds nothing. */
     private static List<String> union(List<String> a, List<String> b) {
-        if (a.containsAll(b)) {
+        if (b.isEmpty() || a.containsAll(b)) {
             return a;
         }
         java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(a);
@@ -906,12 +909,7 @@ public final class CorrelationEngine {
 
     /** The incident's references with the rule's added (order kept, no repeats). */
     private static List<String> references(List<String> refs, Rule rule) {
-        if (rule.meta().references().isEmpty() || refs.containsAll(rule.meta().references())) {
-            return refs;
-        }
-        Set<String> merged = new java.util.LinkedHashSet<>(refs);
-        merged.addAll(rule.meta().references());
-        return new ArrayList<>(merged);
+        return union(refs, rule.meta().references());
     }
 
     /** One change per incident and event: a second match of the same incident adds its rationale. */

@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Each proof is given once per pair. A pair is watched for {@link WebEvidenceSettings#window}
  * after the attacker's last alert; at most {@link #MAX_PAIRS} pairs are kept, the least recently
  * seen forgotten first. An event none of whose addresses is a watched attacker costs one or two
- * lookups in a concurrent set, without the lock.
+ * lookups in a concurrent set, without the lock, and, when it measures a flow, a copy of a few
+ * fields kept in {@link RecentFlows} for an alert correlated after it.
  */
 final class WebAttackTracker {
 
@@ -28,6 +29,8 @@ final class WebAttackTracker {
     static final String TARGET = "yagura.web_target";
     static final String EVIDENCE = "yagura.web_evidence";
     static final int MAX_PAIRS = 10_000;
+    /** How long before its alert a flow may have been measured and still count. */
+    static final long LEAD_MILLIS = 5 * 60_000L;
 
     private record Key(String customerId, String attacker, String server) {
     }
@@ -45,6 +48,8 @@ final class WebAttackTracker {
     };
     /** Watched attackers' addresses (any customer) and their pair counts: the lock-free first test. */
     private final ConcurrentHashMap<String, Integer> attackers = new ConcurrentHashMap<>();
+    /** Flows of pairs no alert named yet, replayed when one does (guarded by the lock on pairs). */
+    private final RecentFlows recent = new RecentFlows();
 
     WebAttackTracker(WebEvidenceSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -64,7 +69,9 @@ final class WebAttackTracker {
 
     /**
      * Looks at a {@link #candidate}; marks the event when it completes a proof of success. {@code now}
-     * is the clock: the event's own time is read only for events of a watched pair.
+     * is the clock: the event's own time is read only for events of a watched pair. An alert that
+     * starts watching a pair first replays the pair's flows measured before it ({@link RecentFlows}):
+     * the proof they complete is marked on the alert.
      */
     void observe(String customerId, SecurityEvent e, long now) {
         String src = e.getString(Ecs.SOURCE_IP);
@@ -73,15 +80,28 @@ final class WebAttackTracker {
             return;
         }
         boolean attack = WebRequests.attack(e);
-        WebAttackPair.Proof proof;
+        WebAttackPair.Proof proof = null;
         WebAttackPair pair;
         synchronized (pairs) {
-            pair = attack ? attacked(new Key(customerId, src, dst), e, CorrelationEngine.eventTime(e, now))
-                    : watched(customerId, src, dst, e, now);
+            if (attack) {
+                long t = CorrelationEngine.eventTime(e, now);
+                Key key = new Key(customerId, src, dst);
+                boolean watching = isWatched(key, t);
+                pair = attacked(key, e, t);
+                if (!watching) {
+                    for (SecurityEvent earlier : recent.take(customerId, src, dst, t - LEAD_MILLIS)) {
+                        WebAttackPair.Proof p = pair.evidence(earlier, settings);
+                        proof = proof == null ? p : proof;
+                    }
+                }
+            } else {
+                pair = watched(customerId, src, dst, e, now);
+            }
             if (pair == null) {
                 return;
             }
-            proof = pair.evidence(e, settings);
+            WebAttackPair.Proof own = pair.evidence(e, settings);
+            proof = proof == null ? own : proof;
         }
         if (proof != null) {
             e.set(SUCCESS, proof.kind().label());
@@ -89,6 +109,30 @@ final class WebAttackTracker {
             e.set(TARGET, pair.server);
             e.set(EVIDENCE, proof.evidence());
         }
+    }
+
+    /**
+     * Keeps an event that is not a {@link #candidate} but measures a flow, in case an alert about
+     * its addresses is correlated after it.
+     */
+    void remember(String customerId, SecurityEvent e, long now) {
+        if (!RecentFlows.measures(e)) {
+            return;
+        }
+        String src = e.getString(Ecs.SOURCE_IP);
+        String dst = e.getString(Ecs.DESTINATION_IP);
+        if (src == null || dst == null) {
+            return;
+        }
+        long t = CorrelationEngine.eventTime(e, now);
+        synchronized (pairs) {
+            recent.keep(customerId, src, dst, e, t);
+        }
+    }
+
+    private boolean isWatched(Key key, long t) {
+        WebAttackPair pair = pairs.get(key);
+        return pair != null && !expired(pair, t);
     }
 
     private WebAttackPair attacked(Key key, SecurityEvent alert, long t) {

@@ -30,6 +30,8 @@ class WebAttackTrackerTest {
         for (SecurityEvent e : events) {
             if (tracker.candidate(e)) {
                 tracker.observe("acme", e, Long.MAX_VALUE / 4); // a clock later than every event
+            } else {
+                tracker.remember("acme", e, Long.MAX_VALUE / 4);
             }
             marks.add(e.getString(WebAttackTracker.SUCCESS));
         }
@@ -91,6 +93,43 @@ class WebAttackTrackerTest {
         assertEquals("time-inference", feed(third).get(0));
         String why = third.getString(WebAttackTracker.EVIDENCE);
         assertTrue(why.contains("3 sessions") && why.contains("5 s"), why);
+    }
+
+    @Test
+    void sessionsCorrelatedBeforeTheAlertThatNamesTheirAttackerStillProveIt() {
+        // the firewall's session records reach correlation first, the WAF's alerts after them
+        assertEquals(List.of(), marks(feed(session(ATTACKER, SERVER, 900, 4000, 5040, 6),
+                session(ATTACKER, SERVER, 900, 4000, 12, 7), session(ATTACKER, SERVER, 900, 4000, 5010, 13),
+                session(ATTACKER, SERVER, 900, 4000, 5100, 20))));
+        SecurityEvent alert = alert(ATTACKER, "/item.php?id=1%20AND%20IF(1=1,SLEEP(5),0)--", "sql-injection", 200, 0);
+        assertEquals("time-inference", feed(alert).get(0), "the alert carries the proof its earlier sessions give");
+        assertTrue(alert.getString(WebAttackTracker.EVIDENCE).contains("3 sessions"));
+        assertNull(feed(alert(ATTACKER, "/item.php?id=2%20AND%20IF(1=2,SLEEP(5),0)--", "sql-injection", 200, 21))
+                .get(0), "proven once; the flows were replayed once");
+    }
+
+    @Test
+    void sessionsLongBeforeTheAlertOrOfOtherAddressesAreNotReplayed() {
+        long hourAgo = -3600;
+        feed(session(ATTACKER, SERVER, 900, 4000, 5040, hourAgo), session(ATTACKER, SERVER, 900, 4000, 5010, hourAgo + 1),
+                session(ATTACKER, SERVER, 900, 4000, 5100, hourAgo + 2),
+                session(CLIENT, SERVER, 900, 4000, 5040, 1), session(CLIENT, SERVER, 900, 4000, 5010, 2),
+                session(CLIENT, SERVER, 900, 4000, 5100, 3));
+        assertNull(feed(alert(ATTACKER, "/item.php?id=1%20AND%20IF(1=1,SLEEP(5),0)--", "sql-injection", 200, 10))
+                .get(0));
+    }
+
+    @Test
+    void flowsKeptForLaterAlertsAreBounded() {
+        RecentFlows flows = new RecentFlows();
+        for (int i = 0; i < RecentFlows.MAX_PAIRS + 10; i++) {
+            for (int n = 0; n < RecentFlows.KEPT + 3; n++) {
+                flows.keep("acme", "192.0.2.1", "10.0.0." + i, session("192.0.2.1", "10.0.0." + i, 1, 1, 1, n), n);
+            }
+        }
+        assertEquals(RecentFlows.MAX_PAIRS, flows.size());
+        assertEquals(RecentFlows.KEPT, flows.take("acme", "192.0.2.1", "10.0.0." + (RecentFlows.MAX_PAIRS + 9), 0).size());
+        assertEquals(List.of(), flows.take("acme", "192.0.2.1", "10.0.0.0", 0), "the least recently seen pair is forgotten");
     }
 
     @Test
