@@ -100,8 +100,11 @@ final class IngestRoutes extends RouteBuilder {
                 // in memory (lost on a crash) up to a second longer than batch.timeout.ms.
                 .completionTimeoutCheckerInterval(Math.max(MIN_TIMEOUT_CHECK_MS, config.batch_timeout_ms() / 2))
                 .forceCompletionOnStop()
-                .process(this::toWireBatch)
-                .toD("amqp:queue:${header.yaguraQueue}");
+                .process(this::toWireBatches)
+                .split(body())
+                    .process(IngestRoutes::toMessage)
+                    .toD("amqp:queue:${header.yaguraQueue}")
+                .end();
     }
 
     @SuppressWarnings("unchecked")
@@ -151,17 +154,23 @@ final class IngestRoutes extends RouteBuilder {
         exchange.getMessage().setBody(out);
     }
 
-    private void toWireBatch(Exchange exchange) {
+    /** The batch's lines become one broker message, or several when they outgrow one (Wire.Batch each). */
+    private void toWireBatches(Exchange exchange) {
         @SuppressWarnings("unchecked")
         List<LineDispatcher.Routed> items = exchange.getMessage().getBody(List.class);
         String queue = items.get(0).queue();
-        byte[] body = WireBatch.body(items);
+        List<Wire.Batch> bodies = WireBatch.bodies(items);
         counters.counter(Metric.SCOPE_INGEST, queue, Metric.ROUTED).add(items.size());
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader("yaguraQueue", queue);
-        exchange.getMessage().setHeader(Wire.COUNT_PROPERTY, items.size());
         exchange.getMessage().setHeader(Wire.FORMAT_PROPERTY, Wire.FORMAT_VERSION);
-        exchange.getMessage().setBody(body);
+        exchange.getMessage().setBody(bodies);
+    }
+
+    private static void toMessage(Exchange exchange) {
+        Wire.Batch batch = exchange.getMessage().getBody(Wire.Batch.class);
+        exchange.getMessage().setHeader(Wire.COUNT_PROPERTY, batch.count());
+        exchange.getMessage().setBody(batch.body());
     }
 
     private static String sourceOf(Exchange exchange) {

@@ -33,20 +33,23 @@ public final class WireBatch {
         return routed.queue() + '|' + (customer == null ? "" : customer);
     }
 
-    /** The body of one broker message carrying lines that all go to the same queue. */
-    public static byte[] body(List<LineDispatcher.Routed> sameQueue) {
+    /**
+     * The broker messages carrying lines that all go to the same queue: one, unless the lines
+     * outgrow {@link Wire#MAX_BATCH_BYTES} (long lines, escaped control characters).
+     */
+    public static List<Wire.Batch> bodies(List<LineDispatcher.Routed> sameQueue) {
         String queue = sameQueue.get(0).queue();
         if (Queues.DEAD_LETTER.equals(queue)) {
             List<DeadLetter> letters = new ArrayList<>(sameQueue.size());
             for (LineDispatcher.Routed r : sameQueue) {
                 letters.add(r.deadLetter());
             }
-            return Wire.writeDeadLetters(letters);
+            return Wire.deadLetterBatches(letters);
         }
         List<RawEnvelope> envelopes = new ArrayList<>(sameQueue.size());
         for (LineDispatcher.Routed r : sameQueue) {
             envelopes.add(r.envelope());
         }
-        return Wire.writeEnvelopes(envelopes);
+        return Wire.envelopeBatches(envelopes);
     }
 }

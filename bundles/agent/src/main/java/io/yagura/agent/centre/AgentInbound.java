@@ -113,16 +113,20 @@ final class AgentInbound implements AutoCloseable {
             byQueue.computeIfAbsent(r.queue(), q -> new ArrayList<>()).add(r);
         }
         for (Map.Entry<String, List<AgentAttribution.Routed>> q : byQueue.entrySet()) {
-            BytesMessage out = session.createBytesMessage();
             List<AgentAttribution.Routed> routed = q.getValue();
-            if (Queues.DEAD_LETTER.equals(q.getKey())) {
-                out.writeBytes(Wire.writeDeadLetters(routed.stream().map(AgentAttribution.Routed::deadLetter).toList()));
-            } else {
-                out.writeBytes(Wire.writeEnvelopes(routed.stream().map(AgentAttribution.Routed::envelope).toList()));
-                out.setStringProperty(Wire.FORMAT_PROPERTY, Wire.FORMAT_VERSION);
+            boolean dead = Queues.DEAD_LETTER.equals(q.getKey());
+            List<Wire.Batch> parts = dead
+                    ? Wire.deadLetterBatches(routed.stream().map(AgentAttribution.Routed::deadLetter).toList())
+                    : Wire.envelopeBatches(routed.stream().map(AgentAttribution.Routed::envelope).toList());
+            for (Wire.Batch part : parts) {
+                BytesMessage out = session.createBytesMessage();
+                out.writeBytes(part.body());
+                if (!dead) {
+                    out.setStringProperty(Wire.FORMAT_PROPERTY, Wire.FORMAT_VERSION);
+                }
+                out.setIntProperty(Wire.COUNT_PROPERTY, part.count());
+                producer.send(session.createQueue(q.getKey()), out);
             }
-            out.setIntProperty(Wire.COUNT_PROPERTY, routed.size());
-            producer.send(session.createQueue(q.getKey()), out);
         }
         return in.size();
     }

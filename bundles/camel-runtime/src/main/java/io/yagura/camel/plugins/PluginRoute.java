@@ -34,8 +34,9 @@ import org.apache.camel.builder.RouteBuilder;
  */
 final class PluginRoute extends RouteBuilder {
 
-    /** Exchange property holding the events batch (byte[]) or null. */
+    /** Exchange property holding the events as broker messages (List of Wire.Batch) or null. */
     static final String EVENTS_BODY = "yagura.eventsBody";
+    /** Exchange property holding the dead letters as broker messages (List of Wire.Batch) or null. */
     static final String DEAD_BODY = "yagura.deadBody";
 
     private final VendorPlugin plugin;
@@ -80,15 +81,27 @@ final class PluginRoute extends RouteBuilder {
                 + "&receiveTimeout=1000")
             .routeId(routeIdOf(id))
             .process(this::parseBatch)
+            // a batch whose events outgrow one broker message goes as several, in the same transaction
             .filter(exchangeProperty(EVENTS_BODY).isNotNull())
-                .setBody(exchangeProperty(EVENTS_BODY))
-                .to("amqp:queue:" + Queues.EVENTS + "?transacted=true")
+                .split(exchangeProperty(EVENTS_BODY))
+                    .process(PluginRoute::toMessage)
+                    .to("amqp:queue:" + Queues.EVENTS + "?transacted=true")
+                .end()
             .end()
             .filter(exchangeProperty(DEAD_BODY).isNotNull())
-                .setBody(exchangeProperty(DEAD_BODY))
                 .removeHeader("JMSXGroupID")
-                .to("amqp:queue:" + Queues.DEAD_LETTER + "?transacted=true")
+                .split(exchangeProperty(DEAD_BODY))
+                    .process(PluginRoute::toMessage)
+                    .to("amqp:queue:" + Queues.DEAD_LETTER + "?transacted=true")
+                .end()
             .end();
+    }
+
+    /** A split part (a Wire.Batch) becomes the message body, with its count. */
+    private static void toMessage(Exchange exchange) {
+        Wire.Batch batch = exchange.getMessage().getBody(Wire.Batch.class);
+        exchange.getMessage().setHeader(Wire.COUNT_PROPERTY, batch.count());
+        exchange.getMessage().setBody(batch.body());
     }
 
     void parseBatch(Exchange exchange) {
@@ -103,7 +116,7 @@ final class PluginRoute extends RouteBuilder {
             RawEnvelope envelope = new RawEnvelope(System.currentTimeMillis(), null, "broker", null, null,
                     plugin.vendorId(), false, text);
             rejected.increment();
-            exchange.setProperty(DEAD_BODY, Wire.writeDeadLetters(List.of(
+            exchange.setProperty(DEAD_BODY, Wire.deadLetterBatches(List.of(
                     new DeadLetter("route", e.getMessage(), plugin.vendorId(), envelope))));
             return;
         }
@@ -136,15 +149,14 @@ final class PluginRoute extends RouteBuilder {
         }
         events.add(out.size());
         if (!out.isEmpty()) {
-            exchange.setProperty(EVENTS_BODY, Wire.writeEvents(out));
-            exchange.getMessage().setHeader(Wire.COUNT_PROPERTY, out.size());
+            exchange.setProperty(EVENTS_BODY, Wire.eventBatches(out));
             if (customer != null) {
                 // One customer's events stay on one correlation consumer.
                 exchange.getMessage().setHeader("JMSXGroupID", customer);
             }
         }
         if (!dead.isEmpty()) {
-            exchange.setProperty(DEAD_BODY, Wire.writeDeadLetters(dead));
+            exchange.setProperty(DEAD_BODY, Wire.deadLetterBatches(dead));
         }
     }
 

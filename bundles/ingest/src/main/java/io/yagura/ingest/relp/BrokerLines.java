@@ -64,11 +64,13 @@ final class BrokerLines implements DurableLines {
         try {
             for (Map.Entry<String, List<LineDispatcher.Routed>> group : WireBatch.byQueueAndCustomer(lines).entrySet()) {
                 List<LineDispatcher.Routed> batch = group.getValue();
-                BytesMessage message = session.createBytesMessage();
-                message.writeBytes(WireBatch.body(batch));
-                message.setIntProperty(Wire.COUNT_PROPERTY, batch.size());
-                message.setStringProperty(Wire.FORMAT_PROPERTY, Wire.FORMAT_VERSION);
-                producer.send(session.createQueue(batch.get(0).queue()), message);
+                for (Wire.Batch part : WireBatch.bodies(batch)) {
+                    BytesMessage message = session.createBytesMessage();
+                    message.writeBytes(part.body());
+                    message.setIntProperty(Wire.COUNT_PROPERTY, part.count());
+                    message.setStringProperty(Wire.FORMAT_PROPERTY, Wire.FORMAT_VERSION);
+                    producer.send(session.createQueue(batch.get(0).queue()), message);
+                }
             }
             if (!newIds.isEmpty()) {
                 // Most commits record only their own ids; every PRUNE_EVERY commits the source's
