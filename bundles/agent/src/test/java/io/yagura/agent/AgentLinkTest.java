@@ -9,12 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.yagura.agent.centre.AgentCentre;
 import io.yagura.agent.centre.AgentRecord;
 import io.yagura.agent.centre.AgentRegistry;
+import io.yagura.agent.enrol.Enrolment;
 import io.yagura.agent.node.AgentLink;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
@@ -75,6 +78,13 @@ class AgentLinkTest {
     private AgentLink link(String name, String token, String fingerprint, int brokerPort) {
         return new AgentLink(agentBroker.getActiveMQServer(), tmp.resolve("agent-keys"), new AgentLink.Settings(name,
                 "127.0.0.1", brokerPort, centre.enrolPort(), fingerprint, token, TestBrokers.FORWARDED, true));
+    }
+
+    /** Agent {@code name} of acme, enrolled with a fresh token and linked. */
+    private AgentLink enrolledLink(String name) throws Exception {
+        AgentLink l = link(name, centre.enrol(name, "acme").value(), centre.caFingerprint(), brokerPort());
+        l.start();
+        return l;
     }
 
     private int brokerPort() {
@@ -172,6 +182,58 @@ class AgentLinkTest {
         AgentCentre.Status status = centre.status().get(0);
         assertEquals(AgentRecord.State.REVOKED, status.agent().state());
         assertFalse(status.connected());
+    }
+
+    @Test
+    void aCertificateNearItsEndIsRenewedAndTheLinkGoesOnWithTheNewOne() throws Exception {
+        link = enrolledLink("site1");
+        await().atMost(Duration.ofSeconds(20)).until(link::connected);
+        String before = centre.registry().agent("site1").orElseThrow().certificate();
+
+        assertEquals(null, link.renewIfDue(Instant.now(), Duration.ofDays(30)), "a year left: nothing due");
+        // the centre issues one-year certificates here: due when renewing 400 days ahead
+        Instant ends = link.renewIfDue(Instant.now(), Duration.ofDays(400));
+        assertTrue(ends.isAfter(Instant.now().plus(Duration.ofDays(364))), String.valueOf(ends));
+        AgentRecord renewed = centre.registry().agent("site1").orElseThrow();
+        assertFalse(before.equals(renewed.certificate()), "a new certificate");
+        assertEquals(before, renewed.previousCertificate(), "the old one accepted until the new one is used");
+
+        await().atMost(Duration.ofSeconds(30)).until(link::connected);
+        try (NumberedTraffic.Receiver at = new NumberedTraffic.Receiver(traffic, "vm://10", AgentCentre.addressOf("site1"))) {
+            traffic.send("vm://11", TestBrokers.FORWARDED, 0, 1_000, 0);
+            await().atMost(Duration.ofSeconds(60)).until(() -> at.count() >= 1_000);
+            assertEquals(LongStream.range(0, 1_000).boxed().toList(), at.received(), "every line once, in order");
+        }
+        assertEquals(null, centre.registry().agent("site1").orElseThrow().previousCertificate(),
+                "the agent connected with the new certificate: the old one is retired");
+        assertFalse(centre.registry().accepts("site1", before));
+    }
+
+    @Test
+    void aRenewalIsRefusedWithoutTheAgentsCurrentKeyOrAfterRevocation() throws Exception {
+        link = enrolledLink("site1");
+        Path keys = tmp.resolve("agent-keys");
+        char[] password = java.nio.file.Files.readString(keys.resolve("agent.password")).trim().toCharArray();
+        java.security.KeyStore ks = io.yagura.agent.pki.KeyFiles.load(keys.resolve("agent.p12"), password);
+        java.security.cert.X509Certificate cert = (java.security.cert.X509Certificate) ks.getCertificate("yagura-agent");
+        java.security.PrivateKey key = (java.security.PrivateKey) ks.getKey("yagura-agent", password);
+        String certificate = Base64.getEncoder().encodeToString(cert.getEncoded());
+        String newKey = Base64.getEncoder().encodeToString(
+                io.yagura.agent.pki.AgentCa.newKeyPair().getPublic().getEncoded());
+        java.security.PrivateKey stranger = io.yagura.agent.pki.AgentCa.newKeyPair().getPrivate();
+        long now = System.currentTimeMillis();
+
+        assertEquals(null, centre.enrol(Enrolment.renewal("site1", newKey, certificate, key, now), "test").error(),
+                "the agent's own certificate and key");
+        for (Enrolment.Request forged : List.of(
+                Enrolment.renewal("site1", newKey, certificate, stranger, now),
+                Enrolment.renewal("site2", newKey, certificate, key, now),
+                Enrolment.renewal("site1", newKey, certificate, key, now - Duration.ofHours(1).toMillis()))) {
+            assertTrue(centre.enrol(forged, "test").error().startsWith("renewal refused"), forged.toString());
+        }
+        assertTrue(centre.revoke("site1"));
+        assertTrue(centre.enrol(Enrolment.renewal("site1", newKey, certificate, key, now), "test").error()
+                .startsWith("renewal refused"), "revoked");
     }
 
     @Test

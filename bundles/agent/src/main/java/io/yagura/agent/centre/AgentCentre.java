@@ -61,6 +61,10 @@ public final class AgentCentre implements Enrolment.Handler, AgentAuthority, Aut
     public static final String SECURITY_DOMAIN = "yagura-agents";
     public static final String ADDRESS_PREFIX = "yagura.agent.";
 
+    /** A centre started this close to its agent-side certificate's end issues itself a new one. */
+    static final Duration SERVER_RENEW_BEFORE = Duration.ofDays(60);
+    /** How far the time an agent signed a renewal may be from the centre's clock (replays, clock drift). */
+    static final Duration RENEWAL_CLOCK_SKEW = Duration.ofMinutes(10);
     private static final Logger LOG = LoggerFactory.getLogger(AgentCentre.class);
     private static final String SERVER_ALIAS = "yagura-centre";
 
@@ -162,6 +166,9 @@ public final class AgentCentre implements Enrolment.Handler, AgentAuthority, Aut
 
     @Override
     public Enrolment.Reply enrol(Enrolment.Request request, String peer) {
+        if (request.renewal()) {
+            return renew(request, peer);
+        }
         String name = request.name();
         Optional<AgentRecord> redeemed = name == null ? Optional.empty() : registry.redeem(name, request.token());
         if (redeemed.isEmpty()) {
@@ -177,13 +184,75 @@ public final class AgentCentre implements Enrolment.Handler, AgentAuthority, Aut
             onEnrolled.accept(name);
             LOG.info("Agent {} of customer {} enrolled from {}; certificate {} valid until {}", name,
                     redeemed.get().customer(), peer, Fingerprints.sha256(cert), cert.getNotAfter().toInstant());
-            Base64.Encoder b64 = Base64.getEncoder();
-            return new Enrolment.Reply(b64.encodeToString(cert.getEncoded()),
-                    b64.encodeToString(ca.certificate().getEncoded()), null);
+            return issuedReply(cert);
         } catch (Exception e) {
             LOG.error("Enrolment of agent {} from {} failed", name, peer, e);
             return Enrolment.Reply.refused("the centre could not issue the certificate: " + e.getMessage());
         }
+    }
+
+    private Enrolment.Reply issuedReply(X509Certificate cert) throws java.security.cert.CertificateEncodingException {
+        Base64.Encoder b64 = Base64.getEncoder();
+        return new Enrolment.Reply(b64.encodeToString(cert.getEncoded()), b64.encodeToString(ca.certificate().getEncoded()),
+                null);
+    }
+
+    /**
+     * A new certificate for an enrolled agent that proves it holds its current one (a certificate
+     * of this CA, still valid, the registry's for that agent, and the request signed with its key
+     * within {@link #RENEWAL_CLOCK_SKEW} of the centre's clock). The current certificate stays
+     * accepted until the agent uses the new one.
+     */
+    private Enrolment.Reply renew(Enrolment.Request request, String peer) {
+        String name = request.name();
+        String refusal;
+        X509Certificate current = null;
+        try {
+            current = Enrolment.certificate(request.certificate());
+            refusal = renewalRefusal(request, current);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            refusal = "its certificate cannot be read: " + e.getMessage();
+        }
+        if (refusal != null) {
+            LOG.warn("Certificate renewal refused for agent '{}' from {}: {}", name, peer, refusal);
+            return Enrolment.Reply.refused("renewal refused: not the certificate of an enrolled agent, or a bad "
+                    + "signature or time");
+        }
+        try {
+            AgentRecord agent = registry.agent(name).orElseThrow();
+            X509Certificate cert = ca.issueAgent(name, agent.customer(), publicKey(request.publicKey()),
+                    settings.certificateLifetime());
+            registry.renewed(name, Fingerprints.sha256(cert));
+            LOG.info("Agent {} of customer {} renewed its certificate from {}: {} valid until {} (replaces {}, "
+                    + "valid until {})", name, agent.customer(), peer, Fingerprints.sha256(cert),
+                    cert.getNotAfter().toInstant(), Fingerprints.sha256(current), current.getNotAfter().toInstant());
+            return issuedReply(cert);
+        } catch (Exception e) {
+            LOG.error("Certificate renewal of agent {} from {} failed", name, peer, e);
+            return Enrolment.Reply.refused("the centre could not issue the certificate: " + e.getMessage());
+        }
+    }
+
+    /** Why a renewal request is refused, or null when it is the agent's own. */
+    private String renewalRefusal(Enrolment.Request request, X509Certificate current) {
+        String name = request.name();
+        if (!ca.issued(current)) {
+            return "the certificate is not one of this CA's, or has expired";
+        }
+        if (!commonName(current).map(cn -> cn.equals(name)).orElse(false)) {
+            return "the certificate is not agent " + name + "'s";
+        }
+        if (!registry.accepts(name, Fingerprints.sha256(current))) {
+            return "the certificate is not the one the registry holds for " + name + " (revoked or replaced)";
+        }
+        if (!Enrolment.signedBy(request, current.getPublicKey())) {
+            return "the request is not signed with the certificate's key";
+        }
+        long skew = Math.abs(clock.millis() - request.timestamp());
+        if (skew > RENEWAL_CLOCK_SKEW.toMillis()) {
+            return "the request was signed " + skew / 1000 + " s away from the centre's clock";
+        }
+        return null;
     }
 
     /** Refuses the agent from now on and drops its connection; @return false when unknown. */
@@ -308,7 +377,11 @@ public final class AgentCentre implements Enrolment.Handler, AgentAuthority, Aut
         return address;
     }
 
-    /** The centre's key pair and certificate for the agents' side, re-issued when the host list changes. */
+    /**
+     * The centre's key pair and certificate for the agents' side, re-issued when the host list
+     * changes and, at start, when it ends within {@link #SERVER_RENEW_BEFORE} (agents trust the CA,
+     * not this certificate, so a new one needs nothing from them).
+     */
     private Path serverKeyStore(KeyFiles files, char[] password) throws IOException, GeneralSecurityException {
         Path store = dir.resolve("centre.p12");
         Path hostsFile = dir.resolve("centre.hosts");
@@ -317,7 +390,8 @@ public final class AgentCentre implements Enrolment.Handler, AgentAuthority, Aut
                 && Files.readString(hostsFile, StandardCharsets.UTF_8).equals(hosts)) {
             KeyStore ks = KeyFiles.load(store, password);
             X509Certificate cert = (X509Certificate) ks.getCertificate(SERVER_ALIAS);
-            if (cert != null && ca.issued(cert)) {
+            if (cert != null && ca.issued(cert)
+                    && cert.getNotAfter().toInstant().isAfter(clock.instant().plus(SERVER_RENEW_BEFORE))) {
                 return store;
             }
         }

@@ -122,10 +122,39 @@ public final class AgentRegistry {
         return new ArrayList<>(agents.values());
     }
 
-    /** True when {@code fingerprint} is the certificate of an enrolled (not revoked) agent {@code name}. */
+    /** Records a renewed certificate: the agent's current one stays accepted until the new one is used. */
+    public synchronized AgentRecord renewed(String name, String fingerprint) throws IOException {
+        AgentRecord a = agents.get(name).renewed(fingerprint);
+        agents.put(name, a);
+        save();
+        return a;
+    }
+
+    /**
+     * True when {@code fingerprint} is the certificate of an enrolled (not revoked) agent {@code name},
+     * or the one it held before a renewal it has not used yet. The first use of a renewed certificate
+     * retires the previous one.
+     */
     public synchronized boolean accepts(String name, String fingerprint) {
         AgentRecord a = agents.get(name);
-        return a != null && a.state() == AgentRecord.State.ENROLLED && fingerprint.equals(a.certificate());
+        if (a == null || a.state() != AgentRecord.State.ENROLLED) {
+            return false;
+        }
+        if (fingerprint.equals(a.certificate())) {
+            if (a.previousCertificate() != null) {
+                agents.put(name, a.previousForgotten());
+                try {
+                    save();
+                } catch (IOException e) {
+                    // kept in memory; the file keeps the previous certificate until the next change
+                    org.slf4j.LoggerFactory.getLogger(AgentRegistry.class).warn(
+                            "Agent registry {}: could not record that agent {} uses its renewed certificate: {}",
+                            file, name, e.toString());
+                }
+            }
+            return true;
+        }
+        return fingerprint.equals(a.previousCertificate());
     }
 
     private void save() throws IOException {
@@ -135,16 +164,16 @@ public final class AgentRegistry {
 
     /** The file's form of a record: times as ISO-8601 text (no Jackson time module needed). */
     record Stored(String name, String customer, AgentRecord.State state, String tokenHash, String tokenExpires,
-                  String certificate, String enrolledAt, String revokedAt) {
+                  String certificate, String enrolledAt, String revokedAt, String previousCertificate) {
 
         static Stored of(AgentRecord a) {
             return new Stored(a.name(), a.customer(), a.state(), a.tokenHash(), text(a.tokenExpires()),
-                    a.certificate(), text(a.enrolledAt()), text(a.revokedAt()));
+                    a.certificate(), text(a.enrolledAt()), text(a.revokedAt()), a.previousCertificate());
         }
 
         AgentRecord record() {
             return new AgentRecord(name, customer, state, tokenHash, time(tokenExpires), certificate,
-                    time(enrolledAt), time(revokedAt));
+                    time(enrolledAt), time(revokedAt), previousCertificate);
         }
 
         private static String text(Instant t) {

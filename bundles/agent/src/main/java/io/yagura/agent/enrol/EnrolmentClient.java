@@ -8,12 +8,11 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.io.ByteArrayInputStream;
 import java.util.Base64;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -39,6 +38,24 @@ public final class EnrolmentClient {
 
     public Issued enrol(String host, int port, String pinnedCa, String name, String token, PublicKey key)
             throws IOException, GeneralSecurityException {
+        return exchange(host, port, pinnedCa, Enrolment.Request.enrolment(name, token,
+                Base64.getEncoder().encodeToString(key.getEncoded())), key, "enrolment");
+    }
+
+    /**
+     * A certificate for {@code newKey}, asked with the certificate the agent holds and its key
+     * (the centre accepts it only from an enrolled, not revoked agent).
+     */
+    public Issued renew(String host, int port, String pinnedCa, String name, X509Certificate current,
+                        PrivateKey currentKey, PublicKey newKey) throws IOException, GeneralSecurityException {
+        Base64.Encoder b64 = Base64.getEncoder();
+        Enrolment.Request request = Enrolment.renewal(name, b64.encodeToString(newKey.getEncoded()),
+                b64.encodeToString(current.getEncoded()), currentKey, System.currentTimeMillis());
+        return exchange(host, port, pinnedCa, request, newKey, "renewal");
+    }
+
+    private Issued exchange(String host, int port, String pinnedCa, Enrolment.Request request, PublicKey key,
+                            String what) throws IOException, GeneralSecurityException {
         SSLContext tls = SSLContext.getInstance("TLSv1.3");
         tls.init(null, new TrustManager[] {new PinnedCa(pinnedCa)}, new SecureRandom());
         try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket()) {
@@ -46,17 +63,16 @@ public final class EnrolmentClient {
             socket.setSoTimeout(TIMEOUT_MS);
             socket.startHandshake();
             OutputStream out = socket.getOutputStream();
-            out.write(json.writeValueAsBytes(new Enrolment.Request(name, token,
-                    Base64.getEncoder().encodeToString(key.getEncoded()))));
+            out.write(json.writeValueAsBytes(request));
             out.write('\n');
             out.flush();
             Enrolment.Reply reply = json.readValue(Lines.read(new BufferedInputStream(socket.getInputStream())),
                     Enrolment.Reply.class);
             if (reply.error() != null) {
-                throw new IOException("the centre refused the enrolment: " + reply.error());
+                throw new IOException("the centre refused the " + what + ": " + reply.error());
             }
-            X509Certificate cert = certificate(reply.certificate());
-            X509Certificate ca = certificate(reply.ca());
+            X509Certificate cert = Enrolment.certificate(reply.certificate());
+            X509Certificate ca = Enrolment.certificate(reply.ca());
             if (!Fingerprints.same(Fingerprints.sha256(ca), pinnedCa)) {
                 throw new CertificateException("the centre answered with a CA other than the pinned one");
             }
@@ -66,11 +82,6 @@ public final class EnrolmentClient {
             }
             return new Issued(cert, ca);
         }
-    }
-
-    static X509Certificate certificate(String base64Der) throws CertificateException {
-        return (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(base64Der)));
     }
 
     /** Trusts a server chain only when it contains the pinned CA and validates up to it (PKIX, serverAuth). */

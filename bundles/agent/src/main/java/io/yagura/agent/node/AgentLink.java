@@ -4,6 +4,7 @@ import io.yagura.agent.centre.AgentCentre;
 import io.yagura.agent.enrol.EnrolmentClient;
 import io.yagura.agent.pki.AgentCa;
 import io.yagura.agent.pki.AgentNames;
+import io.yagura.agent.pki.Fingerprints;
 import io.yagura.agent.pki.KeyFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +12,10 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * at the centre through an Artemis core bridge over mutual TLS. The bridge retries for ever,
  * sends in order over one connection (concurrency 1), and marks every message with a duplicate
  * id so a message resent after a cut link is dropped by the centre instead of counted twice.
- * While the centre is unreachable the lines stay in the agent's journal and paging files.
+ * While the centre is unreachable the lines stay in the agent's journal and paging files. The
+ * certificate is renewed before it ends ({@link #renewIfDue}).
  */
 public final class AgentLink implements AutoCloseable {
 
@@ -83,15 +88,49 @@ public final class AgentLink implements AutoCloseable {
         KeyPair pair = AgentCa.newKeyPair();
         EnrolmentClient.Issued issued = new EnrolmentClient().enrol(settings.centreHost(), settings.enrolPort(),
                 settings.caFingerprint(), settings.name(), settings.token(), pair.getPublic());
+        KeyFiles.saveTrust(issued.ca(), dir.resolve("centre-ca.p12"), files.password("centre-ca.password"));
+        saveKey(files, pair, issued);
+        LOG.info("Agent {} enrolled with the centre {}: certificate {} valid until {}", settings.name(),
+                settings.centreHost(), issued.certificate().getSubjectX500Principal(),
+                issued.certificate().getNotAfter().toInstant());
+    }
+
+    /**
+     * Renews the agent's certificate when it ends within {@code before} of {@code now}: a new key
+     * pair, a certificate for it from the centre (asked with the current certificate), stored in
+     * place of the old one, and the bridge deployed again so that its next connection presents it.
+     *
+     * @return the new certificate's end, or null when no renewal was due
+     */
+    public Instant renewIfDue(Instant now, Duration before) throws Exception {
+        KeyFiles files = new KeyFiles(dir);
+        char[] password = files.password("agent.password");
+        KeyStore ks = KeyFiles.load(dir.resolve("agent.p12"), password);
+        X509Certificate current = (X509Certificate) ks.getCertificate(KEY_ALIAS);
+        Instant ends = current.getNotAfter().toInstant();
+        if (ends.isAfter(now.plus(before))) {
+            return null;
+        }
+        X509Certificate pinned = (X509Certificate) KeyFiles.load(dir.resolve("centre-ca.p12"),
+                files.password("centre-ca.password")).getCertificate("ca");
+        KeyPair pair = AgentCa.newKeyPair();
+        EnrolmentClient.Issued issued = new EnrolmentClient().renew(settings.centreHost(), settings.enrolPort(),
+                Fingerprints.sha256(pinned), settings.name(), current, (PrivateKey) ks.getKey(KEY_ALIAS, password),
+                pair.getPublic());
+        saveKey(files, pair, issued);
+        deployBridge(files);
+        LOG.info("Agent {} renewed its certificate (the old one ended {}): valid until {}", settings.name(), ends,
+                issued.certificate().getNotAfter().toInstant());
+        return issued.certificate().getNotAfter().toInstant();
+    }
+
+    private void saveKey(KeyFiles files, KeyPair pair, EnrolmentClient.Issued issued)
+            throws IOException, GeneralSecurityException {
         char[] password = files.password("agent.password");
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
         ks.setKeyEntry(KEY_ALIAS, pair.getPrivate(), password, new X509Certificate[] {issued.certificate(), issued.ca()});
-        KeyFiles.saveTrust(issued.ca(), dir.resolve("centre-ca.p12"), files.password("centre-ca.password"));
         KeyFiles.save(ks, dir.resolve("agent.p12"), password);
-        LOG.info("Agent {} enrolled with the centre {}: certificate {} valid until {}", settings.name(),
-                settings.centreHost(), issued.certificate().getSubjectX500Principal(),
-                issued.certificate().getNotAfter().toInstant());
     }
 
     private void deployBridge(KeyFiles files) throws Exception {

@@ -32,13 +32,16 @@ public class AgentNode {
     private final BufferWatch buffer;
     private final Scheduler scheduler;
     private final java.util.concurrent.atomic.LongAdder connected;
+    private final java.time.Duration renewBefore;
     private volatile boolean started;
     private volatile String lastFailure;
+    private volatile String lastRenewalFailure;
 
     @Activate
     public AgentNode(@Reference ActiveMQServer broker, @Reference Counters counters, @Reference Scheduler scheduler,
                      AgentNodeConfig config) throws Exception {
         this.scheduler = scheduler;
+        this.renewBefore = java.time.Duration.ofDays(Math.max(1, config.renew_days_before()));
         Path dir = Path.of(System.getProperty("karaf.etc", "etc"), "yagura", "agent");
         AgentLink configured = null;
         try {
@@ -76,8 +79,26 @@ public class AgentNode {
                 }
             }
         }
+        if (started) {
+            renewIfDue();
+        }
         buffer.check();
         connected.add((connected() ? 1 : 0) - connected.sum());
+    }
+
+    /** A failed renewal is tried again at every check; logged once per distinct reason, at ERROR. */
+    private void renewIfDue() {
+        try {
+            link.renewIfDue(java.time.Instant.now(), renewBefore);
+            lastRenewalFailure = null;
+        } catch (Exception e) {
+            String why = String.valueOf(e.getMessage());
+            if (!why.equals(lastRenewalFailure)) {
+                LOG.error("Agent certificate renewal failed (tried again every check; when the certificate ends the "
+                        + "centre refuses the agent and lines wait in the buffer): {}", why, e);
+                lastRenewalFailure = why;
+            }
+        }
     }
 
     public boolean connected() {

@@ -36,4 +36,8 @@ public @interface AgentNodeConfig {
 
     @AttributeDefinition(description = "Seconds between buffer checks (and enrolment retries)")
     int check_period_seconds() default 30;
+
+    @AttributeDefinition(description = "Days before its end at which the agent renews its certificate with the "
+            + "centre (tried at every check until it succeeds)")
+    int renew_days_before() default 30;
 }
