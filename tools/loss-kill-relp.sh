@@ -30,11 +30,10 @@ while [ $# -gt 0 ]; do
     --rate) RATE="$2"; shift 2 ;;
     --fault-after) FAULT_AFTER="$2"; shift 2 ;;
     --down-seconds) DOWN_SECONDS="$2"; shift 2 ;;
-    *) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) usage; exit 2 ;;
   esac
 done
 case "$FAULT" in platform|broker|plugin) ;; *) echo "--fault platform, broker or plugin, not '$FAULT'" >&2; exit 2 ;; esac
-say() { echo "$(date -u +%T) $*"; }
 
 echo "# tools/loss-kill-relp.sh $ARGS (--fault $FAULT --lines $LINES --rate $RATE --fault-after $FAULT_AFTER)"
 echo "# commit $(git -C "$HERE" rev-parse --short HEAD), $(date -u '+%F %H:%M') UTC, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -17,7 +17,7 @@ while [ $# -gt 0 ]; do
     --lines) LINES="$2"; shift 2 ;;
     --rate) RATE="$2"; shift 2 ;;
     --kill-after) KILL_AFTER="$2"; shift 2 ;;
-    *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) usage; exit 2 ;;
   esac
 done
 platform_prepare

@@ -35,7 +35,7 @@ while [ $# -gt 0 ]; do
     --warmup-seconds) WARMUP="$2"; shift 2 ;;
     --phone-threads) THREADS="$2"; shift 2 ;;
     --keep-logs) KEEP="$2"; shift 2 ;;
-    -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) usage; exit 0 ;;
     *) EXTRA+=("$1"); shift ;;
   esac
 done
@@ -45,7 +45,6 @@ for need in sipp espeak-ng; do
 done
 [ -f "$SCENARIO" ] || { echo "missing the SIPp scenario $SCENARIO" >&2; exit 1; }
 loadgen() { "$JAVA_HOME/bin/java" -jar "$LOADGEN_JAR" "$@"; }
-say() { echo "$(date -u +%T) $*"; }
 
 platform_prepare
 if [ -n "$KEEP" ]; then

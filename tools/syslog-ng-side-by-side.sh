@@ -23,11 +23,10 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --lines) LINES="$2"; shift 2 ;;
     --syslog-ng) SNG="$2"; shift 2 ;;
-    *) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) usage; exit 2 ;;
   esac
 done
 [ -x "$SNG/usr/sbin/syslog-ng" ] || { echo "no $SNG/usr/sbin/syslog-ng: unpack syslog-ng-core first (see --help)" >&2; exit 1; }
-say() { echo "$(date -u +%T) $*"; }
 cpu_seconds() {  # PID: user + system CPU seconds so far
   awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$1/stat"
 }

@@ -32,7 +32,7 @@ while [ $# -gt 0 ]; do
     --rate) RATE="$2"; shift 2 ;;
     --kill-after) KILL_AFTER="$2"; shift 2 ;;
     --keep-db) KEEP_DB=1; shift ;;
-    *) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) usage; exit 2 ;;
   esac
 done
 case "$DEVICES" in
@@ -50,7 +50,6 @@ RUN="2n$(date -u +%H%M%S)"
 CUSTOMERS=(cust1 cust2 cust3)
 java_tool() { "$JAVA_HOME/bin/java" -cp "$LOADGEN_JAR" "$@"; }
 JAVA_TOOL=("$JAVA_HOME/bin/java" -cp "$LOADGEN_JAR")  # for tools started with &, so that $! is the JVM
-say() { echo "$(date -u +%T) $*"; }
 
 # --- shared broker and database -------------------------------------------------------------
 broker_prepare "$BROKER_AT"

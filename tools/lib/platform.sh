@@ -10,6 +10,8 @@
 # (loss-kill-relp.sh): broker_kill, node_console NAME COMMAND (the Karaf console), relay_start /
 # relay_action (rsyslog relaying over RELP). platform_cleanup, run on exit,
 # stops everything these functions started and removes the temporary directory.
+# For every script: say MESSAGE (a line with the UTC time), usage (prints the script's header
+# comment, its usage text, for --help or a wrong option).
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 VERSION="0.1.0-SNAPSHOT"
 DIST_TGZ="$HERE/karaf-assembly/target/yagura-karaf-assembly-$VERSION.tar.gz"
@@ -21,6 +23,11 @@ KARAF_PID=""
 BROKER_PID=""
 DB_NAME=""
 declare -A NODE_PID=()
+
+say() { echo "$(date -u +%T) $*"; }
+
+# The calling script's header comment, from its second line to the first line that is not a comment.
+usage() { awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "$0"; }
 TRACKED_PIDS=()
 EXIT_COMMANDS=()
 
