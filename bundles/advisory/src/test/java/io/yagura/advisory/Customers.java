@@ -7,12 +7,12 @@ import io.yagura.api.registry.Device;
 import io.yagura.registry.DeviceRegistryService;
 import io.yagura.registry.MemoryRegistryRepository;
 import io.yagura.templates.freemarker.FreemarkerTemplates;
+import io.yagura.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
 
 /**
  * Three customers in the real registry service: acme (an ASA 5525-X; a Japanese and an English
@@ -26,8 +26,7 @@ public final class Customers {
     final AdvisoryTexts texts;
 
     public Customers(Path templateDir) throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:a" + UUID.randomUUID().toString().replace("-", "") + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
+        DataSource h2 = TestDatabases.freshH2();
         store = new JdbcAdvisoryStore(h2);
         registry = new DeviceRegistryService(new MemoryRegistryRepository());
         registry.putCustomer(new Customer("acme", "ACME 株式会社", List.of("10.0.0.0/8"), List.of(

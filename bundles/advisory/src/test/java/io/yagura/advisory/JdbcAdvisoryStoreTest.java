@@ -5,18 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.yagura.api.advisory.Advisory;
-import java.sql.Connection;
-import java.sql.Statement;
+import io.yagura.testing.TestDatabases;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /** The advisory tables on the embedded H2 and, when YAGURA_TEST_POSTGRES_URL names one, on PostgreSQL. */
 class JdbcAdvisoryStoreTest {
@@ -24,30 +19,13 @@ class JdbcAdvisoryStoreTest {
     private static final Instant T = Instant.parse("2026-12-05T10:00:00Z");
 
     static Stream<String> databases() {
-        String url = System.getenv("YAGURA_TEST_POSTGRES_URL");
-        return url == null || url.isBlank() ? Stream.of("h2") : Stream.of("h2", "postgresql");
-    }
-
-    private static DataSource fresh(String db) throws Exception {
-        String id = "a" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        if (db.equals("h2")) {
-            JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL("jdbc:h2:mem:" + id + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
-            return h2;
-        }
-        PGSimpleDataSource pg = new PGSimpleDataSource();
-        pg.setURL(System.getenv("YAGURA_TEST_POSTGRES_URL"));
-        try (Connection c = pg.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + id);
-        }
-        pg.setCurrentSchema(id);
-        return pg;
+        return TestDatabases.names();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void anAdvisoryIsOnAPortalOnlyOnceDeliveredThereAndSentOnlyOnce(String db) throws Exception {
-        JdbcAdvisoryStore store = new JdbcAdvisoryStore(fresh(db));
+        JdbcAdvisoryStore store = new JdbcAdvisoryStore(TestDatabases.fresh(db));
         Advisory a = new Advisory("ADV-1", "high", List.of("cisco-asa", "fortigate"), List.of("ASA 5506-X"),
                 Map.of("en", "Flaw", "ja", "脆弱性"), Map.of("en", "Update.\nNow.", "ja", "更新してください。"), T, "analyst",
                 null);

@@ -12,15 +12,15 @@ import io.yagura.store.JdbcHealthStore;
 import io.yagura.store.JdbcIncidentStore;
 import io.yagura.store.JdbcLastLogStore;
 import io.yagura.store.testing.ManualDuties;
+import io.yagura.testing.TestDatabases;
 import io.yagura.triage.TriageService;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
 
 /**
  * The platform around the health monitor, real where it counts: the incident and health stores on
@@ -42,8 +42,7 @@ final class Platform {
     final IncidentChanges changes = (Incident i, IncidentChanges.Change c) -> announced.add(new Announced(i.id(), c));
 
     Platform() throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:h" + UUID.randomUUID().toString().replace("-", "") + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
+        DataSource h2 = TestDatabases.freshH2();
         incidents = new JdbcIncidentStore(h2);
         health = new JdbcHealthStore(h2);
         lastLogs = new JdbcLastLogStore(h2);

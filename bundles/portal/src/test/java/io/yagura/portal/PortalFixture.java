@@ -26,6 +26,7 @@ import io.yagura.store.JdbcBlockStore;
 import io.yagura.store.JdbcHealthStore;
 import io.yagura.store.JdbcIncidentStore;
 import io.yagura.templates.freemarker.FreemarkerTemplates;
+import io.yagura.testing.TestDatabases;
 import io.yagura.triage.TriageService;
 import java.io.InputStream;
 import java.net.URI;
@@ -40,6 +41,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import javax.sql.DataSource;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -49,7 +51,6 @@ import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * The portal servlet in an embedded Jetty 9.4 (the major of Karaf's Pax Web 8) over HTTPS with a
@@ -96,8 +97,7 @@ final class PortalFixture implements AutoCloseable {
      */
     PortalFixture(LoginThrottle.Limits loginLimits, String database) throws Exception {
         dir = Files.createTempDirectory("portal");
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:" + database + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
+        DataSource h2 = TestDatabases.h2(database);
         incidents = new JdbcIncidentStore(h2);
         health = new JdbcHealthStore(h2);
         blocks = new JdbcBlockStore(h2);

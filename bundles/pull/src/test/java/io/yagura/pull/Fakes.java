@@ -9,6 +9,7 @@ import io.yagura.api.registry.Customer;
 import io.yagura.api.registry.Device;
 import io.yagura.api.registry.DeviceRegistry;
 import io.yagura.store.JdbcPullCursors;
+import io.yagura.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,13 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 
 /** Small stand-ins for the platform services the pull scheduler uses. */
 final class Fakes {
@@ -37,9 +36,7 @@ final class Fakes {
 
     /** A fresh embedded database, as one node or several nodes share it. */
     static DataSource database() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:p" + UUID.randomUUID().toString().replace("-", "") + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
-        return h2;
+        return TestDatabases.freshH2();
     }
 
     /** The store's cursors on a fresh embedded database. */

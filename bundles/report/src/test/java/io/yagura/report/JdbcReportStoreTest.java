@@ -6,51 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.yagura.api.report.MonthlyReport;
-import java.sql.Connection;
-import java.sql.Statement;
+import io.yagura.testing.TestDatabases;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /** The report tables on the embedded H2 and, when YAGURA_TEST_POSTGRES_URL names one, on PostgreSQL. */
 class JdbcReportStoreTest {
 
     static Stream<String> databases() {
-        List<String> names = new ArrayList<>(List.of("h2"));
-        if (postgres() != null) {
-            names.add("postgresql");
-        }
-        return names.stream();
-    }
-
-    private static String postgres() {
-        String url = System.getenv("YAGURA_TEST_POSTGRES_URL");
-        return url == null || url.isBlank() ? null : url;
-    }
-
-    /** A fresh database (H2) or schema (PostgreSQL) per test. */
-    static DataSource fresh(String db) throws Exception {
-        String id = "r" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        if (db.equals("h2")) {
-            JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL("jdbc:h2:mem:" + id + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
-            return h2;
-        }
-        PGSimpleDataSource pg = new PGSimpleDataSource();
-        pg.setURL(postgres());
-        try (Connection c = pg.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + id);
-        }
-        pg.setCurrentSchema(id);
-        return pg;
+        return TestDatabases.names();
     }
 
     private static final Instant T = Instant.parse("2026-12-02T00:00:00Z");
@@ -58,7 +27,7 @@ class JdbcReportStoreTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aMonthIsStoredOncePerCustomerWithItsBytesAndDeliveries(String db) throws Exception {
-        DataSource ds = fresh(db);
+        DataSource ds = TestDatabases.fresh(db);
         JdbcReportStore store = new JdbcReportStore(ds);
         new JdbcReportStore(ds); // a second start finds the tables there
         byte[] pdf = {'%', 'P', 'D', 'F', 0, (byte) 0xff, 7};
@@ -88,7 +57,7 @@ class JdbcReportStoreTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aReplacementThatCannotBeStoredLeavesTheEarlierReportOfTheMonth(String db) throws Exception {
-        DataSource ds = fresh(db);
+        DataSource ds = TestDatabases.fresh(db);
         JdbcReportStore store = new JdbcReportStore(ds);
         YearMonth nov = YearMonth.of(2026, 11);
         store.save(new MonthlyReport("RPT-1", "acme", nov, "ja", T, "scheduler", 1), new byte[] {1});

@@ -15,6 +15,7 @@ import io.yagura.store.JdbcBlockStore;
 import io.yagura.store.JdbcHealthStore;
 import io.yagura.store.JdbcIncidentStore;
 import io.yagura.templates.freemarker.FreemarkerTemplates;
+import io.yagura.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,8 +25,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
 
 /**
  * A month of a SOC's work in the real stores on H2: November 2026 (Asia/Tokyo) for two customers,
@@ -45,7 +45,7 @@ public final class MonthOfIncidents {
             "policy-violation");
     private static final List<String> RULES = List.of("ET SCAN Nmap", "sig-2003", "sig-2003", "sig-4410");
 
-    final JdbcDataSource dataSource = new JdbcDataSource();
+    final DataSource dataSource = TestDatabases.freshH2();
     final JdbcIncidentStore incidents;
     final JdbcBlockStore blocks;
     final JdbcHealthStore health;
@@ -54,8 +54,6 @@ public final class MonthOfIncidents {
     public final FreemarkerTemplates templates;
 
     public MonthOfIncidents(Path templateDir) throws Exception {
-        dataSource.setURL("jdbc:h2:mem:r" + UUID.randomUUID().toString().replace("-", "")
-                + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
         incidents = new JdbcIncidentStore(dataSource);
         blocks = new JdbcBlockStore(dataSource);
         health = new JdbcHealthStore(dataSource);

@@ -5,18 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.yagura.store.JdbcBlockStore;
-import java.sql.Connection;
-import java.sql.Statement;
+import io.yagura.testing.TestDatabases;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /** Policies and safelists per customer, on the embedded H2 and on PostgreSQL when YAGURA_TEST_POSTGRES_URL names one. */
 class JdbcResponseSettingsTest {
@@ -24,35 +19,12 @@ class JdbcResponseSettingsTest {
     private static final Instant T0 = Instant.parse("2026-12-05T10:00:00Z");
 
     static Stream<String> databases() {
-        List<String> names = new ArrayList<>(List.of("h2"));
-        if (postgresUrl() != null) {
-            names.add("postgresql");
-        }
-        return names.stream();
-    }
-
-    private static String postgresUrl() {
-        String url = System.getenv("YAGURA_TEST_POSTGRES_URL");
-        return url == null || url.isBlank() || url.startsWith("${") ? null : url;
+        return TestDatabases.names();
     }
 
     /** A fresh database (H2) or schema (PostgreSQL), migrated by the store as at run time. */
     private static JdbcResponseSettings settings(String db) throws Exception {
-        String id = "r" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        DataSource ds;
-        if (db.equals("h2")) {
-            JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL("jdbc:h2:mem:" + id + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
-            ds = h2;
-        } else {
-            PGSimpleDataSource pg = new PGSimpleDataSource();
-            pg.setURL(postgresUrl());
-            try (Connection c = pg.getConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE SCHEMA " + id);
-            }
-            pg.setCurrentSchema(id);
-            ds = pg;
-        }
+        DataSource ds = TestDatabases.fresh(db);
         return new JdbcResponseSettings(ds, new JdbcBlockStore(ds));
     }
 

@@ -15,6 +15,7 @@ import io.yagura.registry.DeviceRegistryService;
 import io.yagura.registry.MemoryRegistryRepository;
 import io.yagura.store.JdbcBlockStore;
 import io.yagura.store.JdbcIncidentStore;
+import io.yagura.testing.TestDatabases;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,9 +23,8 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
 
 /**
  * The platform around the block service, real where it counts: the block and incident stores on
@@ -36,7 +36,7 @@ final class Platform {
 
     static final Instant T0 = Instant.parse("2026-12-05T10:00:00Z");
 
-    final JdbcDataSource h2 = new JdbcDataSource();
+    final DataSource h2 = TestDatabases.freshH2();
     final JdbcBlockStore blocks;
     final JdbcIncidentStore incidents;
     final DeviceRegistryService registry;
@@ -46,7 +46,6 @@ final class Platform {
     private int incidentNumber;
 
     Platform() throws Exception {
-        h2.setURL("jdbc:h2:mem:r" + UUID.randomUUID().toString().replace("-", "") + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
         blocks = new JdbcBlockStore(h2);
         incidents = new JdbcIncidentStore(h2);
         settings = new JdbcResponseSettings(h2, blocks);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.yagura.api.incident.AuditEntry;
 import io.yagura.api.notify.Acknowledgements.Acknowledgement;
+import io.yagura.testing.TestDatabases;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,13 +20,13 @@ class JdbcAcknowledgementsTest {
     private static final Instant T0 = Instant.parse("2026-12-05T10:00:00Z");
 
     static java.util.stream.Stream<String> databases() {
-        return Databases.names();
+        return TestDatabases.names();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void theFirstAcknowledgementWinsAndEveryOneIsAudited(String db) throws Exception {
-        DataSource ds = Databases.fresh(db);
+        DataSource ds = TestDatabases.fresh(db);
         JdbcIncidentStore incidents = new JdbcIncidentStore(ds);
         JdbcAcknowledgements acks = new JdbcAcknowledgements(ds, incidents, Clock.fixed(T0, ZoneOffset.UTC));
         assertTrue(acks.find("INC-1").isEmpty(), "nothing acknowledged yet");

@@ -9,6 +9,7 @@ import io.yagura.api.response.Block;
 import io.yagura.api.response.BlockAudit;
 import io.yagura.api.response.BlockState;
 import io.yagura.api.response.BlockStore;
+import io.yagura.testing.TestDatabases;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +23,7 @@ class JdbcBlockStoreTest {
     private static final Instant T0 = Instant.parse("2026-12-05T10:00:00Z");
 
     static Stream<String> databases() {
-        return Databases.names();
+        return TestDatabases.names();
     }
 
     private static Block block(String id, String device, String incident, BlockState state, Instant expires) {
@@ -33,7 +34,7 @@ class JdbcBlockStoreTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aBlockIsReadBackWithEveryFieldAndEachUpdateNeedsTheVersionItRead(String db) throws Exception {
-        JdbcBlockStore store = new JdbcBlockStore(Databases.fresh(db));
+        JdbcBlockStore store = new JdbcBlockStore(TestDatabases.fresh(db));
         Block created = store.create(new Block("BLK-1", "acme", "acme-fw1", "198.51.100.0/28", true, "INC-1",
                 BlockState.PENDING_APPROVAL, "alice", "worm spreading", T0, null, T0.plusSeconds(3600), null, null, 0));
         assertEquals(1, created.version(), "created at version 1");
@@ -55,7 +56,7 @@ class JdbcBlockStoreTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void listFiltersByCustomerDeviceIncidentAndStateNewestFirst(String db) throws Exception {
-        JdbcBlockStore store = new JdbcBlockStore(Databases.fresh(db));
+        JdbcBlockStore store = new JdbcBlockStore(TestDatabases.fresh(db));
         store.create(block("B1", "fw1", "INC-1", BlockState.ACTIVE, T0.plusSeconds(60)));
         store.create(new Block("B2", "other", "fw9", "192.0.2.1", false, null, BlockState.PENDING_APPROVAL, "bob", "hand",
                 T0.plusSeconds(10), null, T0.plusSeconds(60), null, null, 0));
@@ -74,7 +75,7 @@ class JdbcBlockStoreTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void dueForExpiryListsOnlyActiveBlocksWhoseExpiryHasComeOldestFirst(String db) throws Exception {
-        JdbcBlockStore store = new JdbcBlockStore(Databases.fresh(db));
+        JdbcBlockStore store = new JdbcBlockStore(TestDatabases.fresh(db));
         store.create(block("late", "fw1", null, BlockState.ACTIVE, T0.plusSeconds(30)));
         store.create(block("early", "fw1", null, BlockState.ACTIVE, T0.minusSeconds(30)));
         store.create(block("exact", "fw1", null, BlockState.ACTIVE, T0));
@@ -90,7 +91,7 @@ class JdbcBlockStoreTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void theAuditTrailIsKeptInOrderPerBlock(String db) throws Exception {
-        JdbcBlockStore store = new JdbcBlockStore(Databases.fresh(db));
+        JdbcBlockStore store = new JdbcBlockStore(TestDatabases.fresh(db));
         store.audit(new BlockAudit("B1", T0, "auto", "requested", "INC-1 Emergency", null));
         store.audit(new BlockAudit("B2", T0, "alice", "requested", "by hand", null));
         store.audit(new BlockAudit("B1", T0.plusSeconds(2), "auto", "placed", "fw1", "commit complete"));
@@ -105,7 +106,7 @@ class JdbcBlockStoreTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void anAcceptedFingerprintReplacesTheOneBefore(String db) throws Exception {
-        JdbcBlockStore store = new JdbcBlockStore(Databases.fresh(db));
+        JdbcBlockStore store = new JdbcBlockStore(TestDatabases.fresh(db));
         assertTrue(store.pinnedFingerprint("fw1").isEmpty(), "nothing accepted yet");
         store.pinFingerprint("fw1", "SHA256:aaaa", "alice", T0);
         store.pinFingerprint("fw2", "SHA256:bbbb", "bob", T0);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.yagura.api.cluster.ClusterDuties;
 import io.yagura.api.cluster.ClusterDuties.Lease;
+import io.yagura.testing.TestDatabases;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.SQLException;
@@ -32,7 +33,7 @@ class JdbcClusterDutiesTest {
     private static final Duration LONG = Duration.ofSeconds(30);
 
     static Stream<String> databases() {
-        return Databases.names();
+        return TestDatabases.names();
     }
 
     private static JdbcClusterDuties node(DataSource ds, String id, Duration ttl) throws Exception {
@@ -41,7 +42,7 @@ class JdbcClusterDutiesTest {
 
     /** Nodes "a" and "b" on one fresh database, with leases of 30 s. */
     private static List<JdbcClusterDuties> twoNodes(String db) throws Exception {
-        DataSource ds = Databases.fresh(db);
+        DataSource ds = TestDatabases.fresh(db);
         return List.of(node(ds, "a", LONG), node(ds, "b", LONG));
     }
 
@@ -76,7 +77,7 @@ class JdbcClusterDutiesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void ofNodesAskingForANewDutyAtOnceExactlyOneHoldsIt(String db) throws Exception {
-        DataSource ds = Databases.fresh(db);
+        DataSource ds = TestDatabases.fresh(db);
         List<JdbcClusterDuties> nodes = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             nodes.add(node(ds, "node-" + i, LONG));
@@ -108,7 +109,7 @@ class JdbcClusterDutiesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void theSurvivorTakesTheDutyOnceTheHolderStoppedRenewingAndNeverBefore(String db) throws Exception {
-        DataSource ds = Databases.fresh(db);
+        DataSource ds = TestDatabases.fresh(db);
         Duration ttl = Duration.ofMillis(1500);
         JdbcClusterDuties a = node(ds, "a", ttl);
         JdbcClusterDuties b = node(ds, "b", ttl);
@@ -158,7 +159,7 @@ class JdbcClusterDutiesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aDatabaseErrorMeansNotHeldAndIsLoggedOnce(String db) throws Exception {
-        DataSource ds = Databases.fresh(db);
+        DataSource ds = TestDatabases.fresh(db);
         AtomicBoolean broken = new AtomicBoolean();
         JdbcClusterDuties a = node(breakable(ds, broken), "a", LONG);
         JdbcClusterDuties b = node(ds, "b", LONG);
@@ -183,7 +184,7 @@ class JdbcClusterDutiesTest {
 
     @Test
     void aHoldEndsOnTheNodesOwnClockBeforeTheDatabaseLetsAnotherNodeTakeIt() throws Exception {
-        DataSource ds = Databases.fresh("h2");
+        DataSource ds = TestDatabases.fresh("h2");
         AtomicLong now = new AtomicLong();
         JdbcClusterDuties a = new JdbcClusterDuties(ds, "a", LONG, now::get);
         assertTrue(a.holds(ClusterDuties.PULL));

@@ -8,6 +8,7 @@ import io.yagura.api.health.DeviceHealth;
 import io.yagura.api.health.HealthSettings;
 import io.yagura.api.health.HealthState;
 import io.yagura.api.health.HealthTransition;
+import io.yagura.testing.TestDatabases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,13 +21,13 @@ class JdbcHealthStoreTest {
     private static final Instant T0 = Instant.parse("2026-12-05T10:00:00Z");
 
     static java.util.stream.Stream<String> databases() {
-        return Databases.names();
+        return TestDatabases.names();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aSavedStateIsReadBackWithEveryFieldAndReplacedBySavingAgain(String db) throws Exception {
-        JdbcHealthStore store = new JdbcHealthStore(Databases.fresh(db));
+        JdbcHealthStore store = new JdbcHealthStore(TestDatabases.fresh(db));
         DeviceHealth retrying = new DeviceHealth("acme-fw1", "acme", HealthState.RETRYING, T0, T0.plusSeconds(60),
                 T0.minusSeconds(120), T0.minusSeconds(30), T0, null, "no ICMP echo reply from 198.18.0.2", Duration.ofMinutes(40));
         store.save(retrying);
@@ -47,7 +48,7 @@ class JdbcHealthStoreTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void theLastLogNeverGoesBackWhenANodeThatSawOlderLinesSaves(String db) throws Exception {
-        JdbcHealthStore store = new JdbcHealthStore(Databases.fresh(db));
+        JdbcHealthStore store = new JdbcHealthStore(TestDatabases.fresh(db));
         DeviceHealth up = new DeviceHealth("fw1", "acme", HealthState.UP, T0, T0, T0, T0.plusSeconds(60), null, null, "ok", null);
         store.save(up);
         store.save(new DeviceHealth("fw1", "acme", HealthState.UP, T0, T0.plusSeconds(5), T0, T0, null, null, "ok", null));
@@ -62,7 +63,7 @@ class JdbcHealthStoreTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void historyIsListedNewestFirstPerDevice(String db) throws Exception {
-        JdbcHealthStore store = new JdbcHealthStore(Databases.fresh(db));
+        JdbcHealthStore store = new JdbcHealthStore(TestDatabases.fresh(db));
         store.addTransition(new HealthTransition("fw1", T0, HealthState.UNKNOWN, HealthState.UP, "answered"));
         store.addTransition(new HealthTransition("fw1", T0.plusSeconds(180), HealthState.UP, HealthState.RETRYING,
                 "no ICMP echo reply"));
@@ -77,7 +78,7 @@ class JdbcHealthStoreTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void settingsKeepTheirNullsAsDefaultsAndAreReplacedWhole(String db) throws Exception {
-        JdbcHealthStore store = new JdbcHealthStore(Databases.fresh(db));
+        JdbcHealthStore store = new JdbcHealthStore(TestDatabases.fresh(db));
         HealthSettings full = new HealthSettings("fw1", "198.18.0.2", false, 22, Duration.ofSeconds(60),
                 Duration.ofMinutes(45), "core-rtr");
         store.putSettings(full);

@@ -9,6 +9,7 @@ import io.yagura.api.houserule.HouseRuleState;
 import io.yagura.api.houserule.HouseRuleStore;
 import io.yagura.api.houserule.HouseRuleTest;
 import io.yagura.api.houserule.HouseRuleVersion;
+import io.yagura.testing.TestDatabases;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +22,7 @@ class JdbcHouseRuleStoreTest {
     private static final String TEXT = "title: t\nname: jsig_x\ndetection: {sel: {event.code: '1'}, condition: sel}\n";
 
     static java.util.stream.Stream<String> databases() {
-        return Databases.names();
+        return TestDatabases.names();
     }
 
     private static HouseRuleVersion draft(String id) {
@@ -31,7 +32,7 @@ class JdbcHouseRuleStoreTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void everyVersionStaysReadableWithItsAuditAndTheNewestIsTheRulesState(String db) throws Exception {
-        JdbcHouseRuleStore store = new JdbcHouseRuleStore(Databases.fresh(db));
+        JdbcHouseRuleStore store = new JdbcHouseRuleStore(TestDatabases.fresh(db));
         HouseRuleVersion v1 = store.append(draft("jsig_x"));
         HouseRuleVersion v2 = store.append(v1.next(HouseRuleState.CANARY, List.of("acme", "globex"), "bob",
                 T0.plusSeconds(60), "try on two customers"));
@@ -50,7 +51,7 @@ class JdbcHouseRuleStoreTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aTestResultIsKeptOnTheVersionItTested(String db) throws Exception {
-        JdbcHouseRuleStore store = new JdbcHouseRuleStore(Databases.fresh(db));
+        JdbcHouseRuleStore store = new JdbcHouseRuleStore(TestDatabases.fresh(db));
         HouseRuleVersion v1 = store.append(draft("jsig_x"));
         HouseRuleTest test = new HouseRuleTest(T0.plusSeconds(5), "alice", "ab12", true, "caught 2 of 2");
         store.recordTest("jsig_x", 1, test);
@@ -63,7 +64,7 @@ class JdbcHouseRuleStoreTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aVersionStoredTwiceIsRefusedNotOverwritten(String db) throws Exception {
-        JdbcHouseRuleStore store = new JdbcHouseRuleStore(Databases.fresh(db));
+        JdbcHouseRuleStore store = new JdbcHouseRuleStore(TestDatabases.fresh(db));
         HouseRuleVersion v1 = store.append(draft("jsig_x"));
         HouseRuleStore.ConcurrentChangeException e = assertThrows(HouseRuleStore.ConcurrentChangeException.class,
                 () -> store.append(draft("jsig_x")));

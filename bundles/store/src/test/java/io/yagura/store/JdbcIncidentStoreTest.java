@@ -16,10 +16,12 @@ import io.yagura.api.incident.IncidentStore;
 import io.yagura.api.incident.Level;
 import io.yagura.api.incident.Notification;
 import io.yagura.api.incident.Suppression;
+import io.yagura.testing.TestDatabases;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -29,7 +31,7 @@ class JdbcIncidentStoreTest {
     private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
 
     static java.util.stream.Stream<String> databases() {
-        return Databases.names();
+        return TestDatabases.names();
     }
 
     private static Incident incident(String id, Level level) {
@@ -41,7 +43,7 @@ class JdbcIncidentStoreTest {
     }
 
     private static JdbcIncidentStore store(String db) throws Exception {
-        return new JdbcIncidentStore(Databases.fresh(db));
+        return new JdbcIncidentStore(TestDatabases.fresh(db));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -211,7 +213,7 @@ class JdbcIncidentStoreTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void migratingTwiceIsHarmless(String db) throws Exception {
-        javax.sql.DataSource ds = Databases.fresh(db);
+        javax.sql.DataSource ds = TestDatabases.fresh(db);
         new JdbcIncidentStore(ds).create(incident("INC-9", Level.LOW));
         JdbcIncidentStore again = new JdbcIncidentStore(ds);
         assertTrue(again.find("INC-9").isPresent(), "data survives a second start");
@@ -220,7 +222,7 @@ class JdbcIncidentStoreTest {
     /** H2 copies CLOBs on every UPDATE of their row: the incident's text columns are VARCHAR there. */
     @org.junit.jupiter.api.Test
     void onH2TheIncidentTextColumnsAreStoredInline() throws Exception {
-        javax.sql.DataSource h2 = Databases.fresh("h2");
+        javax.sql.DataSource h2 = TestDatabases.fresh("h2");
         JdbcIncidentStore store = new JdbcIncidentStore(h2);
         String longRationale = "x".repeat(200_000);
         Incident created = store.create(incident("inc-long", Level.CRITICAL).toBuilder().rationale(List.of(longRationale)).build());

@@ -3,6 +3,7 @@ package io.yagura.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.yagura.testing.TestDatabases;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,13 +25,13 @@ class JdbcLastLogStoreTest {
     private static final Instant T0 = Instant.parse("2026-12-06T03:00:00Z");
 
     static Stream<String> databases() {
-        return Databases.names();
+        return TestDatabases.names();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void theStoredTimeIsTheNewestAnyNodeRecordedAndNeverGoesBack(String db) throws Exception {
-        DataSource ds = Databases.fresh(db);
+        DataSource ds = TestDatabases.fresh(db);
         JdbcLastLogStore nodeA = new JdbcLastLogStore(ds);
         JdbcLastLogStore nodeB = new JdbcLastLogStore(ds);
         nodeA.record("a", Map.of("acme-fw1", T0.plusSeconds(60), "acme-fw2", T0));
@@ -51,7 +52,7 @@ class JdbcLastLogStoreTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void nodesRecordingTheSameNewDevicesAtOnceAllSucceedAndTheNewestStays(String db) throws Exception {
-        DataSource ds = Databases.fresh(db);
+        DataSource ds = TestDatabases.fresh(db);
         int nodes = 3;
         List<JdbcLastLogStore> stores = new ArrayList<>();
         for (int n = 0; n < nodes; n++) {

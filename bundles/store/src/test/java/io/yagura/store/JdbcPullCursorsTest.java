@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.yagura.testing.TestDatabases;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -24,13 +25,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class JdbcPullCursorsTest {
 
     static Stream<String> databases() {
-        return Databases.names();
+        return TestDatabases.names();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void theNodeThatTakesPullOverReadsOnFromTheCursorThePreviousHolderStored(String db) throws Exception {
-        DataSource ds = Databases.fresh(db);
+        DataSource ds = TestDatabases.fresh(db);
         JdbcPullCursors nodeA = new JdbcPullCursors(ds);
         JdbcPullCursors nodeB = new JdbcPullCursors(ds);
         assertNull(nodeA.get("acme-ips1"), "never polled: no cursor");
@@ -48,7 +49,7 @@ class JdbcPullCursorsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aRemovedOrNullCursorIsForgottenAndTheNextPollIsAFirstOne(String db) throws Exception {
-        JdbcPullCursors cursors = new JdbcPullCursors(Databases.fresh(db));
+        JdbcPullCursors cursors = new JdbcPullCursors(TestDatabases.fresh(db));
         cursors.put("acme-ips1", "5 1");
         cursors.put("acme-ips2", "9 1");
         cursors.remove("acme-ips1");
@@ -64,7 +65,7 @@ class JdbcPullCursorsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aCursorThatCannotBeStoredIsAnIoExceptionAndThePreviousOneStays(String db) throws Exception {
-        DataSource ds = Databases.fresh(db);
+        DataSource ds = TestDatabases.fresh(db);
         JdbcPullCursors cursors = new JdbcPullCursors(ds);
         cursors.put("acme-ips1", "5 1");
         IOException tooLong = assertThrows(IOException.class, () -> cursors.put("acme-ips1", "x".repeat(4001)));
@@ -82,7 +83,7 @@ class JdbcPullCursorsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void nodesStoringANewDevicesFirstCursorAtOnceAllSucceed(String db) throws Exception {
-        DataSource ds = Databases.fresh(db);
+        DataSource ds = TestDatabases.fresh(db);
         List<JdbcPullCursors> nodes = List.of(new JdbcPullCursors(ds), new JdbcPullCursors(ds), new JdbcPullCursors(ds));
         ExecutorService pool = Executors.newFixedThreadPool(nodes.size());
         try {

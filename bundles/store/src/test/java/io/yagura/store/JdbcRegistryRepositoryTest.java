@@ -17,6 +17,7 @@ import io.yagura.api.registry.RegistryRepository.Change;
 import io.yagura.api.registry.RegistryRepository.Content;
 import io.yagura.api.registry.RegistryRepository.StaleRevisionException;
 import io.yagura.api.registry.Secret;
+import io.yagura.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,7 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class JdbcRegistryRepositoryTest {
 
     static java.util.stream.Stream<String> databases() {
-        return Databases.names();
+        return TestDatabases.names();
     }
 
     private static final Customer ACME = new Customer("acme", "ACME Corp", List.of("10.0.0.0/8", "2001:db8::/32"),
@@ -53,7 +54,7 @@ class JdbcRegistryRepositoryTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void customersWithContactsAndPolicyAndDevicesRoundTrip(String db) throws Exception {
-        JdbcRegistryRepository repo = new JdbcRegistryRepository(Databases.fresh(db));
+        JdbcRegistryRepository repo = new JdbcRegistryRepository(TestDatabases.fresh(db));
         assertEquals(0, repo.revision(), "a new database has revision 0");
         Device fw = new Device("acme-fw1", "acme", "cisco-asa", "ASA 5525-X", List.of("192.0.2.10", "2001:db8::10"));
         assertEquals(1, repo.apply(0, put(List.of(ACME), List.of(fw))));
@@ -67,7 +68,7 @@ class JdbcRegistryRepositoryTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void replacingAndRemovingRewritesChildRowsAndAnAddressCanMoveInOneChange(String db) throws Exception {
-        JdbcRegistryRepository repo = new JdbcRegistryRepository(Databases.fresh(db));
+        JdbcRegistryRepository repo = new JdbcRegistryRepository(TestDatabases.fresh(db));
         repo.apply(0, put(List.of(ACME, new Customer("globex", "Globex", List.of())),
                 List.of(new Device("fw1", "acme", "cisco-asa", "ASA", List.of("192.0.2.1")),
                         new Device("fw2", "globex", "cisco-asa", "ASA", List.of("192.0.2.2")))));
@@ -85,7 +86,7 @@ class JdbcRegistryRepositoryTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aWriterThatReadAnOlderRevisionIsRefusedAndNothingIsWritten(String db) throws Exception {
-        DataSource ds = Databases.fresh(db);
+        DataSource ds = TestDatabases.fresh(db);
         JdbcRegistryRepository nodeA = new JdbcRegistryRepository(ds);
         JdbcRegistryRepository nodeB = new JdbcRegistryRepository(ds);
         nodeA.apply(0, put(List.of(ACME), List.of()));
@@ -99,7 +100,7 @@ class JdbcRegistryRepositoryTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aFailingChangeIsRolledBackWhole(String db) throws Exception {
-        JdbcRegistryRepository repo = new JdbcRegistryRepository(Databases.fresh(db));
+        JdbcRegistryRepository repo = new JdbcRegistryRepository(TestDatabases.fresh(db));
         repo.apply(0, put(List.of(ACME), List.of()));
         // the registry service validates first; if a bad change still reaches the database
         // (a device of a customer that does not exist), the key refuses it and nothing stays
@@ -112,7 +113,7 @@ class JdbcRegistryRepositoryTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void bulkOnboardingOfThreeHundredCustomersAndThreeThousandDevices(String db) throws Exception {
-        JdbcRegistryRepository repo = new JdbcRegistryRepository(Databases.fresh(db));
+        JdbcRegistryRepository repo = new JdbcRegistryRepository(TestDatabases.fresh(db));
         List<Customer> customers = new ArrayList<>();
         List<Device> devices = new ArrayList<>();
         for (int c = 0; c < 300; c++) {
@@ -180,7 +181,7 @@ class JdbcRegistryRepositoryTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void versionZoneAndManagementEndpointRoundTripAndTheSecretIsSealedAtRest(String db) throws Exception {
-        DataSource ds = Databases.fresh(db);
+        DataSource ds = TestDatabases.fresh(db);
         JdbcRegistryRepository repo = new JdbcRegistryRepository(ds, keys("yagura-secret.key"));
         Device full = ips("acme-ips1", "192.0.2.20", Secret.of(CLEAR));
         Device noSecret = ips("acme-ips2", "192.0.2.21", Secret.NONE);
@@ -219,7 +220,7 @@ class JdbcRegistryRepositoryTest {
     @MethodSource("databases")
     void aNodeWithAnotherKeyOrNoneIsToldWhichDeviceItCannotOpenAndNoKeyFileIsMadeWithoutASecret(String db)
             throws Exception {
-        DataSource ds = Databases.fresh(db);
+        DataSource ds = TestDatabases.fresh(db);
         Path nodeAKey = etc.resolve("a.key");
         JdbcRegistryRepository nodeA = new JdbcRegistryRepository(ds, new SecretKeys(null, nodeAKey));
         nodeA.apply(0, put(List.of(ACME), List.of(new Device("acme-fw1", "acme", "cisco-asa", "ASA",
@@ -250,7 +251,7 @@ class JdbcRegistryRepositoryTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aSealedSecretCopiedOntoAnotherDevicesRowIsRefused(String db) throws Exception {
-        DataSource ds = Databases.fresh(db);
+        DataSource ds = TestDatabases.fresh(db);
         JdbcRegistryRepository repo = new JdbcRegistryRepository(ds, keys("yagura-secret.key"));
         repo.apply(0, put(List.of(ACME), List.of(ips("acme-ips1", "192.0.2.20", Secret.of(CLEAR)),
                 ips("acme-ips2", "192.0.2.21", Secret.of("theirs")))));

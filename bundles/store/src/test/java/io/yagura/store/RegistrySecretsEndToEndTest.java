@@ -10,6 +10,7 @@ import io.yagura.api.registry.ManagementEndpoint;
 import io.yagura.api.registry.RegistryException;
 import io.yagura.api.registry.Secret;
 import io.yagura.registry.DeviceRegistryService;
+import io.yagura.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,7 +37,7 @@ class RegistrySecretsEndToEndTest {
     Path dir;
 
     static Stream<String> databases() {
-        return Databases.names();
+        return TestDatabases.names();
     }
 
     private static final String ONBOARDING = """
@@ -65,7 +66,7 @@ class RegistrySecretsEndToEndTest {
         String log;
         try (LogCapture capture = new LogCapture()) {
             Path keyFile = dir.resolve("etc/yagura-secret.key");
-            DataSource ds = Databases.fresh(db);
+            DataSource ds = TestDatabases.fresh(db);
             DeviceRegistryService registry = new DeviceRegistryService(
                     new JdbcRegistryRepository(ds, new SecretKeys(null, keyFile)));
             Path onboarding = dir.resolve("onboarding.yaml");
@@ -93,14 +94,14 @@ class RegistrySecretsEndToEndTest {
             Files.createDirectories(copiedKey.getParent());
             Files.copy(keyFile, copiedKey);
             DeviceRegistryService sameKey = new DeviceRegistryService(
-                    new JdbcRegistryRepository(Databases.fresh(db), new SecretKeys(null, copiedKey)));
+                    new JdbcRegistryRepository(TestDatabases.fresh(db), new SecretKeys(null, copiedKey)));
             sameKey.importFile(export);
             Device original = registry.device("acme-ips1").orElseThrow();
             assertEquals(original, sameKey.device("acme-ips1").orElseThrow(), "every field");
             assertEquals(CLEAR, new String(sameKey.device("acme-ips1").orElseThrow().management().secret().reveal()));
 
             // one with its own key refuses the file, naming the device and its line; nothing imported
-            DeviceRegistryService otherKey = new DeviceRegistryService(new JdbcRegistryRepository(Databases.fresh(db),
+            DeviceRegistryService otherKey = new DeviceRegistryService(new JdbcRegistryRepository(TestDatabases.fresh(db),
                     new SecretKeys(null, dir.resolve("third/yagura-secret.key"))));
             RegistryException e = assertThrows(RegistryException.class, () -> otherKey.importFile(export));
             errors.add(e.getMessage());

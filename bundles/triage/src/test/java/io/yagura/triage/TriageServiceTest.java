@@ -10,13 +10,13 @@ import io.yagura.api.incident.IncidentStatus;
 import io.yagura.api.incident.Level;
 import io.yagura.api.incident.Triage;
 import io.yagura.store.JdbcIncidentStore;
+import io.yagura.testing.TestDatabases;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +30,7 @@ class TriageServiceTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
+        DataSource h2 = TestDatabases.freshH2();
         store = new JdbcIncidentStore(h2);
         IncidentChanges recorder = (incident, change) -> announced.add(incident.id() + ":" + change);
         triage = new TriageService(store, recorder, null, Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC));

@@ -19,11 +19,11 @@ import io.yagura.correlation.rules.RuleRepository;
 import io.yagura.correlation.rules.RuleSet;
 import io.yagura.plugin.ciscoasa.CiscoAsaParser;
 import io.yagura.store.JdbcIncidentStore;
+import io.yagura.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,8 +48,7 @@ class WindowPrimingTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:p" + UUID.randomUUID().toString().replace("-", "") + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
+        DataSource h2 = TestDatabases.freshH2();
         store = new JdbcIncidentStore(h2);
         shared = new ReplayContext(List.of(new Customer(ACME, "ACME Corp", List.of("10.0.0.0/8", "198.51.100.0/24"))),
                 "INC-A-");

@@ -9,13 +9,14 @@ import io.yagura.api.registry.Customer;
 import io.yagura.store.JdbcAcknowledgements;
 import io.yagura.store.JdbcIncidentStore;
 import io.yagura.templates.freemarker.FreemarkerTemplates;
+import io.yagura.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
 
 /** The real incident store and acknowledgements on an embedded H2, a customer with phone contacts, the templates. */
 final class Platform {
@@ -25,8 +26,7 @@ final class Platform {
     final List<Contact> contacts = new ArrayList<>();
 
     Platform() throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:p" + UUID.randomUUID().toString().replace("-", "") + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
+        DataSource h2 = TestDatabases.freshH2();
         store = new JdbcIncidentStore(h2);
         acks = new JdbcAcknowledgements(h2, store);
     }

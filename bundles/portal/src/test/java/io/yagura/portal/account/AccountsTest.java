@@ -11,14 +11,14 @@ import io.yagura.api.registry.Customer;
 import io.yagura.registry.DeviceRegistryService;
 import io.yagura.registry.MemoryRegistryRepository;
 import io.yagura.store.JdbcIncidentStore;
+import io.yagura.testing.TestDatabases;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,15 +52,14 @@ class AccountsTest {
     static final String CLIENT = "198.51.100.20";
     final MovingClock clock = new MovingClock();
     final List<Mailer.OutgoingMail> mails = new ArrayList<>();
-    JdbcDataSource h2;
+    DataSource h2;
     JdbcIncidentStore store;
     DeviceRegistryService registry;
     PortalAccounts accounts;
 
     @BeforeEach
     void setUp() throws Exception {
-        h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:a" + UUID.randomUUID().toString().replace("-", "") + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
+        h2 = TestDatabases.freshH2();
         store = new JdbcIncidentStore(h2);
         registry = new DeviceRegistryService(new MemoryRegistryRepository());
         registry.putCustomer(new Customer("acme", "ACME", List.of()));

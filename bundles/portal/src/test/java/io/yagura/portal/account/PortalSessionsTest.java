@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.yagura.testing.TestDatabases;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -12,13 +13,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Sessions in the database: two PortalSessions on one database stand for a restarted node, or for
@@ -32,25 +30,7 @@ class PortalSessionsTest {
     final AccountsTest.MovingClock clock = new AccountsTest.MovingClock();
 
     static Stream<String> databases() {
-        String url = System.getenv("YAGURA_TEST_POSTGRES_URL");
-        return url == null || url.isBlank() ? Stream.of("h2") : Stream.of("h2", "postgresql");
-    }
-
-    /** A new empty H2 database, or a new schema of the PostgreSQL named by YAGURA_TEST_POSTGRES_URL. */
-    static DataSource emptyDatabase(String kind) throws Exception {
-        String name = "s" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        if (kind.equals("h2")) {
-            JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL("jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
-            return h2;
-        }
-        PGSimpleDataSource pg = new PGSimpleDataSource();
-        pg.setURL(System.getenv("YAGURA_TEST_POSTGRES_URL"));
-        try (Connection c = pg.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + name);
-        }
-        pg.setCurrentSchema(name);
-        return pg;
+        return TestDatabases.names();
     }
 
     private PortalSessions node(DataSource db) throws Exception {
@@ -60,7 +40,7 @@ class PortalSessionsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aSessionSurvivesARestartAndIsKnownToTheOtherNode(String kind) throws Exception {
-        DataSource db = emptyDatabase(kind);
+        DataSource db = TestDatabases.fresh(kind);
         PortalSessions.Session s = node(db).start("carol");
 
         PortalSessions restarted = node(db);
@@ -76,7 +56,7 @@ class PortalSessionsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aSessionEndedOnOneNodeIsRefusedByBoth(String kind) throws Exception {
-        DataSource db = emptyDatabase(kind);
+        DataSource db = TestDatabases.fresh(kind);
         PortalSessions a = node(db);
         PortalSessions b = node(db);
 
@@ -99,7 +79,7 @@ class PortalSessionsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void sessionsEndAfter30MinutesIdleOr12HoursAfterLoginWhicheverNodeServesThem(String kind) throws Exception {
-        DataSource db = emptyDatabase(kind);
+        DataSource db = TestDatabases.fresh(kind);
         PortalSessions a = node(db);
         PortalSessions b = node(db);
         PortalSessions.Session idle = a.start("carol");
@@ -123,7 +103,7 @@ class PortalSessionsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void theTableHoldsOnlyTheSha256OfTheSessionId(String kind) throws Exception {
-        DataSource db = emptyDatabase(kind);
+        DataSource db = TestDatabases.fresh(kind);
         PortalSessions.Session s = node(db).start("carol");
         List<String> row = new ArrayList<>();
         try (Connection c = db.getConnection(); Statement st = c.createStatement();
@@ -141,7 +121,7 @@ class PortalSessionsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void theCleanupDeletesOnlyExpiredRows(String kind) throws Exception {
-        DataSource db = emptyDatabase(kind);
+        DataSource db = TestDatabases.fresh(kind);
         PortalSessions sessions = node(db);
         PortalSessions.Session old = sessions.start("carol");
         clock.advance(Duration.ofMinutes(20));

@@ -15,14 +15,14 @@ import io.yagura.portal.live.LiveFeed;
 import io.yagura.registry.DeviceRegistryService;
 import io.yagura.registry.MemoryRegistryRepository;
 import io.yagura.store.JdbcIncidentStore;
+import io.yagura.testing.TestDatabases;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +36,7 @@ class PortalCommandsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:c" + UUID.randomUUID().toString().replace("-", "") + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
+        DataSource h2 = TestDatabases.freshH2();
         JdbcIncidentStore store = new JdbcIncidentStore(h2);
         DeviceRegistryService registry = new DeviceRegistryService(new MemoryRegistryRepository());
         registry.putCustomer(new Customer("acme", "ACME", List.of()));
