@@ -1,12 +1,12 @@
 package io.yagura.advisory;
 
+import io.yagura.api.JdbcStatements;
 import io.yagura.api.advisory.Advisory;
 import io.yagura.api.advisory.AdvisoryStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -54,10 +54,8 @@ public class JdbcAdvisoryStore implements AdvisoryStore {
     @Activate
     public JdbcAdvisoryStore(@Reference(target = "(dataSourceName=yagura)") DataSource dataSource) {
         this.dataSource = dataSource;
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String ddl : SCHEMA) {
-                s.execute(ddl);
-            }
+        try {
+            JdbcStatements.execute(dataSource, SCHEMA);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the advisory tables: " + e.getMessage(), e);
         }

@@ -1,18 +1,16 @@
 package io.yagura.report;
 
+import io.yagura.api.JdbcStatements;
 import io.yagura.api.JdbcTransactions;
 import io.yagura.api.report.MonthlyReport;
 import io.yagura.api.report.ReportStore;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -48,10 +46,8 @@ public class JdbcReportStore implements ReportStore {
     @Activate
     public JdbcReportStore(@Reference(target = "(dataSourceName=yagura)") DataSource dataSource) {
         this.dataSource = dataSource;
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String ddl : SCHEMA) {
-                s.execute(ddl);
-            }
+        try {
+            JdbcStatements.execute(dataSource, SCHEMA);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the report tables: " + e.getMessage(), e);
         }
@@ -143,38 +139,12 @@ public class JdbcReportStore implements ReportStore {
                 created, rs.getString(6), rs.getLong(7));
     }
 
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
+    private void update(String sql, JdbcStatements.Binder binder) {
+        JdbcStatements.update(dataSource, sql, binder, JdbcReportStore::failure);
     }
 
-    @FunctionalInterface
-    private interface Row<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
-    private void update(String sql, Binder binder) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw failure(sql, e);
-        }
-    }
-
-    private <T> List<T> query(String sql, Binder binder, Row<T> row) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            List<T> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(row.map(rs));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw failure(sql, e);
-        }
+    private <T> List<T> query(String sql, JdbcStatements.Binder binder, JdbcStatements.Row<T> row) {
+        return JdbcStatements.query(dataSource, sql, binder, row, JdbcReportStore::failure);
     }
 
     private static IllegalStateException failure(String what, SQLException e) {

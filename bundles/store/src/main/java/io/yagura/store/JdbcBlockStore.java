@@ -3,6 +3,7 @@ package io.yagura.store;
 import static io.yagura.store.Statements.setTime;
 import static io.yagura.store.Statements.time;
 
+import io.yagura.api.JdbcStatements;
 import io.yagura.api.JdbcTransactions;
 import io.yagura.api.incident.IncidentStore.ConcurrentChangeException;
 import io.yagura.api.response.Block;
@@ -207,11 +208,11 @@ public class JdbcBlockStore implements BlockStore {
 
     // --- plumbing: the store's one statement helper ----------------------------------------------
 
-    private int update(String sql, Statements.Binder binder) {
+    private int update(String sql, JdbcStatements.Binder binder) {
         return Statements.update(dataSource, sql, binder);
     }
 
-    private <T> List<T> query(String sql, Statements.Binder binder, Statements.Row<T> row) {
+    private <T> List<T> query(String sql, JdbcStatements.Binder binder, JdbcStatements.Row<T> row) {
         return Statements.query(dataSource, sql, binder, row);
     }
 }

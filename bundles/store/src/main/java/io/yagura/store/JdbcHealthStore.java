@@ -3,6 +3,7 @@ package io.yagura.store;
 import static io.yagura.store.Statements.setTime;
 import static io.yagura.store.Statements.time;
 
+import io.yagura.api.JdbcStatements;
 import io.yagura.api.health.DeviceHealth;
 import io.yagura.api.health.HealthSettings;
 import io.yagura.api.health.HealthState;
@@ -178,11 +179,11 @@ public class JdbcHealthStore implements HealthStore {
 
     // --- plumbing: the store's one statement helper ----------------------------------------------
 
-    private int update(String sql, Statements.Binder binder) {
+    private int update(String sql, JdbcStatements.Binder binder) {
         return Statements.update(dataSource, sql, binder);
     }
 
-    private <T> List<T> query(String sql, Statements.Binder binder, Statements.Row<T> row) {
+    private <T> List<T> query(String sql, JdbcStatements.Binder binder, JdbcStatements.Row<T> row) {
         return Statements.query(dataSource, sql, binder, row);
     }
 

@@ -4,6 +4,7 @@ import static io.yagura.store.Statements.setTime;
 import static io.yagura.store.Statements.time;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.yagura.api.JdbcStatements;
 import io.yagura.api.JdbcTransactions;
 import io.yagura.api.event.SecurityEvent;
 import io.yagura.api.incident.AuditEntry;
@@ -422,11 +423,11 @@ public class JdbcIncidentStore implements IncidentStore {
 
     // --- plumbing -------------------------------------------------------------------------
 
-    private int update(String sql, Statements.Binder binder) {
+    private int update(String sql, JdbcStatements.Binder binder) {
         return Statements.update(dataSource, sql, binder);
     }
 
-    private <T> List<T> query(String sql, Statements.Binder binder, Statements.Row<T> row) {
+    private <T> List<T> query(String sql, JdbcStatements.Binder binder, JdbcStatements.Row<T> row) {
         return Statements.query(dataSource, sql, binder, row);
     }
 
@@ -439,11 +440,12 @@ public class JdbcIncidentStore implements IncidentStore {
     }
 
     /** A database operation failed; the message names the statement. */
-    public static final class StoreException extends RuntimeException {
+    /** A statement of the store failed: "store: " the driver's message, and the statement's first word. */
+    public static final class StoreException extends JdbcStatements.StatementException {
         private static final long serialVersionUID = 1L;
 
         StoreException(String sql, SQLException cause) {
-            super("store: " + cause.getMessage() + " [" + sql.split(" ", 3)[0] + " …]", cause);
+            super("store", sql, cause);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.yagura.portal.account;
 
+import io.yagura.api.JdbcStatements;
 import io.yagura.api.incident.AuditEntry;
 import io.yagura.api.incident.IncidentStore;
 import io.yagura.api.notify.Mailer;
@@ -46,7 +47,9 @@ public class PortalAccounts {
     private static final String COLUMNS = "name, role, customer_id, mail, language, password_hash, failed_logins, "
             + "locked_until, disabled, created_at";
 
-    private final Sql sql;
+    private static final JdbcStatements.Failure FAILED = AccountException.failure("portal accounts");
+
+    private final DataSource dataSource;
     private final IncidentStore audit;
     private final DeviceRegistry registry;
     private final AccountRules rules;
@@ -75,7 +78,7 @@ public class PortalAccounts {
     public PortalAccounts(DataSource dataSource, IncidentStore audit, DeviceRegistry registry, AccountRules rules,
                           PasswordHasher hasher, LoginThrottle throttle, Clock clock) throws SQLException {
         this.throttle = throttle;
-        this.sql = new Sql(dataSource, "portal accounts");
+        this.dataSource = dataSource;
         this.audit = audit;
         this.registry = registry;
         this.rules = rules;
@@ -360,36 +363,36 @@ public class PortalAccounts {
     private static final String DUMMY_HASH = new PasswordHasher().hash(Secrets.token().toCharArray());
 
     private void createTables() throws SQLException {
-        sql.ddl("CREATE TABLE IF NOT EXISTS portal_user (name VARCHAR(64) PRIMARY KEY, role VARCHAR(16) NOT NULL, "
+        JdbcStatements.execute(dataSource, List.of("CREATE TABLE IF NOT EXISTS portal_user (name VARCHAR(64) PRIMARY KEY, role VARCHAR(16) NOT NULL, "
                         + "customer_id VARCHAR(128), mail VARCHAR(320) NOT NULL, language VARCHAR(8) NOT NULL, "
                         + "password_hash VARCHAR(200), failed_logins INT NOT NULL, locked_until BIGINT, "
                         + "disabled BOOLEAN NOT NULL, created_at BIGINT NOT NULL)",
                 "CREATE TABLE IF NOT EXISTS portal_link (token_digest VARCHAR(64) PRIMARY KEY, "
                         + "user_name VARCHAR(64) NOT NULL, expires_at BIGINT NOT NULL, used_at BIGINT)",
                 "CREATE TABLE IF NOT EXISTS portal_customer (customer_id VARCHAR(128) PRIMARY KEY, "
-                        + "contacts_editable BOOLEAN NOT NULL)");
+                        + "contacts_editable BOOLEAN NOT NULL)"));
     }
 
     private record Row(PortalUser user, String hash) {
     }
 
-    private int update(String statement, Sql.Binder binder) {
-        return sql.update(statement, binder);
+    private int update(String statement, JdbcStatements.Binder binder) {
+        return JdbcStatements.update(dataSource, statement, binder, FAILED);
     }
 
-    private List<Row> query(String statement, Sql.Binder binder) {
-        return sql.query(statement, binder, rs -> {
+    private List<Row> query(String statement, JdbcStatements.Binder binder) {
+        return JdbcStatements.query(dataSource, statement, binder, rs -> {
             String hash = rs.getString(6);
             long locked = rs.getLong(8);
             Instant lockedUntil = rs.wasNull() ? null : Instant.ofEpochMilli(locked);
             return new Row(new PortalUser(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getString(3),
                     rs.getString(4), rs.getString(5), rs.getInt(7), lockedUntil, rs.getBoolean(9),
                     hash != null, Instant.ofEpochMilli(rs.getLong(10))), hash);
-        });
+        }, FAILED);
     }
 
-    private List<String> queryStrings(String statement, Sql.Binder binder) {
-        return sql.query(statement, binder, rs -> rs.getString(1));
+    private List<String> queryStrings(String statement, JdbcStatements.Binder binder) {
+        return JdbcStatements.query(dataSource, statement, binder, rs -> rs.getString(1), FAILED);
     }
 
     private static void setTime(PreparedStatement ps, int i, Instant t) throws SQLException {

@@ -1,5 +1,6 @@
 package io.yagura.portal.account;
 
+import io.yagura.api.JdbcStatements;
 import io.yagura.portal.PortalConfig;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -37,7 +38,9 @@ public class PortalSessions {
     private static final Duration TOUCH_RESOLUTION = Duration.ofMinutes(1);
     private static final String COLUMNS = "user_name, csrf, created_at, last_seen";
 
-    private final Sql sql;
+    private static final JdbcStatements.Failure FAILED = AccountException.failure("portal sessions");
+
+    private final DataSource dataSource;
     private final Duration idle;
     private final Duration absolute;
     private final Duration touchEvery;
@@ -54,23 +57,23 @@ public class PortalSessions {
         if (idle.isNegative() || idle.isZero() || absolute.isNegative() || absolute.isZero()) {
             throw new IllegalArgumentException("session.idle.minutes and session.absolute.hours must be at least 1");
         }
-        this.sql = new Sql(dataSource, "portal sessions");
+        this.dataSource = dataSource;
         this.idle = idle;
         this.absolute = absolute;
         // a short idle time (tests, strict sites) keeps its precision
         Duration tenth = idle.dividedBy(10);
         this.touchEvery = tenth.compareTo(TOUCH_RESOLUTION) < 0 ? tenth : TOUCH_RESOLUTION;
         this.clock = clock;
-        sql.ddl("CREATE TABLE IF NOT EXISTS portal_session (id_digest VARCHAR(64) PRIMARY KEY, "
+        JdbcStatements.execute(dataSource, List.of("CREATE TABLE IF NOT EXISTS portal_session (id_digest VARCHAR(64) PRIMARY KEY, "
                         + "user_name VARCHAR(64) NOT NULL, csrf VARCHAR(64) NOT NULL, created_at BIGINT NOT NULL, "
                         + "last_seen BIGINT NOT NULL)",
-                "CREATE INDEX IF NOT EXISTS portal_session_user ON portal_session (user_name)");
+                "CREATE INDEX IF NOT EXISTS portal_session_user ON portal_session (user_name)"));
     }
 
     public Session start(String user) {
         Instant now = clock.instant();
         Session s = new Session(Secrets.token(), user, Secrets.token(), now, now);
-        sql.update("INSERT INTO portal_session (id_digest, " + COLUMNS + ") VALUES (?,?,?,?,?)", ps -> {
+        update("INSERT INTO portal_session (id_digest, " + COLUMNS + ") VALUES (?,?,?,?,?)", ps -> {
             ps.setString(1, Secrets.digest(s.id()));
             ps.setString(2, s.user());
             ps.setString(3, s.csrf());
@@ -85,7 +88,7 @@ public class PortalSessions {
         Optional<Session> s = peek(id);
         Instant now = clock.instant();
         if (s.isPresent() && !now.isBefore(s.get().lastSeen().plus(touchEvery))) {
-            sql.update("UPDATE portal_session SET last_seen=? WHERE id_digest=? AND last_seen<?", ps -> {
+            update("UPDATE portal_session SET last_seen=? WHERE id_digest=? AND last_seen<?", ps -> {
                 ps.setLong(1, now.toEpochMilli());
                 ps.setString(2, Secrets.digest(id));
                 ps.setLong(3, now.toEpochMilli());
@@ -102,7 +105,7 @@ public class PortalSessions {
             return Optional.empty();
         }
         String digest = Secrets.digest(id);
-        Optional<Session> s = sql.query("SELECT " + COLUMNS + " FROM portal_session WHERE id_digest=?",
+        Optional<Session> s = query("SELECT " + COLUMNS + " FROM portal_session WHERE id_digest=?",
                 ps -> ps.setString(1, digest), rs -> new Session(id, rs.getString(1), rs.getString(2),
                         Instant.ofEpochMilli(rs.getLong(3)), Instant.ofEpochMilli(rs.getLong(4)))).stream().findFirst();
         if (s.isPresent() && expired(s.get().createdAt(), s.get().lastSeen(), clock.instant())) {
@@ -126,7 +129,7 @@ public class PortalSessions {
         for (int from = 0; from < digests.size(); from += 500) {
             List<String> slice = digests.subList(from, Math.min(digests.size(), from + 500));
             String marks = slice.stream().map(d -> "?").collect(Collectors.joining(","));
-            sql.query("SELECT id_digest, created_at, last_seen FROM portal_session WHERE id_digest IN (" + marks + ")",
+            query("SELECT id_digest, created_at, last_seen FROM portal_session WHERE id_digest IN (" + marks + ")",
                     ps -> {
                         for (int i = 0; i < slice.size(); i++) {
                             ps.setString(i + 1, slice.get(i));
@@ -140,19 +143,19 @@ public class PortalSessions {
 
     public void end(String id) {
         if (id != null && !id.isEmpty()) {
-            sql.update("DELETE FROM portal_session WHERE id_digest=?", ps -> ps.setString(1, Secrets.digest(id)));
+            update("DELETE FROM portal_session WHERE id_digest=?", ps -> ps.setString(1, Secrets.digest(id)));
         }
     }
 
     /** Ends every session of a user (locked, password changed), on every node. */
     public int endAllOf(String user) {
-        return sql.update("DELETE FROM portal_session WHERE user_name=?", ps -> ps.setString(1, user));
+        return update("DELETE FROM portal_session WHERE user_name=?", ps -> ps.setString(1, user));
     }
 
     /** Deletes the rows of sessions that expired (idle or absolute) without a logout; returns how many. */
     public int deleteExpired() {
         Instant now = clock.instant();
-        return sql.update("DELETE FROM portal_session WHERE last_seen<=? OR created_at<=?", ps -> {
+        return update("DELETE FROM portal_session WHERE last_seen<=? OR created_at<=?", ps -> {
             ps.setLong(1, now.minus(idle).toEpochMilli());
             ps.setLong(2, now.minus(absolute).toEpochMilli());
         });
@@ -160,7 +163,15 @@ public class PortalSessions {
 
     /** Rows in the table, expired or not: what the cleanup has left. */
     public int stored() {
-        return sql.query("SELECT COUNT(*) FROM portal_session", ps -> { }, rs -> rs.getInt(1)).get(0);
+        return query("SELECT COUNT(*) FROM portal_session", JdbcStatements.Binder.NONE, rs -> rs.getInt(1)).get(0);
+    }
+
+    private int update(String statement, JdbcStatements.Binder binder) {
+        return JdbcStatements.update(dataSource, statement, binder, FAILED);
+    }
+
+    private <T> List<T> query(String statement, JdbcStatements.Binder binder, JdbcStatements.Row<T> row) {
+        return JdbcStatements.query(dataSource, statement, binder, row, FAILED);
     }
 
     private boolean expired(Instant createdAt, Instant lastSeen, Instant now) {
