@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.yagura.agent.centre.AgentCentre;
+import io.yagura.agent.centre.AgentForwarding;
 import io.yagura.agent.centre.AgentRecord;
 import io.yagura.agent.centre.AgentRegistry;
 import io.yagura.agent.enrol.Enrolment;
@@ -207,6 +208,43 @@ class AgentLinkTest {
         assertEquals(null, centre.registry().agent("site1").orElseThrow().previousCertificate(),
                 "the agent connected with the new certificate: the old one is retired");
         assertFalse(centre.registry().accepts("site1", before));
+    }
+
+    @Test
+    void withThePlatformOnAnExternalBrokerTheCentreForwardsEachAgentsLinesThereOnceAndInOrder() throws Exception {
+        Path externalDir = tmp.resolve("external-broker");
+        EmbeddedActiveMQ external = TestBrokers.centre(externalDir, 13);
+        // the centre's inbound consumer creates it there in Karaf (CentreAgents.forward)
+        String address = AgentCentre.addressOf("site1");
+        external.getActiveMQServer().createQueue(org.apache.activemq.artemis.api.core.QueueConfiguration.of(address)
+                .setAddress(address).setRoutingType(org.apache.activemq.artemis.api.core.RoutingType.ANYCAST).setDurable(true));
+        AgentForwarding forwarding = new AgentForwarding(centreBroker.getActiveMQServer(), "vm://13", "gateway", "x");
+        try {
+            link = enrolledLink("site1");
+            forwarding.forward("site1");
+            List<Long> received = new java.util.ArrayList<>();
+            try (NumberedTraffic.Receiver at = new NumberedTraffic.Receiver(traffic, "vm://13", AgentCentre.addressOf("site1"))) {
+                traffic.send("vm://11", TestBrokers.FORWARDED, 0, 2_000, 0);
+                await().atMost(Duration.ofSeconds(60)).until(() -> at.count() >= 2_000);
+                received.addAll(at.received());
+            }
+            assertTrue(forwarding.connected("site1"));
+
+            external.stop(); // the platform's broker goes away: lines wait on the gateway node
+            traffic.send("vm://11", TestBrokers.FORWARDED, 2_000, 2_500, 0);
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    centreBroker.getActiveMQServer().locateQueue(AgentCentre.addressOf("site1")).getMessageCount() == 50);
+            external = TestBrokers.centre(externalDir, 13);
+            try (NumberedTraffic.Receiver at = new NumberedTraffic.Receiver(traffic, "vm://13", AgentCentre.addressOf("site1"))) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> at.count() >= 500);
+                await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> at.count() == 500);
+                received.addAll(at.received());
+            }
+            assertEquals(LongStream.range(0, 2_500).boxed().toList(), received, "every line once, in order");
+        } finally {
+            forwarding.close();
+            external.stop();
+        }
     }
 
     @Test

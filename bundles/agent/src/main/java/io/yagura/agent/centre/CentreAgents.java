@@ -36,8 +36,10 @@ import org.slf4j.LoggerFactory;
  * The centre's agents in Karaf: starts {@link AgentCentre} on the embedded broker, registers the
  * JAAS realm {@value AgentCentre#SECURITY_DOMAIN} that logs agents in by certificate (Karaf's
  * principals, which the broker's security manager reads), moves each enrolled agent's lines to
- * the vendors' queues, and checks for silent agents on the Karaf Scheduler. Present only where
- * etc/io.yagura.agent.centre.cfg exists.
+ * the vendors' queues, and checks for silent agents on the Karaf Scheduler. With forward.url set
+ * (the platform's queues on an external broker) it also forwards each agent's queue there
+ * ({@link AgentForwarding}), where the platform's broker connection picks the lines up. Present
+ * only where etc/io.yagura.agent.centre.cfg exists.
  */
 @Component(service = {CentreAgents.class, AgentDirectory.class}, immediate = true, configurationPid = "io.yagura.agent.centre",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -53,6 +55,8 @@ public class CentreAgents implements AgentDirectory {
     private final ConnectionFactory jms;
     private final AgentAttribution attribution;
     private final Map<String, AgentInbound> inbound = new ConcurrentHashMap<>();
+    /** Null when the platform's queues are on this node's embedded broker (no forward.url). */
+    private final AgentForwarding forwarding;
 
     @Activate
     public CentreAgents(@Reference ActiveMQServer broker, @Reference ConnectionFactory jms,
@@ -67,6 +71,8 @@ public class CentreAgents implements AgentDirectory {
                 config.enrol_port(), hosts, Duration.ofHours(config.token_hours()),
                 Duration.ofDays(config.certificate_days()), Duration.ofMinutes(config.silence_minutes())),
                 Clock.systemUTC());
+        this.forwarding = config.forward_url() == null || config.forward_url().isBlank() ? null
+                : new AgentForwarding(broker, config.forward_url().trim(), config.forward_user(), config.forward_password());
         this.realm = context.registerService(JaasRealm.class, realm(context, centre), null);
         centre.onEnrolled(name -> check());
         centre.start();
@@ -92,6 +98,9 @@ public class CentreAgents implements AgentDirectory {
     synchronized void check() {
         try {
             for (AgentRecord a : centre.registry().agents()) {
+                if (forwarding != null && a.state() != AgentRecord.State.PENDING) {
+                    forward(a.name()); // a revoked agent's lines that reached this node still go on
+                }
                 if (a.state() == AgentRecord.State.ENROLLED) {
                     inbound.computeIfAbsent(a.name(), n -> new AgentInbound(jms, n,
                             () -> centre.registry().agent(n).orElse(null), attribution));
@@ -100,6 +109,24 @@ public class CentreAgents implements AgentDirectory {
             centre.checkSilence();
         } catch (RuntimeException e) {
             LOG.error("{} failed, tried again at the next period: {}", JOB, e.getMessage(), e);
+        }
+    }
+
+    private void forward(String name) {
+        if (forwarding.forwarded(name)) {
+            return;
+        }
+        try {
+            // the bridge sends to an address: without a queue there, its lines would be routed nowhere
+            try (jakarta.jms.Connection c = jms.createConnection();
+                 jakarta.jms.Session s = c.createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE);
+                 jakarta.jms.MessageConsumer created = s.createConsumer(s.createQueue(AgentCentre.addressOf(name)))) {
+                LOG.debug("Queue {} present on the platform's broker ({})", AgentCentre.addressOf(name), created);
+            }
+            forwarding.forward(name);
+        } catch (Exception e) {
+            LOG.error("Agent {}: its lines cannot be forwarded to the platform's broker (tried again every check; "
+                    + "they wait on this node): {}", name, e.getMessage(), e);
         }
     }
 
@@ -135,6 +162,9 @@ public class CentreAgents implements AgentDirectory {
     @Deactivate
     void deactivate() throws Exception {
         scheduler.unschedule(JOB);
+        if (forwarding != null) {
+            forwarding.close();
+        }
         for (AgentInbound i : inbound.values()) {
             i.close();
         }

@@ -31,4 +31,17 @@ public @interface CentreAgentsConfig {
 
     @AttributeDefinition(description = "Seconds between checks of the agents' state")
     int check_period_seconds() default 60;
+
+    @AttributeDefinition(description = "Only when the platform's queues are on an external broker: its CORE URL "
+            + "(e.g. tcp://mq.soc.example:61616?sslEnabled=true;trustStorePath=...). Agents connect to this node, "
+            + "which forwards each agent's lines there (docs/agent.md, 'With an external broker'). Empty: the "
+            + "platform uses this node's embedded broker")
+    String forward_url() default "";
+
+    @AttributeDefinition(description = "User on the external broker for forward.url")
+    String forward_user() default "";
+
+    @AttributeDefinition(description = "Password of forward.user",
+            type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
+    String forward_password() default "";
 }

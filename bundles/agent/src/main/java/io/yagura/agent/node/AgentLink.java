@@ -6,6 +6,7 @@ import io.yagura.agent.pki.AgentCa;
 import io.yagura.agent.pki.AgentNames;
 import io.yagura.agent.pki.Fingerprints;
 import io.yagura.agent.pki.KeyFiles;
+import io.yagura.agent.forward.StoreAndForward;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,14 +18,12 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.core.config.BridgeConfiguration;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory;
 import org.apache.activemq.artemis.core.remoting.impl.netty.TransportConstants;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
-import org.apache.activemq.artemis.core.server.ComponentConfigurationRoutingType;
 import org.apache.activemq.artemis.core.server.cluster.Bridge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -150,28 +149,10 @@ public final class AgentLink implements AutoCloseable {
         broker.getConfiguration().addConnectorConfiguration(CONNECTOR,
                 new TransportConfiguration(NettyConnectorFactory.class.getName(), params, CONNECTOR));
 
-        BridgeConfiguration bridge = new BridgeConfiguration(BRIDGE)
-                .setQueueName(settings.queue())
-                .setForwardingAddress(AgentCentre.addressOf(settings.name()))
-                .setRoutingType(ComponentConfigurationRoutingType.ANYCAST)
-                .setStaticConnectors(List.of(CONNECTOR))
-                .setHA(false)
-                .setConcurrency(1)
-                .setUseDuplicateDetection(true)
-                .setConfirmationWindowSize(1024 * 1024)
-                .setReconnectAttempts(-1)
-                .setInitialConnectAttempts(-1)
-                .setRetryInterval(1000)
-                .setRetryIntervalMultiplier(2.0)
-                .setMaxRetryInterval(30_000)
-                // A cut link is noticed within a connection TTL, not a TCP timeout.
-                .setClientFailureCheckPeriod(5_000)
-                .setConnectionTTL(15_000)
-                .setCallTimeout(15_000)
-                // The centre logs agents in by their certificate; an explicit user keeps the bridge
-                // from presenting the broker's cluster credentials instead.
-                .setUser("agent." + settings.name())
-                .setPassword("certificate");
+        // The centre logs agents in by their certificate; an explicit user keeps the bridge from
+        // presenting the broker's cluster credentials instead.
+        BridgeConfiguration bridge = StoreAndForward.bridge(BRIDGE, settings.queue(),
+                AgentCentre.addressOf(settings.name()), CONNECTOR, "agent." + settings.name(), "certificate");
         if (broker.getClusterManager().getBridges().containsKey(BRIDGE)) {
             broker.destroyBridge(BRIDGE);
         }
