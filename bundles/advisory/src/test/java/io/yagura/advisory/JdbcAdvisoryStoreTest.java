@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -45,5 +46,23 @@ class JdbcAdvisoryStoreTest {
         assertEquals(T.plusSeconds(60), store.find("ADV-1").orElseThrow().sentAt());
         assertEquals(List.of("mail:failed:550 5.1.1 no", "portal:delivered:null"), store.deliveries("ADV-1").stream()
                 .map(d -> d.channel() + ":" + d.outcome() + ":" + d.answer()).toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aDatabaseWhoseAdvisoryTablesPredateLiquibaseKeepsThem(String db) throws Exception {
+        // the advisory table as the bundle made it before its changelog; the delivery table came later
+        DataSource ds = TestDatabases.freshWith(db, "CREATE TABLE advisory ("
+                + "id VARCHAR(40) PRIMARY KEY, severity VARCHAR(20) NOT NULL, vendors VARCHAR(2000) NOT NULL, "
+                + "products VARCHAR(2000) NOT NULL, title_en VARCHAR(500) NOT NULL, title_ja VARCHAR(500) NOT NULL, "
+                + "body_en TEXT NOT NULL, body_ja TEXT NOT NULL, created_at TIMESTAMP WITH TIME ZONE NOT NULL, "
+                + "created_by VARCHAR(200) NOT NULL, sent_at TIMESTAMP WITH TIME ZONE)");
+        JdbcAdvisoryStore store = new JdbcAdvisoryStore(ds);
+        Advisory a = new Advisory("ADV-1", "high", List.of("cisco-asa"), List.of(), Map.of("en", "Flaw", "ja", "脆弱性"),
+                Map.of("en", "Update.", "ja", "更新してください。"), T, "analyst", null);
+        store.create(a);
+        assertEquals(a, store.find("ADV-1").orElseThrow(), "the old table is used as it is");
+        assertEquals(Map.of("advisory-1-advisories", "MARK_RAN", "advisory-1-deliveries", "EXECUTED"),
+                TestDatabases.changeSetRuns(ds));
     }
 }

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -63,18 +62,6 @@ public final class JdbcStatements {
     }
 
     private JdbcStatements() {
-    }
-
-    /**
-     * Runs statements without parameters (DDL such as CREATE TABLE IF NOT EXISTS) in order on one
-     * connection, each as it comes; the first that fails stops the rest.
-     */
-    public static void execute(DataSource dataSource, List<String> statements) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
     }
 
     /** Runs an INSERT, UPDATE or DELETE; returns the rows it changed. */

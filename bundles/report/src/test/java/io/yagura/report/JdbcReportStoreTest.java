@@ -10,6 +10,7 @@ import io.yagura.testing.TestDatabases;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,5 +73,23 @@ class JdbcReportStoreTest {
         store.save(new MonthlyReport("RPT-3", "acme", nov, "en", T, "console:karaf", 1), new byte[] {3});
         assertEquals(List.of("RPT-3"), store.list("acme").stream().map(MonthlyReport::id).toList(),
                 "the store writes again after a failed transaction");
+    }
+
+    /** The report table as the bundle made it before its changelog (the delivery table came later). */
+    static final String MONTHLY_REPORT_BEFORE_LIQUIBASE = "CREATE TABLE monthly_report (id VARCHAR(40) PRIMARY KEY, "
+            + "customer_id VARCHAR(100) NOT NULL, report_month VARCHAR(7) NOT NULL, report_language VARCHAR(10) NOT NULL, "
+            + "created_at TIMESTAMP WITH TIME ZONE NOT NULL, created_by VARCHAR(200) NOT NULL, size_bytes BIGINT NOT NULL, "
+            + "pdf BYTEA NOT NULL, CONSTRAINT monthly_report_once UNIQUE (customer_id, report_month))";
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aDatabaseWhoseReportTablesPredateLiquibaseKeepsThem(String db) throws Exception {
+        DataSource ds = TestDatabases.freshWith(db, MONTHLY_REPORT_BEFORE_LIQUIBASE);
+        JdbcReportStore store = new JdbcReportStore(ds);
+        store.save(new MonthlyReport("RPT-1", "acme", YearMonth.of(2026, 11), "ja", T, "scheduler", 1), new byte[] {1});
+        new JdbcReportStore(ds);
+        assertEquals(Map.of("report-1-monthly-reports", "MARK_RAN", "report-1-deliveries", "EXECUTED"),
+                TestDatabases.changeSetRuns(ds), "the old table kept, the missing one made, a second start applies nothing");
+        assertEquals("RPT-1", store.find("RPT-1").orElseThrow().id());
     }
 }

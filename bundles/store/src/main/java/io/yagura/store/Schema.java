@@ -1,20 +1,11 @@
 package io.yagura.store;
 
-import java.sql.Connection;
+import io.yagura.store.schema.Migrations;
 import javax.sql.DataSource;
-import liquibase.Liquibase;
-import liquibase.Scope;
-import liquibase.UpdateSummaryOutputEnum;
-import liquibase.ui.LoggerUIService;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
 
 /**
- * Brings the database schema up to date with Liquibase: applies the change sets of
- * {@code db/changelog.yaml} not yet applied, in order, under Liquibase's lock (so two nodes
- * starting together do not both migrate).
+ * Brings the store's schema up to date with Liquibase ({@link Migrations}): the change sets of
+ * {@code db/changelog.yaml}, a resource of this bundle.
  */
 final class Schema {
 
@@ -23,24 +14,7 @@ final class Schema {
     private Schema() {
     }
 
-    /** DataSources already migrated by this bundle: the incident store and the registry both ask. */
-    private static final java.util.Set<DataSource> MIGRATED =
-            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
-
-    static synchronized void migrate(DataSource dataSource) throws Exception {
-        if (MIGRATED.contains(dataSource)) {
-            return;
-        }
-        try (Connection c = dataSource.getConnection()) {
-            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
-            // The changelog is a resource of this bundle: read it through this bundle's class loader.
-            try (Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(Schema.class.getClassLoader()),
-                    database)) {
-                // Progress and the update summary go to the log, not to the operator's console.
-                liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
-                Scope.child(Scope.Attr.ui.name(), new LoggerUIService(), () -> liquibase.update(""));
-            }
-        }
-        MIGRATED.add(dataSource);
+    static void migrate(DataSource dataSource) throws Exception {
+        Migrations.migrate(dataSource, CHANGELOG, Schema.class.getClassLoader());
     }
 }

@@ -1,10 +1,13 @@
 package io.yagura.testing;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -79,5 +82,36 @@ public final class TestDatabases {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:" + database + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
         return h2;
+    }
+
+    /** Runs these statements (DDL, or rows a test starts from) in order on one connection. */
+    public static void execute(DataSource database, String... statements) throws SQLException {
+        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
+    }
+
+    /** A fresh database of this {@link #names() name} that holds what these statements make (tables as an older version made them). */
+    public static DataSource freshWith(String name, String... statements) throws SQLException {
+        DataSource database = fresh(name);
+        execute(database, statements);
+        return database;
+    }
+
+    /**
+     * The change sets Liquibase recorded in DATABASECHANGELOG, by id, with how each was run:
+     * "EXECUTED", or "MARK_RAN" (its precondition found the change made already).
+     */
+    public static Map<String, String> changeSetRuns(DataSource database) throws SQLException {
+        try (Connection c = database.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id, exectype FROM databasechangelog")) {
+            Map<String, String> runs = new TreeMap<>();
+            while (rs.next()) {
+                runs.put(rs.getString(1), rs.getString(2));
+            }
+            return runs;
+        }
     }
 }

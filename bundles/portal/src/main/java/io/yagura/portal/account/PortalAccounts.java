@@ -84,7 +84,7 @@ public class PortalAccounts {
         this.rules = rules;
         this.hasher = hasher;
         this.clock = clock;
-        createTables();
+        PortalSchema.migrate(dataSource);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -361,17 +361,6 @@ public class PortalAccounts {
 
     // a valid hash of a random password, verified for unknown users
     private static final String DUMMY_HASH = new PasswordHasher().hash(Secrets.token().toCharArray());
-
-    private void createTables() throws SQLException {
-        JdbcStatements.execute(dataSource, List.of("CREATE TABLE IF NOT EXISTS portal_user (name VARCHAR(64) PRIMARY KEY, role VARCHAR(16) NOT NULL, "
-                        + "customer_id VARCHAR(128), mail VARCHAR(320) NOT NULL, language VARCHAR(8) NOT NULL, "
-                        + "password_hash VARCHAR(200), failed_logins INT NOT NULL, locked_until BIGINT, "
-                        + "disabled BOOLEAN NOT NULL, created_at BIGINT NOT NULL)",
-                "CREATE TABLE IF NOT EXISTS portal_link (token_digest VARCHAR(64) PRIMARY KEY, "
-                        + "user_name VARCHAR(64) NOT NULL, expires_at BIGINT NOT NULL, used_at BIGINT)",
-                "CREATE TABLE IF NOT EXISTS portal_customer (customer_id VARCHAR(128) PRIMARY KEY, "
-                        + "contacts_editable BOOLEAN NOT NULL)"));
-    }
 
     private record Row(PortalUser user, String hash) {
     }

@@ -64,10 +64,7 @@ public class PortalSessions {
         Duration tenth = idle.dividedBy(10);
         this.touchEvery = tenth.compareTo(TOUCH_RESOLUTION) < 0 ? tenth : TOUCH_RESOLUTION;
         this.clock = clock;
-        JdbcStatements.execute(dataSource, List.of("CREATE TABLE IF NOT EXISTS portal_session (id_digest VARCHAR(64) PRIMARY KEY, "
-                        + "user_name VARCHAR(64) NOT NULL, csrf VARCHAR(64) NOT NULL, created_at BIGINT NOT NULL, "
-                        + "last_seen BIGINT NOT NULL)",
-                "CREATE INDEX IF NOT EXISTS portal_session_user ON portal_session (user_name)"));
+        PortalSchema.migrate(dataSource);
     }
 
     public Session start(String user) {

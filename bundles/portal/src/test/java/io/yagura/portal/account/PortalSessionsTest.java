@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -131,5 +132,20 @@ class PortalSessionsTest {
         assertEquals(1, sessions.stored());
         assertTrue(sessions.peek(recent.id()).isPresent());
         assertTrue(sessions.peek(old.id()).isEmpty());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aDatabaseWhosePortalTablesPredateLiquibaseKeepsThemAndTheirRows(String kind) throws Exception {
+        // the session table and a session as the portal made them before its changelog
+        DataSource db = TestDatabases.freshWith(kind, "CREATE TABLE portal_session (id_digest VARCHAR(64) PRIMARY KEY, "
+                        + "user_name VARCHAR(64) NOT NULL, csrf VARCHAR(64) NOT NULL, created_at BIGINT NOT NULL, "
+                        + "last_seen BIGINT NOT NULL)", "CREATE INDEX portal_session_user ON portal_session (user_name)",
+                "INSERT INTO portal_session VALUES ('d1', 'alice', 'c1', 1, 1)");
+        PortalSessions sessions = node(db);
+        assertEquals(1, sessions.stored(), "the row is kept");
+        assertEquals(Map.of("portal-1-users", "EXECUTED", "portal-1-links", "EXECUTED", "portal-1-customers", "EXECUTED",
+                "portal-1-sessions", "MARK_RAN"), TestDatabases.changeSetRuns(db));
+        assertEquals(1, sessions.deleteExpired(), "and the table is used as before");
     }
 }
