@@ -541,9 +541,15 @@ public final class CorrelationEngine {
         CustomerState.AggEntry entry = openEntry(run, m.key());
         List<String> absorbs = rule.meta().yagura().absorbs();
         Absorbed absorbed = null;
-        if (entry == null && !absorbs.isEmpty() && m.attacker() != null) {
-            absorbed = absorb(run, m);
-            entry = absorbed == null ? null : absorbed.carrier();
+        // the first time such a rule speaks for the host: into a new incident, or into the host's open
+        // incident of the same aggregation (a reconnaissance incident the host's scan opened earlier)
+        if (!absorbs.isEmpty() && m.attacker() != null
+                && (entry == null || !entry.incident.rules().contains(rule.key()))) {
+            Absorbed found = absorb(run, m, entry);
+            if (found != null) {
+                absorbed = found;
+                entry = found.carrier();
+            }
         }
         List<SecurityEvent> kept = newEvidence(run, m, entry);
         IncidentChange change;
@@ -600,7 +606,7 @@ public final class CorrelationEngine {
      * merged into it and closed with {@link MergedInto}. Returns the carrying entry, or null when the
      * host has no such incident.
      */
-    private Absorbed absorb(Run run, Match m) {
+    private Absorbed absorb(Run run, Match m, CustomerState.AggEntry own) {
         long windowMs = settings.aggregationWindow().toMillis();
         List<String> prefixes = new ArrayList<>();
         for (String aggregation : m.rule().meta().yagura().absorbs()) {
@@ -615,6 +621,9 @@ public final class CorrelationEngine {
         }
         if (parts.isEmpty()) {
             return null;
+        }
+        if (own != null) {
+            parts.add(Map.entry(m.key(), own)); // the host's incident under this rule's key is one of the parts
         }
         parts.sort(java.util.Comparator.comparing(en -> en.getValue().incident.detectedAt()));
         CustomerState.AggEntry carrier = parts.get(0).getValue();
@@ -642,7 +651,8 @@ public final class CorrelationEngine {
             Incident closed = merged.toBuilder().status(IncidentStatus.CLOSED)
                     .references(union(merged.references(), List.of(MergedInto.marker(carrier.incident.id()))))
                     .rationale(capRationale(merged.rationale(), List.of(why), true)).build();
-            addChange(run, part.getKey(), new IncidentChange(closed, false, merged.proposedLevel(), List.of(),
+            // keyed by the merged incident itself: the carrier's change may come under the same key
+            addChange(run, "merged|" + merged.id(), new IncidentChange(closed, false, merged.proposedLevel(), List.of(),
                     List.of(why)));
             carrier.lastSeen = Math.max(carrier.lastSeen, part.getValue().lastSeen);
             for (SecurityEvent ev : part.getValue().remembered()) {
@@ -734,6 +744,18 @@ public final class CorrelationEngine {
         boolean perAttacker = rule.meta().yagura().perAttacker() && attacker != null;
         String key = run.cs.customerId + "|" + rule.aggregationId() + "|" + (attacker == null ? "*" : attacker) + "|"
                 + (target == null || perAttacker ? "*" : target);
+        if (!(rule instanceof CorrelationRule) && !perAttacker && attacker != null && target != null
+                && "outbound".equals(e.getString(Ecs.NETWORK_DIRECTION))) {
+            // an alert on the victim's answer or call back to its attacker (a shell, a tunnel, a
+            // beacon) belongs to the attack's incident, not to a new one naming the victim as attacker
+            String reversed = run.cs.customerId + "|" + rule.aggregationId() + "|" + target + "|" + attacker;
+            if (openEntry(run, reversed) != null) {
+                String victim = attacker;
+                attacker = target;
+                target = victim;
+                key = reversed;
+            }
+        }
         String hostKey = attacker == null ? null : hostStoryKey(run, rule.aggregationId(), attacker);
         if (hostKey != null) {
             key = hostKey; // the attacker host's own story (a worm) takes in its later attacks

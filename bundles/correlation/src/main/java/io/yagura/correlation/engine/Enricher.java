@@ -52,16 +52,21 @@ final class Enricher {
     static final String FILE_RECEIVER = "yagura.file.receiver";
     static final String FILE_SENDER = "yagura.file.sender";
     static final String FILE_FROM_OUTSIDE = "yagura.file.from_outside";
+    /** Set when destination.ip was taken from the customer's traffic to the event's host name. */
+    static final String DESTINATION_INFERRED = "yagura.destination.inferred_from";
+    /** Host names remembered with the address they were last seen at (all customers together). */
+    static final int MAX_HOST_NAMES = 20_000;
 
     /**
      * Signature names and classes of scanning across vendors: port scans and sweeps (Snort/Suricata
      * "ET SCAN", PAN-OS scan threats, FortiGate anomalies tcp_port_scan/icmp_sweep, McAfee NSP
      * "Port Scan", ScreenOS/SRX screens "Address sweep"), stealth probes (FIN/NULL/Xmas, FIN
-     * without ACK, no flags, SYN+FIN) and fingerprinting.
+     * without ACK, no flags, SYN+FIN; the ASA's ip audit 3040-3042 "TCP NULL flags", "TCP SYN+FIN
+     * flags", "TCP FIN only flags") and fingerprinting.
      */
     static final java.util.regex.Pattern RECONNAISSANCE = java.util.regex.Pattern.compile(
-            "scan|sweep|nmap|xmas|fin no ack|fin without ack|no flag|null packet|syn and fin|syn-fin|syn fin"
-                    + "|fingerprint|os detection|reconnaissance|\\brecon\\b",
+            "scan|sweep|nmap|xmas|fin no ack|fin without ack|no flag|null packet|null flags|syn and fin|syn-fin|syn fin"
+                    + "|syn\\+fin|fin only|fingerprint|os detection|reconnaissance|\\brecon\\b",
             java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private static final String[] TI_ADDRESS_FIELDS = {Ecs.DESTINATION_IP, Ecs.SOURCE_IP};
@@ -72,9 +77,45 @@ final class Enricher {
     }
 
     private final ConcurrentHashMap<String, Networks> networks = new ConcurrentHashMap<>();
+    /**
+     * "customer|host name" → the server address the customer's traffic to that name went to. A WAF
+     * that logs the request's Host header but not the server's address (ModSecurity's [hostname],
+     * a virtual host) names its target only by name; the IDS or firewall records of ordinary
+     * requests to the same site say where that name lives.
+     */
+    private final java.util.Map<String, String> hostAddresses = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, String> eldest) {
+            return size() > MAX_HOST_NAMES;
+        }
+    };
+
+    /** How long a source's last inbound destination may name the target of its logins. */
+    static final long LOGIN_TARGET_MILLIS = 5 * 60_000L;
+
+    /** A source's last session into the customer's networks: where to, and when (event time). */
+    private record Inbound(String destination, int port, long time) {
+    }
+
+    /**
+     * "customer|source" → its last session into the customer's networks. A VPN gateway's or portal's
+     * login logs (FortiOS ssl-login-fail, PAN-OS GLOBALPROTECT) name the user and the client's
+     * address but not the gateway's own: the same client's session to the gateway says which
+     * address its logins were aimed at.
+     */
+    private final java.util.Map<String, Inbound> lastInbound = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Inbound> eldest) {
+            return size() > MAX_HOST_NAMES;
+        }
+    };
 
     void enrich(SecurityEvent e, String customerId, Optional<Customer> customer, ThreatIntel ti,
                 AssetCriticality assets) {
+        hostAddress(e, customerId);
+        if (customer.isPresent()) {
+            loginTarget(e, customerId, networks(customer.get()));
+        }
         String src = e.getString(Ecs.SOURCE_IP);
         String dst = e.getString(Ecs.DESTINATION_IP);
         if (customer.isPresent() && src != null && dst != null) {
@@ -102,6 +143,74 @@ final class Enricher {
         if (Ecs.KIND_ALERT.equals(e.getString(Ecs.EVENT_KIND)) && (reconnaissance(e.getString(Ecs.RULE_NAME))
                 || reconnaissance(e.getString(Ecs.RULE_CATEGORY)))) {
             e.set(SIGNATURE_CLASS, "reconnaissance");
+        }
+    }
+
+    /**
+     * Remembers each outside source's last session into the customer's networks, and gives a login
+     * event (event.category authentication) that names no destination the one its source reached
+     * within {@link #LOGIN_TARGET_MILLIS} before or after, by event time.
+     */
+    private void loginTarget(SecurityEvent e, String customerId, NetworkTable<Boolean> own) {
+        String src = e.getString(Ecs.SOURCE_IP);
+        if (src == null || own.isEmpty() || own.contains(src)) {
+            return;
+        }
+        String key = customerId + '|' + src;
+        String ts = e.getString(Ecs.TIMESTAMP);
+        long t = ts == null ? Long.MIN_VALUE : Timestamps.parseIso(ts);
+        String dst = e.getString(Ecs.DESTINATION_IP);
+        synchronized (lastInbound) {
+            if (dst != null) {
+                if (own.contains(dst)) {
+                    Long port = e.getLong(Ecs.DESTINATION_PORT);
+                    lastInbound.put(key, new Inbound(dst, port == null ? 0 : port.intValue(), t));
+                }
+                return;
+            }
+            if (!hasCategory(e, Ecs.CATEGORY_AUTHENTICATION)) {
+                return;
+            }
+            Inbound last = lastInbound.get(key);
+            if (last != null && (t == Long.MIN_VALUE || last.time() == Long.MIN_VALUE
+                    || Math.abs(t - last.time()) <= LOGIN_TARGET_MILLIS)) {
+                e.set(Ecs.DESTINATION_IP, last.destination());
+                e.set(DESTINATION_INFERRED, "the login's source " + src + " had a session to " + last.destination()
+                        + (last.port() > 0 ? ":" + last.port() : "") + " (the device's login log names no destination)");
+            }
+        }
+    }
+
+    private static boolean hasCategory(SecurityEvent e, String category) {
+        Object c = e.get(Ecs.EVENT_CATEGORY);
+        return c instanceof java.util.Collection<?> list ? list.contains(category) : category.equals(c);
+    }
+
+    /**
+     * Learns where a host name lives from an event that has both (url.domain or destination.domain,
+     * and destination.ip), and gives an event that has only the name the address last seen for it.
+     */
+    private void hostAddress(SecurityEvent e, String customerId) {
+        String name = e.getString(Ecs.URL_DOMAIN);
+        if (name == null) {
+            name = e.getString(Ecs.DESTINATION_DOMAIN);
+        }
+        if (name == null || name.isEmpty() || customerId == null || Character.isDigit(name.charAt(name.length() - 1))
+                || name.indexOf(':') >= 0) {
+            return; // no name, or an address written as a name (IPv4 ends in a digit, IPv6 has colons)
+        }
+        String key = customerId + '|' + name.toLowerCase(java.util.Locale.ROOT);
+        String dst = e.getString(Ecs.DESTINATION_IP);
+        synchronized (hostAddresses) {
+            if (dst != null) {
+                hostAddresses.put(key, dst);
+                return;
+            }
+            String known = hostAddresses.get(key);
+            if (known != null) {
+                e.set(Ecs.DESTINATION_IP, known);
+                e.set(DESTINATION_INFERRED, "host name " + name + " (the customer's traffic to it went to " + known + ")");
+            }
         }
     }
 

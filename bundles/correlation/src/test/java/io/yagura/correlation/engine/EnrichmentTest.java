@@ -56,6 +56,41 @@ class EnrichmentTest {
     }
 
     @Test
+    void aLoginLogWithoutDestinationTakesTheSourcesSessionToTheCustomer() {
+        SecurityEvent session = new SecurityEvent().set("customer.id", ACME).set("@timestamp", "2026-03-12T10:08:00Z")
+                .set("event.kind", "event").set("event.category", List.of("network")).set("source.ip", "192.0.2.210")
+                .set("destination.ip", "198.51.100.42").set("destination.port", 10443L);
+        engine.process(session);
+        SecurityEvent login = new SecurityEvent().set("customer.id", ACME).set("@timestamp", "2026-03-12T10:08:01Z")
+                .set("event.kind", "event").set("event.category", List.of("authentication"))
+                .set("event.action", "logon-failed").set("source.ip", "192.0.2.210");
+        engine.process(login);
+        assertEquals("198.51.100.42", login.getString("destination.ip"));
+        assertTrue(login.getString(Enricher.DESTINATION_INFERRED).contains("198.51.100.42:10443"));
+        SecurityEvent later = new SecurityEvent().set("customer.id", ACME).set("@timestamp", "2026-03-12T11:08:01Z")
+                .set("event.kind", "event").set("event.category", List.of("authentication"))
+                .set("event.action", "logon-failed").set("source.ip", "192.0.2.210");
+        engine.process(later);
+        assertNull(later.getString("destination.ip"), "an hour later the session says nothing about the login");
+    }
+
+    @Test
+    void anAlertNamingItsServerByHostNameTakesTheAddressTheSitesTrafficWentTo() {
+        SecurityEvent request = new SecurityEvent().set("customer.id", ACME).set("@timestamp", "2026-03-12T10:01:00Z")
+                .set("event.kind", "event").set("source.ip", "192.0.2.100").set("destination.ip", "198.51.100.95")
+                .set("url.domain", "shop.example.com");
+        engine.process(request);
+        SecurityEvent alert = new SecurityEvent().set("customer.id", ACME).set("@timestamp", "2026-03-12T10:10:00Z")
+                .set("event.kind", "alert").set("source.ip", "203.0.113.180").set("destination.domain", "Shop.Example.com");
+        engine.process(alert);
+        assertEquals("198.51.100.95", alert.getString("destination.ip"));
+        SecurityEvent unknown = new SecurityEvent().set("customer.id", ACME).set("event.kind", "alert")
+                .set("source.ip", "203.0.113.180").set("destination.domain", "other.example.com");
+        engine.process(unknown);
+        assertNull(unknown.getString("destination.ip"));
+    }
+
+    @Test
     void withoutDeclaredNetworksTheDevicesDirectionStays() {
         SecurityEvent e = Asa.parse("nobody", "<164>2024-03-12T10:00:00Z fw : %ASA-6-302013: Built outbound TCP "
                 + "connection 1 for outside:203.0.113.7/443 (203.0.113.7/443) to inside:10.0.0.5/50433 (10.0.0.5/50433)");
