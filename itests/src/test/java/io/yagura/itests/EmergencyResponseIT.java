@@ -14,6 +14,7 @@ import io.yagura.api.registry.Secret;
 import io.yagura.api.response.Block;
 import io.yagura.api.response.BlockState;
 import io.yagura.api.response.BlockStore;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -33,16 +34,66 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 /**
  * The SOC acting on customers' devices, in one boot: an Emergency story sent by a real syslog
  * client makes the platform block the attacker on the customer's (emulated, SSH CLI) Cisco ASA,
- * verified by reading the device's configuration back, and the block is removed at its expiry; a
- * safelisted address is refused; a firewall that drops the connection in the middle of the change
- * is rolled back and the block reported failed; and a device that does not answer ICMP is declared
- * faulty on a compressed schedule, with a Critical device-fault incident.
+ * verified by reading the device's configuration back; the same holds for each other vendor
+ * with a firewall driver: a Juniper SRX (NETCONF), a Palo Alto PAN-OS (XML API), a Check Point
+ * management server (Web API) and a FortiGate (REST API), each the one firewall of its own
+ * customer (policy auto-emergency), whose Emergency story (an IPS alert on an inside host, then
+ * that host's TCP connection to the attacker) arrives as that device's TCP syslog from its
+ * registered address, all four at once; every block is ACTIVE (placed and read back by the
+ * driver) within 30 s of the story's last line. A safelisted address is refused; a firewall that
+ * drops the connection in the middle of the change is rolled back and the block reported failed;
+ * a device that does not answer ICMP is declared faulty on a compressed schedule, with a Critical
+ * device-fault incident; and the automatic blocks (one minute here) are removed from every
+ * vendor's device at their expiry.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class EmergencyResponseIT {
 
     private static final String ATTACKER = "203.0.113.7";
+
+    /**
+     * A firewall of another vendor than Cisco, the only device of its own customer, with the
+     * attacker and inside victim of its Emergency story (none shared, so no incident merges).
+     *
+     * @param property prefix of the system properties {@link Firewalls} gives its endpoint and fingerprint in
+     */
+    private record VendorFirewall(String vendor, String product, int n, String property, String username,
+                                  String secret, String attacker) {
+        String customer() {
+            return "it-" + vendor;
+        }
+
+        String device() {
+            return "it-" + vendor + "-fw";
+        }
+
+        /** Where its syslog comes from: a loopback address of its own. */
+        String address() {
+            return "127.0.4." + n;
+        }
+
+        String network() {
+            return "10.4" + n + ".0.0/16";
+        }
+
+        String victim() {
+            return "10.4" + n + ".0.5";
+        }
+
+        ManagementEndpoint endpoint() {
+            return new ManagementEndpoint(System.getProperty("yagura.itest." + property + ".url"), username,
+                    Secret.of(secret), null, null);
+        }
+    }
+
+    private static final List<VendorFirewall> OTHER_VENDORS = List.of(
+            new VendorFirewall("juniper-srx", "SRX345", 1, "srx", Firewalls.USER, Firewalls.PASSWORD, "203.0.113.41"),
+            new VendorFirewall("paloalto", "PA-3220", 2, "panos", Firewalls.USER, Firewalls.PASSWORD, "203.0.113.42"),
+            new VendorFirewall("checkpoint", "Quantum 6600", 3, "checkpoint", Firewalls.USER, Firewalls.PASSWORD,
+                    "198.51.100.43"),
+            new VendorFirewall("fortinet", "FortiGate 60F", 4, "fortigate", null, Firewalls.FORTIGATE_TOKEN,
+                    "198.51.100.44"));
 
     @Inject
     CamelContext camel;
@@ -88,7 +139,7 @@ public class EmergencyResponseIT {
 
     @Test
 
-    public void blocksTheAttackerOfAnEmergencyRollsBackABrokenChangeAndWatchesDevices() throws Exception {
+    public void blocksEachVendorsEmergencyAttackerRollsBackABrokenChangeAndWatchesDevices() throws Exception {
         Await.platformReady(camel);
         // the response commands are registered, then bind the block service when its component is
         // satisfied, which on a slow machine can be well after the routes start
@@ -113,6 +164,15 @@ public class EmergencyResponseIT {
         console("yagura:device-trust --accept " + System.getProperty("yagura.itest.asa.fingerprint") + " demo-asa");
         console("yagura:device-trust --accept " + System.getProperty("yagura.itest.broken.fingerprint") + " it-broken-asa");
         console("yagura:block-policy demo auto-emergency");
+        // One firewall of each other vendor, each the only device of its own customer.
+        for (VendorFirewall fw : OTHER_VENDORS) {
+            registry.putCustomer(new Customer(fw.customer(), fw.vendor() + " firewall test customer", List.of(fw.network())));
+            registry.putDevice(new Device(fw.device(), fw.customer(), fw.vendor(), fw.product(), List.of(fw.address()))
+                    .withManagement(fw.endpoint()));
+            console("yagura:device-trust --accept " + System.getProperty("yagura.itest." + fw.property() + ".fingerprint")
+                    + " " + fw.device());
+            console("yagura:block-policy " + fw.customer() + " auto-emergency");
+        }
 
         // 1. A safelisted address (the customer's DNS resolver) is refused before any device is touched.
         console("yagura:safelist --customer demo --add 198.51.100.53 --note resolver");
@@ -126,9 +186,32 @@ public class EmergencyResponseIT {
         SyslogClient.logger("-T", "%ASA-6-302013: Built outbound TCP connection 881234 for outside:" + ATTACKER
                 + "/4444 (" + ATTACKER + "/4444) to inside:10.0.0.5/50433 (198.51.100.5/50433)");
         await("the attacker blocked and verified on the demo ASA", () -> stateOf("demo", ATTACKER)
-                .map(b -> b.state() == BlockState.ACTIVE).orElse(false), 30, () -> table("demo") + "\n" + story(ATTACKER));
+                .map(b -> b.state() == BlockState.ACTIVE).orElse(false), 30, () -> table("demo") + "\n" + story("demo", ATTACKER));
         String listed = console("yagura:blocks --customer demo");
         assertTrue(listed, listed.contains(ATTACKER));
+
+        // 2b. Each other vendor's Emergency story from its firewall's own address, all four at once:
+        //     each attacker blocked on that firewall by its driver and read back within 30 s.
+        for (VendorFirewall fw : OTHER_VENDORS) {
+            SyslogClient.sendTcpFrom(fw.address(), EmergencyStories.lines(fw.vendor(), fw.attacker(), fw.victim(),
+                    Instant.now()));
+        }
+        long sent = System.nanoTime();
+        for (VendorFirewall fw : OTHER_VENDORS) {
+            int left = (int) Math.max(1, 30 - (System.nanoTime() - sent) / 1_000_000_000L);
+            await(fw.vendor() + ": the attacker blocked and verified on " + fw.device(), () -> stateOf(fw.customer(),
+                    fw.attacker()).map(b -> b.state() == BlockState.ACTIVE && fw.device().equals(b.deviceId()))
+                    .orElse(false), left, () -> table(fw.customer()) + "\n" + story(fw.customer(), fw.attacker()));
+        }
+        String all = console("yagura:blocks");
+        for (VendorFirewall fw : OTHER_VENDORS) {
+            assertTrue(fw.attacker() + " on " + fw.device() + " listed:\n" + all, all.lines()
+                    .anyMatch(l -> l.contains(fw.attacker()) && l.contains(fw.device())));
+            // the device's configuration read again through its driver holds exactly the active block
+            String reconciled = console("yagura:blocks --reconcile --device " + fw.device());
+            assertTrue(reconciled, reconciled.contains(fw.device() + ": 1 block(s) on the device and active in the store")
+                    && !reconciled.contains(" only: "));
+        }
 
         // 3. A firewall that drops the session right after the change: rolled back, reported FAILED.
         String placed = console("yagura:block --device it-broken-asa --reason itest 198.51.100.77");
@@ -151,6 +234,12 @@ public class EmergencyResponseIT {
         // 5. The automatic block ends at its expiry (one minute here): removed from the ASA.
         await("the Emergency's block removed at its expiry", () -> stateOf("demo", ATTACKER)
                 .map(b -> b.state() == BlockState.EXPIRED).orElse(false), 120, () -> table("demo"));
+        // the other vendors' blocks were placed seconds later: each driver removes its own
+        for (VendorFirewall fw : OTHER_VENDORS) {
+            await(fw.vendor() + ": the Emergency's block removed from " + fw.device() + " at its expiry",
+                    () -> stateOf(fw.customer(), fw.attacker()).map(b -> b.state() == BlockState.EXPIRED).orElse(false),
+                    60, () -> table(fw.customer()));
+        }
     }
 
     private static ManagementEndpoint endpoint(String portProperty) {
@@ -164,9 +253,9 @@ public class EmergencyResponseIT {
                 .filter(b -> b.address().equals(address)).findFirst();
     }
 
-    /** The incidents naming an attacker, with their level, rationale and kept evidence (for failure messages). */
-    private String story(String attacker) {
-        return incidents.list(new IncidentStore.Filter("demo", null, null, null, 50)).stream()
+    /** A customer's incidents naming an attacker, with their level, rationale and kept evidence (for failure messages). */
+    private String story(String customer, String attacker) {
+        return incidents.list(new IncidentStore.Filter(customer, null, null, null, 50)).stream()
                 .filter(i -> i.attackers().contains(attacker))
                 .map(i -> i.id() + " " + i.level() + " " + i.rationale() + "\n  evidence: " + incidents.evidence(i.id(), 20)
                         .stream().map(e -> e.getString(io.yagura.api.event.Ecs.EVENT_ORIGINAL)).toList())
@@ -175,7 +264,8 @@ public class EmergencyResponseIT {
 
     private String table(String customer) {
         return blocks.list(new BlockStore.Filter(customer, null, null, null, 0)).stream()
-                .map(b -> b.address() + " " + b.state() + " " + b.deviceAnswer()).collect(Collectors.joining("\n"));
+                .map(b -> b.address() + " " + b.deviceId() + " " + b.state() + " " + b.deviceAnswer())
+                .collect(Collectors.joining("\n"));
     }
 
     private String console(String command) {

@@ -15,10 +15,6 @@ import io.yagura.api.registry.DeviceRegistry;
 import io.yagura.api.registry.ManagementEndpoint;
 import io.yagura.api.registry.Secret;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,7 +134,7 @@ public class VendorPluginsIT {
                 registry.putDevice(new Device("it-" + vendor, "demo", vendor, vendor, List.of(address)));
                 samples.put(vendor, sampleLines(vendor));
                 before.put(vendor, pluginCounts(vendor));
-                sendTcpFrom(address, samples.get(vendor));
+                SyslogClient.sendTcpFrom(address, samples.get(vendor));
             }
             for (String vendor : VENDORS) {
                 int sent = samples.get(vendor).size();
@@ -151,7 +147,9 @@ public class VendorPluginsIT {
             for (String vendor : VENDORS) {
                 long[] d = delta(vendor, before.get(vendor));
                 String device = "it-" + vendor;
-                await(vendor + ": events on yagura.events", () -> eventsOf(capture, device).size() == d[4], 30);
+                await(vendor + ": events on yagura.events", () -> eventsOf(capture, device).size() == d[4], 30,
+                        () -> eventsOf(capture, device).size() + " of " + d[4] + " events captured, " + capture.events.size()
+                                + " in all; " + counts(delta(vendor, before.get(vendor))) + "\n" + console("yagura:plugins"));
                 await(vendor + ": dead letters", () -> deadLettersOf(capture, device).size() == d[3], 30);
                 List<SecurityEvent> events = eventsOf(capture, device);
                 assertTrue(vendor + " parsed most of its samples: " + counts(d), d[1] * 2 > samples.get(vendor).size());
@@ -176,7 +174,7 @@ public class VendorPluginsIT {
                 detectable.add(line);
                 detectedBefore.put(vendor, counters.counter(Metric.SCOPE_INGEST, vendor, Metric.AUTO_DETECTED).sum());
             }
-            sendTcpFrom("127.0.2.1", detectable);
+            SyslogClient.sendTcpFrom("127.0.2.1", detectable);
             for (String vendor : VENDORS) {
                 await(vendor + " recognises its line from an unknown source", () -> counters.counter(
                         Metric.SCOPE_INGEST, vendor, Metric.AUTO_DETECTED).sum() == detectedBefore.get(vendor) + 1, 60);
@@ -283,21 +281,5 @@ public class VendorPluginsIT {
 
     private static List<DeadLetter> deadLettersOf(QueueCapture capture, String device) {
         return capture.deadLetters.stream().filter(d -> device.equals(d.envelope().deviceId())).toList();
-    }
-
-    private static void sendTcpFrom(String localAddress, List<String> lines) throws IOException {
-        try (Socket s = new Socket()) {
-            s.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
-            s.connect(new InetSocketAddress("127.0.0.1", SyslogClient.syslogPort()));
-            OutputStream out = s.getOutputStream();
-            // RFC 6587 octet counting, as rsyslog and syslog-ng send over TCP: sample lines that
-            // start with a digit ("1 2023-11-14T..." without PRI) would otherwise read as a length
-            for (String line : lines) {
-                byte[] body = line.getBytes(StandardCharsets.UTF_8);
-                out.write((body.length + " ").getBytes(StandardCharsets.US_ASCII));
-                out.write(body);
-            }
-            out.flush();
-        }
     }
 }
