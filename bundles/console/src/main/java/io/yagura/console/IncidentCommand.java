@@ -6,6 +6,7 @@ import io.yagura.api.incident.AuditEntry;
 import io.yagura.api.incident.Incident;
 import io.yagura.api.incident.Notification;
 import io.yagura.api.incident.Triage;
+import io.yagura.api.notify.Acknowledgements;
 import io.yagura.api.response.Block;
 import io.yagura.api.response.BlockStore;
 import java.time.Instant;
@@ -27,6 +28,10 @@ public class IncidentCommand extends TriageCommand {
     @Reference(optional = true)
     BlockStore blocks;
 
+    /** The customer's acknowledgement (phone digit, portal, an analyst who reached them), when known. */
+    @Reference(optional = true)
+    Acknowledgements acknowledgements;
+
     @Override
     void run() {
         Triage.Dossier d = triage.show(id);
@@ -44,6 +49,10 @@ public class IncidentCommand extends TriageCommand {
         System.out.println("  detected      " + i.detectedAt());
         System.out.println("  deadline      " + (i.deadline() == null ? "none" : i.deadline() + "  "
                 + IncidentsCommand.clock(i, Instant.now())));
+        if (acknowledgements != null) {
+            System.out.println("  acknowledged  " + acknowledgements.find(i.id()).map(IncidentReachedCommand::describe)
+                    .orElse("not yet"));
+        }
         System.out.println("  rationale");
         i.rationale().forEach(r -> System.out.println("    - " + r));
         System.out.println("  analysis      " + (i.analysis() == null ? "" : i.analysis()));

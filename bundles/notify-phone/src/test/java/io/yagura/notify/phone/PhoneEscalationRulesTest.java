@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The escalation rules, with a hand-written callee in place of SIP (SIP itself is tested against
@@ -86,23 +88,25 @@ class PhoneEscalationRulesTest {
         assertTrue(channel.escalating().isEmpty());
     }
 
-    @Test
-    void anAcknowledgementOnThePortalStopsTheEscalationBeforeTheNextCall() {
+    /** The portal's button, or an analyst who reached the customer (yagura:incident-reached). */
+    @ParameterizedTest
+    @CsvSource({"portal-user, portal", "soc-analyst, analyst"})
+    void anAcknowledgementOnAnotherChannelStopsTheEscalationBeforeTheNextCall(String by, String ackChannel) {
         p.contact("A", "0311111111", "en", "");
         p.contact("B", "0322222222", "en", "");
         Incident i = p.incident(Level.EMERGENCY);
         channel((number, script) -> {
             CallResult r = busy(number, script);
-            p.acks.acknowledge(i.id(), "acme", "portal-user", "portal", "acknowledged on the portal");
+            p.acks.acknowledge(i.id(), "acme", by, ackChannel, "acknowledged on " + ackChannel);
             return r;
         }, 3, Clock.systemUTC()).escalate(i.id());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> "cancelled".equals(p.notice(i, 2).status()));
-        assertEquals(List.of("0311111111"), called, "only the call in progress when the portal acknowledged");
+        assertEquals(List.of("0311111111"), called, "only the call in progress when " + ackChannel + " acknowledged");
         assertEquals("cancelled", p.notice(i, 1).status());
         assertTrue(p.store.attempts(i.id() + "-N2").isEmpty());
         assertTrue(p.store.auditLog(i.id(), 10).stream().anyMatch(e -> e.action().equals("phone-cancelled")
-                && e.detail().contains("portal-user on portal")));
+                && e.detail().contains(by + " on " + ackChannel)));
     }
 
     @Test
