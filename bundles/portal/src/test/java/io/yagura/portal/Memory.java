@@ -5,8 +5,10 @@ import io.yagura.api.advisory.AdvisoryStore;
 import io.yagura.api.notify.Acknowledgements;
 import io.yagura.api.notify.Mailer;
 import io.yagura.api.report.MonthlyReport;
+import io.yagura.api.report.ReportService;
 import io.yagura.api.report.ReportStore;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -63,9 +65,21 @@ final class Memory {
         }
     }
 
-    static final class Reports implements ReportStore {
+    /** Stored reports, and a maker that stores a small PDF for each report asked for (the real one: bundles/report). */
+    static final class Reports implements ReportStore, ReportService {
         final Map<String, MonthlyReport> reports = new ConcurrentHashMap<>();
         final Map<String, byte[]> contents = new ConcurrentHashMap<>();
+        final List<String> made = new CopyOnWriteArrayList<>();
+
+        @Override
+        public MonthlyReport make(String customerId, YearMonth month, String by) {
+            byte[] pdf = ("%PDF " + customerId + " " + month).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            MonthlyReport r = new MonthlyReport("R-" + customerId + "-" + month, customerId, month, "en", Instant.now(),
+                    by, pdf.length);
+            put(r, pdf);
+            made.add(customerId + " " + month + " by " + by);
+            return r;
+        }
 
         void put(MonthlyReport r, byte[] pdf) {
             reports.put(r.id(), r);

@@ -120,7 +120,7 @@ final class PortalFixture implements AutoCloseable {
         accounts.bindMailer(mails);
         FreemarkerTemplates templates = new FreemarkerTemplates(dir.resolve("templates"));
         Services services = new Services(incidents, triage, registry, health, blocks, accounts, sessions, hub, notices,
-                new Pages(templates.open(Pages.SET)), () -> acks, () -> reports, () -> advisories, Clock.systemUTC());
+                new Pages(templates.open(Pages.SET)), () -> acks, () -> reports, () -> reports, () -> advisories, Clock.systemUTC());
         servlet = new PortalServlet(services);
 
         io.yagura.format.tls.SelfSignedKeyStore.Location ks = PortalKeyStore.ensure(dir.resolve("tls/portal.p12"), "localhost");

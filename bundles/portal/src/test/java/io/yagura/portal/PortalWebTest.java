@@ -200,6 +200,25 @@ class PortalWebTest {
     }
 
     @Test
+    void aCustomerMakesAMonthsReportOnDemandAndFindsItInTheList() throws Exception {
+        WebClient c = portal.client().login("carol", carolPassword);
+        assertTrue(c.get("/portal/reports").body().contains("name=\"month\""), "the page offers the form");
+
+        assertEquals(303, c.post("/portal/reports", Map.of("month", "2026-10")).statusCode());
+
+        assertTrue(portal.reports.made.contains("acme 2026-10 by portal:carol"), portal.reports.made.toString());
+        assertTrue(c.get("/portal/reports").body().contains("/portal/reports/R-acme-2026-10/pdf"));
+        // refused with the reason, nothing made: no CSRF token, a month not begun, no month
+        assertEquals(403, c.post("/portal/reports", Map.of("month", "2026-09"), false).statusCode());
+        String future = java.time.YearMonth.now().plusMonths(1).toString();
+        HttpResponse<String> early = c.post("/portal/reports", Map.of("month", future));
+        assertEquals(400, early.statusCode());
+        assertTrue(early.body().contains("has not begun"), early.body());
+        assertEquals(400, c.post("/portal/reports", Map.of("month", "October")).statusCode());
+        assertEquals(1, portal.reports.made.stream().filter(m -> m.startsWith("acme ")).count(), portal.reports.made.toString());
+    }
+
+    @Test
     void socStaffSeeTheQueueAndTriage() throws Exception {
         Incident a = portal.incident("acme", Level.EMERGENCY, "ransomware beacon");
         Incident g = portal.incident("globex", Level.CRITICAL, "web shell");

@@ -95,6 +95,8 @@ class TenantIsolationTest {
                 Map.of("text", "carol was here"), NOT_YOURS)));
         t.put("GET /devices", List.of(new Attack("GET", "/portal/devices?customer=globex", none, NOT_YOURS)));
         t.put("GET /reports", List.of(new Attack("GET", "/portal/reports?customer=globex", none, NOT_YOURS)));
+        t.put("POST /reports", List.of(new Attack("POST", "/portal/reports?customer=globex", Map.of("month", "2026-10"),
+                NOT_YOURS)));
         t.put("GET /reports/{id}/pdf", List.of(new Attack("GET", "/portal/reports/R-globex-2026-11/pdf", none, NOT_YOURS),
                 new Attack("GET", "/portal/reports/R-globex-2026-10/pdf", none, NOT_YOURS)));
         t.put("GET /advisories/{id}", List.of(new Attack("GET", "/portal/advisories/ADV-globex-1", none, NOT_YOURS)));

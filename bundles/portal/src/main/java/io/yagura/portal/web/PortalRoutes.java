@@ -23,6 +23,7 @@ import io.yagura.api.registry.Device;
 import io.yagura.api.registry.NotificationPolicy;
 import io.yagura.api.registry.RegistryException;
 import io.yagura.api.report.MonthlyReport;
+import io.yagura.api.report.ReportService;
 import io.yagura.api.report.ReportStore;
 import io.yagura.api.response.BlockStore;
 import io.yagura.portal.account.AccountException;
@@ -33,6 +34,8 @@ import io.yagura.portal.account.Role;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -68,6 +71,7 @@ public final class PortalRoutes {
                 new Route("POST", "/incidents/{id}/comment", Access.USER, ACTION, this::comment),
                 new Route("GET", "/devices", Access.USER, PAGE, this::devicesPage),
                 new Route("GET", "/reports", Access.USER, PAGE, this::reportsPage),
+                new Route("POST", "/reports", Access.USER, ACTION, this::makeReport),
                 new Route("GET", "/reports/{id}/pdf", Access.USER, DOWNLOAD, this::reportPdf),
                 new Route("GET", "/advisories/{id}", Access.USER, PAGE, this::advisoryPage),
                 new Route("GET", "/contacts", Access.USER, PAGE, this::contactsPage),
@@ -285,6 +289,29 @@ public final class PortalRoutes {
                 "advisoriesAvailable", advisories != null,
                 "advisories", advisories == null ? List.of()
                         : advisories.sentTo(customer).stream().map(a -> Views.advisory(a, lang)).toList()));
+    }
+
+    /**
+     * A month's report on demand, for the user's own organisation (SOC staff: the customer asked for),
+     * made in the customer's language and stored like the scheduled one, then listed on the page.
+     */
+    private void makeReport(Call c) throws IOException {
+        String customer = requiredCustomer(c);
+        ReportService maker = s.reportMaker().get();
+        if (maker == null) {
+            throw Refused.unavailable("reports are not made on this node right now; ask the SOC");
+        }
+        YearMonth month;
+        try {
+            month = YearMonth.parse(c.required("month"));
+        } catch (DateTimeParseException e) {
+            throw Refused.badRequest("month as YYYY-MM, e.g. 2026-11");
+        }
+        if (month.isAfter(YearMonth.now(s.clock()))) {
+            throw Refused.badRequest("no report for a month that has not begun: " + month);
+        }
+        maker.make(customer, month, "portal:" + c.user().name());
+        c.redirect("/reports" + (c.user().isSoc() ? "?customer=" + customer : ""));
     }
 
     private void reportPdf(Call c) throws IOException {

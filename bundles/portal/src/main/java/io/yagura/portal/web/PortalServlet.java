@@ -6,6 +6,7 @@ import io.yagura.api.incident.IncidentStore;
 import io.yagura.api.incident.Triage;
 import io.yagura.api.notify.Acknowledgements;
 import io.yagura.api.registry.DeviceRegistry;
+import io.yagura.api.report.ReportService;
 import io.yagura.api.report.ReportStore;
 import io.yagura.api.response.BlockStore;
 import io.yagura.portal.account.PortalAccounts;
@@ -63,6 +64,9 @@ public class PortalServlet extends HttpServlet {
     private transient volatile ReportStore reports;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile ReportService reportMaker;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile AdvisoryStore advisories;
 
     @Activate
@@ -74,7 +78,7 @@ public class PortalServlet extends HttpServlet {
         this.templates = templates;
         this.services = new Services(incidents, triage, registry, health, blocks, accounts, sessions, feed.hub(),
                 feed.notices(), new Pages(templates.open(Pages.SET)), () -> acknowledgements, () -> reports,
-                () -> advisories, Clock.systemUTC());
+                () -> reportMaker, () -> advisories, Clock.systemUTC());
         this.routes = new PortalRoutes(services);
     }
 
