@@ -158,6 +158,43 @@ class DeviceHealthNetworkTest {
     }
 
     @Test
+    void aDeviceWhosePacketsAreDroppedTimesOutOnBothProbesIsDeclaredFaultyAndRecovers() throws Exception {
+        ns.assumeIptables();
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process listener = ns.startInside(List.of(java, "-cp", System.getProperty("java.class.path"),
+                TcpListenerMain.class.getName(), "2224"));
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(listener.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            assertEquals("listening", out.readLine(), "the device's service port is up");
+        }
+        String address = ns.address(2);
+        platform.device("acme-fw3", address);
+        platform.settings(new HealthSettings("acme-fw3", null, null, 2224, null, null, null));
+        service = platform.service(quartz, Platform.compressed());
+        assumeTrue(!service.icmpMethod().startsWith("ICMP unavailable"), service.icmpMethod());
+        await().atMost(PATIENCE).until(() -> health("acme-fw3").state() == HealthState.UP);
+
+        ns.dropPacketsTo(address, true);
+        try {
+            await().atMost(PATIENCE).until(() -> health("acme-fw3").state() == HealthState.FAULT);
+            DeviceHealth fault = health("acme-fw3");
+            // a dropped SYN is a timeout, told apart from a refusal (the device answering with a reset)
+            assertTrue(fault.detail().contains("tcp/2224 on " + address + " did not answer within 1000 ms"),
+                    fault.detail());
+            assertFalse(fault.detail().contains("refused"), fault.detail());
+            assertEquals("device-fault", platform.incidents.find(fault.incidentId()).orElseThrow().category());
+        } finally {
+            ns.dropPacketsTo(address, false);
+        }
+        String incident = platform.incidents.list(new IncidentStore.Filter("acme", null, null, null, 10)).stream()
+                .filter(i -> i.title().contains("acme-fw3")).findFirst().orElseThrow().id();
+        await().atMost(PATIENCE).until(() -> health("acme-fw3").state() == HealthState.UP);
+        assertEquals(IncidentStatus.CLOSED, platform.incidents.find(incident).orElseThrow().status(),
+                "the recovery closes the fault");
+        assertEquals(List.of(HealthState.UP, HealthState.RETRYING, HealthState.FAULT, HealthState.UP), history("acme-fw3"));
+    }
+
+    @Test
     void devicesBehindAnUpstreamThatStopsAnsweringMakeOneFaultOfTheUpstream() throws Exception {
         platform.device("acme-rtr", ns.address(5));
         platform.device("acme-fw2", ns.address(6));

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A Linux network namespace joined to this host by a veth pair: the host side gets
@@ -86,6 +87,20 @@ final class NetNs implements AutoCloseable {
     /** Whether the namespace answers ICMP echo (a per-namespace sysctl: TCP keeps working). */
     void answerPings(boolean answer) {
         inside("sysctl", "-q", "-w", "net.ipv4.icmp_echo_ignore_all=" + (answer ? 0 : 1));
+    }
+
+    /** Skips the calling test unless iptables can drop packets in the namespace (CI installs it). */
+    void assumeIptables() {
+        assumeTrue(Stream.of("/usr/sbin/iptables", "/sbin/iptables", "/usr/bin/iptables")
+                .anyMatch(f -> Files.isExecutable(Path.of(f))), "iptables is not installed; skipped");
+    }
+
+    /**
+     * Whether every packet to {@code address} is dropped inside the namespace (iptables DROP in its
+     * own INPUT chain): the device neither answers ICMP nor refuses TCP, it is simply gone.
+     */
+    void dropPacketsTo(String address, boolean drop) {
+        inside("iptables", drop ? "-I" : "-D", "INPUT", "-d", address + "/32", "-j", "DROP");
     }
 
     /** Runs a command in the namespace and leaves it running until {@link #close}. */
