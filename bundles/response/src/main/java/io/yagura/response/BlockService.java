@@ -12,6 +12,7 @@ import io.yagura.api.registry.DeviceRegistry;
 import io.yagura.api.response.Block;
 import io.yagura.api.response.BlockState;
 import io.yagura.api.response.BlockStore;
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,11 +23,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.karaf.scheduler.Job;
 import org.apache.karaf.scheduler.Scheduler;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -71,6 +77,7 @@ public class BlockService {
     private final ExpiryRun expiry;
     private final Reconciler reconciler;
     private final List<AddressChecks.SafeEntry> configuredSafelist;
+    private final SocOwnAddresses socOwn;
     private final List<String> safelistProblems = new ArrayList<>();
     private final ResponseConfig config;
     private final SecureRandom random = new SecureRandom();
@@ -80,14 +87,22 @@ public class BlockService {
     @Activate
     public BlockService(@Reference BlockStore store, @Reference IncidentStore incidents, @Reference DeviceRegistry registry,
                         @Reference ResponseSettings settings, @Reference Scheduler scheduler,
-                        @Reference ClusterDuties duties, ResponseConfig config) {
-        this(store, incidents, registry, settings, config, Clock.systemUTC());
+                        @Reference ClusterDuties duties, ResponseConfig config,
+                        @Reference(cardinality = ReferenceCardinality.OPTIONAL) ConfigurationAdmin configurations) {
+        this(store, incidents, registry, settings, config, Clock.systemUTC(),
+                SocOwnAddresses.of(() -> socSettings(configurations)));
         start(scheduler, duties);
     }
 
     /** Without the expiry job (tests call {@link #expireDue} or {@link #start}). */
     BlockService(BlockStore store, IncidentStore incidents, DeviceRegistry registry, ResponseSettings settings,
                  ResponseConfig config, Clock clock) {
+        this(store, incidents, registry, settings, config, clock, SocOwnAddresses.none());
+    }
+
+    BlockService(BlockStore store, IncidentStore incidents, DeviceRegistry registry, ResponseSettings settings,
+                 ResponseConfig config, Clock clock, SocOwnAddresses socOwn) {
+        this.socOwn = socOwn;
         this.store = store;
         this.incidents = incidents;
         this.registry = registry;
@@ -105,6 +120,30 @@ public class BlockService {
             LOG.error("The global safelist of etc/io.yagura.response.cfg has errors; every block is refused until they "
                     + "are fixed: {}", safelistProblems);
         }
+    }
+
+    /** The hosts the platform's own configuration names ({@link SocOwnAddresses#CONFIGURED}), as configured now. */
+    private static Map<SocOwnAddresses.Setting, String> socSettings(ConfigurationAdmin configurations) {
+        Map<SocOwnAddresses.Setting, String> out = new LinkedHashMap<>();
+        if (configurations == null) {
+            return out;
+        }
+        for (SocOwnAddresses.Setting setting : SocOwnAddresses.CONFIGURED) {
+            try {
+                // a factory configuration from etc/PID.cfg (the datasource) has a generated pid
+                Configuration[] found = configurations.listConfigurations("(|(service.pid=" + setting.pid()
+                        + ")(felix.fileinstall.filename=*/" + setting.pid() + ".cfg))");
+                for (Configuration c : found == null ? new Configuration[0] : found) {
+                    Object value = c.getProperties() == null ? null : c.getProperties().get(setting.key());
+                    if (value != null) {
+                        out.put(setting, value.toString());
+                    }
+                }
+            } catch (IOException | InvalidSyntaxException e) {
+                LOG.warn("Cannot read {} to protect the SOC's own {}: {}", setting.pid(), setting.what(), e.getMessage());
+            }
+        }
+        return out;
     }
 
     /** Schedules the expiry job: at once (overdue blocks after a restart), then every expiry.check.seconds. */
@@ -289,7 +328,8 @@ public class BlockService {
                     + String.join("; ", safelistProblems));
         }
         List<String> storedProblems = new ArrayList<>();
-        List<AddressChecks.SafeEntry> safe = new ArrayList<>(configuredSafelist);
+        List<AddressChecks.SafeEntry> safe = new ArrayList<>(socOwn.entries());
+        safe.addAll(configuredSafelist);
         safe.addAll(AddressChecks.entries(settings.safelist(ResponseSettings.GLOBAL).stream()
                 .map(ResponseSettings.SafelistEntry::network).toList(), "global safelist (yagura:safelist --global)",
                 storedProblems));

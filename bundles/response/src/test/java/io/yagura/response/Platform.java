@@ -73,8 +73,13 @@ final class Platform {
 
     /** A service whose clock stands at {@code now}: a later one over the same database is the platform after a restart. */
     BlockService service(Map<String, Object> config, Instant now) {
+        return service(config, now, SocOwnAddresses.none());
+    }
+
+    /** A service that also protects these SOC addresses. */
+    BlockService service(Map<String, Object> config, Instant now, SocOwnAddresses socOwn) {
         BlockService s = new BlockService(blocks, incidents, registry, settings, config(config),
-                Clock.fixed(now, ZoneOffset.UTC));
+                Clock.fixed(now, ZoneOffset.UTC), socOwn);
         s.bindPlugin(firewall.plugin("testfw"));
         s.bindOutbox(sent::add);
         return s;
