@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.yagura.api.health.DeviceHealth;
 import io.yagura.api.health.DeviceHealthView;
+import io.yagura.api.health.HealthSettings;
+import io.yagura.api.health.HealthStore;
 import io.yagura.api.health.HealthTransition;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -42,6 +44,10 @@ public class HealthCommand implements Action {
     @Reference(optional = true)
     DeviceHealthView health;
 
+    /** The device's own settings (yagura:health-set), shown with --device. */
+    @Reference(optional = true)
+    HealthStore settings;
+
     @Override
     public Object execute() throws CommandException {
         if (health == null) {
@@ -79,6 +85,10 @@ public class HealthCommand implements Action {
         }
         table.print(out);
         out.println("ICMP: " + view.icmpMethod());
+        if (device != null && settings != null) {
+            out.println("Settings: " + settings.settings(device).map(HealthCommand::overrides)
+                    .filter(s -> !s.isEmpty()).orElse("the defaults of etc/io.yagura.health.cfg"));
+        }
         if (device != null) {
             out.println();
             out.println("History of " + device + " (newest first):");
@@ -125,6 +135,27 @@ public class HealthCommand implements Action {
             return JSON.writeValueAsString(m);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The settings a device has of its own, e.g. "tcp/22, retries 4, fault after PT5M"; empty: none. */
+    static String overrides(HealthSettings s) {
+        List<String> out = new java.util.ArrayList<>();
+        add(out, "address ", s.address());
+        add(out, "ICMP ", s.ping() == null ? null : s.ping() ? "on" : "off");
+        add(out, "tcp/", s.tcpPort());
+        add(out, "interval ", s.interval());
+        add(out, "retries ", s.retries());
+        add(out, "retry gap ", s.retryGap());
+        add(out, "fault after ", s.faultAfter());
+        add(out, "silence after ", s.silenceThreshold());
+        add(out, "upstream ", s.upstream());
+        return String.join(", ", out) + (out.isEmpty() ? "" : " (the rest: defaults)");
+    }
+
+    private static void add(List<String> out, String label, Object value) {
+        if (value != null) {
+            out.add(label + value);
         }
     }
 

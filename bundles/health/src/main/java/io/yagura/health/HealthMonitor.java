@@ -161,8 +161,8 @@ final class HealthMonitor {
         }
         Instant next;
         if (w.reach == DeviceWatch.Reach.RETRYING) {
-            next = w.lastCheck.plus(w.failedProbes <= timings.retries() ? timings.retryGap() : plan.interval());
-            Instant faultAt = w.firstFailure.plus(timings.faultAfter());
+            next = w.lastCheck.plus(w.failedProbes <= plan.retries() ? plan.retryGap() : plan.interval());
+            Instant faultAt = w.firstFailure.plus(plan.faultAfter());
             if (w.lastCheck.isBefore(faultAt) && faultAt.isBefore(next)) {
                 next = faultAt; // the fault is judged on time, not one interval late
             }
@@ -224,7 +224,7 @@ final class HealthMonitor {
         boolean upstreamRetrying = upstream != null && upstream.reach == DeviceWatch.Reach.RETRYING;
         boolean upstreamFaulty = upstream != null && upstream.reach == DeviceWatch.Reach.FAULT;
         if (w.reach == DeviceWatch.Reach.RETRYING) {
-            if (at.isBefore(w.firstFailure.plus(timings.faultAfter()))) {
+            if (at.isBefore(w.firstFailure.plus(plan.faultAfter()))) {
                 w.detail += "; failed probe " + w.failedProbes + " since " + w.firstFailure;
                 return;
             }

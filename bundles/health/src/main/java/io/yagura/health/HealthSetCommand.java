@@ -15,11 +15,12 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
 
 @Command(scope = "yagura", name = "health-set", description = "Sets how one device's health is watched: probed address, "
-        + "ICMP on or off, a TCP port, its probe interval and log-silence threshold, its upstream device.",
+        + "ICMP on or off, a TCP port, its probe interval, retries and fault delay, its log-silence threshold, its upstream device.",
         detailedDescription = "Options not given keep their value; --reset returns to the defaults of "
         + "etc/io.yagura.health.cfg. Durations: 90s, 30m, 2h (or seconds).\n\nExamples:\n"
         + "  yagura:health-set --tcp-port 22 acme-fw1\n  yagura:health-set --ping false --tcp-port 443 acme-waf\n"
         + "  yagura:health-set --silence 2h --interval 60s acme-ips\n  yagura:health-set --upstream acme-rtr acme-fw1\n"
+        + "  yagura:health-set --retries 4 --retry-gap 30s --fault-after 5m acme-core-fw\n"
         + "  yagura:health-set --reset acme-fw1")
 @Service
 public class HealthSetCommand implements Action {
@@ -41,6 +42,15 @@ public class HealthSetCommand implements Action {
 
     @Option(name = "--silence", description = "Log silence reported after this (0: never)")
     String silence;
+
+    @Option(name = "--retries", description = "Probes after the first failure, --retry-gap apart (0: none)")
+    Integer retries;
+
+    @Option(name = "--retry-gap", description = "Time between those retries")
+    String retryGap;
+
+    @Option(name = "--fault-after", description = "A device still not answering this long after its first failure is faulty")
+    String faultAfter;
 
     @Option(name = "--upstream", description = "Device in front of it (router, firewall): a common outage is its fault ('-': none)")
     String upstream;
@@ -83,7 +93,10 @@ public class HealthSetCommand implements Action {
                 tcpPort == null ? old.tcpPort() : port(tcpPort),
                 interval == null ? old.interval() : positive("--interval", parseDuration(interval)),
                 silence == null ? old.silenceThreshold() : parseDuration(silence),
-                upstream == null ? old.upstream() : upstream(upstream));
+                upstream == null ? old.upstream() : upstream(upstream),
+                retries == null ? old.retries() : retries(retries),
+                retryGap == null ? old.retryGap() : positive("--retry-gap", parseDuration(retryGap)),
+                faultAfter == null ? old.faultAfter() : parseDuration(faultAfter));
         store.putSettings(next);
         return "Device " + device + ": " + next;
     }
@@ -101,6 +114,13 @@ public class HealthSetCommand implements Action {
             throw new IllegalArgumentException("--tcp-port " + port + " is not a port (1-65535, 0: none)");
         }
         return port == 0 ? null : port;
+    }
+
+    private static Integer retries(int n) {
+        if (n < 0 || n > 100) {
+            throw new IllegalArgumentException("--retries " + n + " is not between 0 and 100");
+        }
+        return n;
     }
 
     private String upstream(String id) {

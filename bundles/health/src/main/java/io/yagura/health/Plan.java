@@ -19,9 +19,12 @@ import java.util.Map;
  * @param interval   between probes while it answers
  * @param silence    log silence reported after this; zero: never
  * @param upstream   the device in front of it, or null
+ * @param retries    probes after the first failure, {@code retryGap} apart
+ * @param retryGap   between those retries
+ * @param faultAfter a device still failing this long after its first failure is faulty
  */
 record Plan(String address, boolean ping, String tcpAddress, int tcpPort, Duration interval, Duration silence,
-            String upstream) {
+            String upstream, int retries, Duration retryGap, Duration faultAfter) {
 
     /** Default ports of management URL schemes, for a URL that names none. */
     private static final Map<String, Integer> SCHEME_PORTS = Map.of("https", 443, "http", 80, "ssh", 22, "netconf", 830);
@@ -49,7 +52,10 @@ record Plan(String address, boolean ping, String tcpAddress, int tcpPort, Durati
         }
         return new Plan(address, address != null && !Boolean.FALSE.equals(settings.ping()), tcpAddress, tcpPort,
                 settings.interval() != null && !settings.interval().isZero() ? settings.interval() : t.interval(),
-                settings.silenceThreshold() != null ? settings.silenceThreshold() : t.silence(), settings.upstream());
+                settings.silenceThreshold() != null ? settings.silenceThreshold() : t.silence(), settings.upstream(),
+                settings.retries() != null ? settings.retries() : t.retries(),
+                settings.retryGap() != null && !settings.retryGap().isZero() ? settings.retryGap() : t.retryGap(),
+                settings.faultAfter() != null ? settings.faultAfter() : t.faultAfter());
     }
 
     /** The management URL when it names an IP address (names are never resolved), else null. */

@@ -100,6 +100,22 @@ class HealthCommandsTest {
         assertEquals(new HealthSettings("acme-fw1", null, false, 22, Duration.ofSeconds(90), Duration.ofHours(2), null),
                 platform.health.settings("acme-fw1").orElseThrow());
         c = set("acme-fw1");
+        c.retries = 4;
+        c.retryGap = "30s";
+        c.faultAfter = "5m";
+        c.apply();
+        HealthSettings own = platform.health.settings("acme-fw1").orElseThrow();
+        assertEquals(new HealthSettings("acme-fw1", null, false, 22, Duration.ofSeconds(90), Duration.ofHours(2), null, 4,
+                Duration.ofSeconds(30), Duration.ofMinutes(5)), own);
+        assertEquals("ICMP off, tcp/22, interval PT1M30S, retries 4, retry gap PT30S, fault after PT5M, silence after PT2H"
+                + " (the rest: defaults)", HealthCommand.overrides(own));
+        c = set("acme-fw1");
+        c.retries = -1;
+        assertEquals("--retries -1 is not between 0 and 100", refused(c));
+        c = set("acme-fw1");
+        c.retryGap = "0";
+        assertEquals("--retry-gap must be longer than 0", refused(c));
+        c = set("acme-fw1");
         c.reset = true;
         c.apply();
         assertTrue(platform.health.settings("acme-fw1").isEmpty());

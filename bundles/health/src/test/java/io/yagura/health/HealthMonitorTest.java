@@ -94,6 +94,29 @@ class HealthMonitorTest {
     }
 
     @Test
+    void aDevicesOwnRetriesRetryGapAndFaultDelayReplaceTheDefaults() throws Exception {
+        Device d = platform.device("acme-core-fw", "198.18.0.5");
+        platform.settings(new HealthSettings("acme-core-fw", null, null, null, Duration.ofMinutes(2), null, null, 4,
+                Duration.ofSeconds(30), Duration.ofMinutes(5)));
+        DeviceWatch w = monitor.watch(d, T0);
+        Plan plan = plan(d);
+        monitor.apply(d, w, plan, NO_REPLY, T0);
+        List<Long> probedAt = new ArrayList<>();
+        for (long s = 1; s <= 300; s++) {
+            Instant t = T0.plusSeconds(s);
+            if (monitor.isDue(w, plan, t)) {
+                probedAt.add(s);
+                monitor.apply(d, w, plan, NO_REPLY, t);
+            }
+        }
+        assertEquals(List.of(30L, 60L, 90L, 120L, 240L, 300L), probedAt,
+                "4 retries 30 s apart, then its own 2-minute interval, and the last probe at its 5-minute fault delay");
+        assertEquals(HealthState.FAULT, monitor.health(d).state());
+        assertEquals(T0.plusSeconds(300), platform.incidents.find(monitor.health(d).incidentId()).orElseThrow()
+                .detectedAt(), "declared at its own delay, not the default 15 minutes");
+    }
+
+    @Test
     void aDeviceThatAnswersAgainDuringItsRetriesRaisesNoIncident() throws Exception {
         Device d = platform.device("acme-fw1", "198.18.0.2");
         DeviceWatch w = monitor.watch(d, T0);

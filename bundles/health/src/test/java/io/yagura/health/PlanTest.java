@@ -55,6 +55,14 @@ class PlanTest {
         assertEquals(Duration.ZERO, p.silence(), "silence never reported");
         assertEquals("acme-rtr", p.upstream());
         assertEquals("no ICMP, tcp/22", p.describe());
+        assertEquals(2, p.retries(), "not set: the default");
+        assertEquals(Duration.ofMinutes(1), p.retryGap());
+        assertEquals(Duration.ofMinutes(15), p.faultAfter());
+        Plan own = Plan.of(device(null), new HealthSettings("acme-ips", null, null, null, null, null, null, 0,
+                Duration.ofSeconds(20), Duration.ofMinutes(3)), DEFAULTS);
+        assertEquals(0, own.retries());
+        assertEquals(Duration.ofSeconds(20), own.retryGap());
+        assertEquals(Duration.ofMinutes(3), own.faultAfter());
     }
 
     @Test

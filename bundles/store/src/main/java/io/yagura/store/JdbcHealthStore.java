@@ -33,7 +33,7 @@ public class JdbcHealthStore implements HealthStore {
     private static final String STATE_COLUMNS = "device_id, customer_id, state, since, last_check, last_answer, "
             + "last_log, first_failure, incident_id, detail, learned_gap_seconds";
     private static final String SETTINGS_COLUMNS = "device_id, address, ping, tcp_port, interval_seconds, "
-            + "silence_seconds, upstream";
+            + "silence_seconds, upstream, retries, retry_gap_seconds, fault_after_seconds";
 
     private final DataSource dataSource;
 
@@ -150,7 +150,7 @@ public class JdbcHealthStore implements HealthStore {
     @Override
     public void putSettings(HealthSettings s) {
         removeSettings(s.deviceId());
-        update("INSERT INTO device_health_settings (" + SETTINGS_COLUMNS + ") VALUES (?,?,?,?,?,?,?)", ps -> {
+        update("INSERT INTO device_health_settings (" + SETTINGS_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?)", ps -> {
             ps.setString(1, s.deviceId());
             ps.setString(2, s.address());
             setNullable(ps, 3, s.ping(), Types.BOOLEAN);
@@ -158,6 +158,9 @@ public class JdbcHealthStore implements HealthStore {
             setNullable(ps, 5, s.interval() == null ? null : s.interval().toSeconds(), Types.BIGINT);
             setNullable(ps, 6, s.silenceThreshold() == null ? null : s.silenceThreshold().toSeconds(), Types.BIGINT);
             ps.setString(7, s.upstream());
+            setNullable(ps, 8, s.retries(), Types.INTEGER);
+            setNullable(ps, 9, s.retryGap() == null ? null : s.retryGap().toSeconds(), Types.BIGINT);
+            setNullable(ps, 10, s.faultAfter() == null ? null : s.faultAfter().toSeconds(), Types.BIGINT);
         });
     }
 
@@ -169,7 +172,9 @@ public class JdbcHealthStore implements HealthStore {
     private static HealthSettings settings(ResultSet rs) throws SQLException {
         return new HealthSettings(rs.getString("device_id"), rs.getString("address"),
                 rs.getObject("ping", Boolean.class), rs.getObject("tcp_port", Integer.class),
-                seconds(rs, "interval_seconds"), seconds(rs, "silence_seconds"), rs.getString("upstream"));
+                seconds(rs, "interval_seconds"), seconds(rs, "silence_seconds"), rs.getString("upstream"),
+                rs.getObject("retries", Integer.class), seconds(rs, "retry_gap_seconds"),
+                seconds(rs, "fault_after_seconds"));
     }
 
     private static Duration seconds(ResultSet rs, String column) throws SQLException {

@@ -80,7 +80,7 @@ class JdbcHealthStoreTest {
     void settingsKeepTheirNullsAsDefaultsAndAreReplacedWhole(String db) throws Exception {
         JdbcHealthStore store = new JdbcHealthStore(TestDatabases.fresh(db));
         HealthSettings full = new HealthSettings("fw1", "198.18.0.2", false, 22, Duration.ofSeconds(60),
-                Duration.ofMinutes(45), "core-rtr");
+                Duration.ofMinutes(45), "core-rtr", 4, Duration.ofSeconds(30), Duration.ofMinutes(5));
         store.putSettings(full);
         assertEquals(full, store.settings("fw1").orElseThrow());
         HealthSettings onlyPort = new HealthSettings("fw1", null, null, 443, null, null, null);

@@ -14,9 +14,19 @@ import java.time.Duration;
  * @param silenceThreshold log silence longer than this is reported; {@link Duration#ZERO}: never
  * @param upstream         the device in front of this one (its router or firewall): when both
  *                         stop answering, it is one fault of the upstream
+ * @param retries          probes after the first failure at {@code retryGap} before the normal interval
+ * @param retryGap         time between those retries
+ * @param faultAfter       a device still not answering this long after its first failure is faulty
  */
 public record HealthSettings(String deviceId, String address, Boolean ping, Integer tcpPort, Duration interval,
-                             Duration silenceThreshold, String upstream) {
+                             Duration silenceThreshold, String upstream, Integer retries, Duration retryGap,
+                             Duration faultAfter) {
+
+    /** Settings with the retry timings of the platform defaults. */
+    public HealthSettings(String deviceId, String address, Boolean ping, Integer tcpPort, Duration interval,
+                          Duration silenceThreshold, String upstream) {
+        this(deviceId, address, ping, tcpPort, interval, silenceThreshold, upstream, null, null, null);
+    }
 
     /** No override: every default applies. */
     public static HealthSettings defaults(String deviceId) {

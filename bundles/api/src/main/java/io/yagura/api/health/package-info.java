@@ -6,5 +6,5 @@
  * {@link io.yagura.api.health.LogActivity}, and the nodes share them through a
  * {@link io.yagura.api.health.LastLogStore}.
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package io.yagura.api.health;
