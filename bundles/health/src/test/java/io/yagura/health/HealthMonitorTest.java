@@ -12,6 +12,7 @@ import io.yagura.api.incident.Incident;
 import io.yagura.api.incident.IncidentChanges.Change;
 import io.yagura.api.incident.IncidentStatus;
 import io.yagura.api.registry.Device;
+import io.yagura.health.probe.Echo;
 import io.yagura.health.probe.Pinger;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -114,6 +115,32 @@ class HealthMonitorTest {
         assertEquals(HealthState.FAULT, monitor.health(d).state());
         assertEquals(T0.plusSeconds(300), platform.incidents.find(monitor.health(d).incidentId()).orElseThrow()
                 .detectedAt(), "declared at its own delay, not the default 15 minutes");
+    }
+
+    @Test
+    void aDeviceThatLogsButDoesNotAnswerIsFaultyAndTheIncidentSaysItStillLogs() throws Exception {
+        // as in production: the scheduler's check reads the log arrivals and hands out the due probes
+        monitor = monitor(new Pinger() {
+            @Override
+            public Echo ping(String address, Duration timeout) {
+                return new Echo.NoAnswer("no ICMP echo reply");
+            }
+
+            @Override
+            public String describe() {
+                return "a path that drops ICMP";
+            }
+        });
+        Device d = platform.device("acme-fw4", "198.18.0.6");
+        for (long s = 0; s <= 900; s += 5) {
+            clock.set(T0.plusSeconds(s));
+            monitor.logReceived("acme-fw4", clock.instant()); // its lines keep arriving
+            monitor.check();
+        }
+        assertEquals(HealthState.FAULT, monitor.health(d).state());
+        Incident incident = platform.incidents.find(monitor.health(d).incidentId()).orElseThrow();
+        assertTrue(incident.rationale().stream().anyMatch(r -> r.startsWith("Its logs still arrive (last at ")
+                && r.contains("the probes do not reach it")), incident.rationale().toString());
     }
 
     @Test
