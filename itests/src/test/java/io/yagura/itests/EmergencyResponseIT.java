@@ -1,10 +1,12 @@
 package io.yagura.itests;
 
 import static io.yagura.itests.Await.await;
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.yagura.api.health.DeviceHealthView;
 import io.yagura.api.health.HealthState;
+import io.yagura.api.incident.IncidentStatus;
 import io.yagura.api.incident.IncidentStore;
 import io.yagura.api.registry.Customer;
 import io.yagura.api.registry.Device;
@@ -15,6 +17,7 @@ import io.yagura.api.response.Block;
 import io.yagura.api.response.BlockState;
 import io.yagura.api.response.BlockStore;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -30,6 +33,8 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.karaf.options.KarafDistributionOption;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 
 /**
  * The SOC acting on customers' devices, in one boot: an Emergency story sent by a real syslog
@@ -43,14 +48,21 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  * driver) within 30 s of the story's last line. A safelisted address is refused; a firewall that
  * drops the connection in the middle of the change is rolled back and the block reported failed;
  * a device that does not answer ICMP is declared faulty on a compressed schedule, with a Critical
- * device-fault incident; and the automatic blocks (one minute here) are removed from every
- * vendor's device at their expiry.
+ * device-fault incident; a device that logged once over TCP syslog and went quiet is reported
+ * SILENT with a device-silence incident, closed when its next line arrives; the response bundle
+ * is stopped while the Emergency's block falls due (nothing expires meanwhile) and started again;
+ * and the automatic blocks (one minute here) are removed from every vendor's device at their
+ * expiry, the overdue one as soon as the bundle is back.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class EmergencyResponseIT {
 
     private static final String ATTACKER = "203.0.113.7";
+    private static final String QUIET_ADDRESS = "127.0.4.9";
+
+    @Inject
+    BundleContext context;
 
     /**
      * A firewall of another vendor than Cisco, the only device of its own customer, with the
@@ -155,6 +167,13 @@ public class EmergencyResponseIT {
         registry.putDevice(new Device("it-silent-fw", "demo", "cisco-asa", "ASA",
                 List.of(System.getProperty("yagura.itest.silent.address"))));
 
+        // A device that logs once through a real TCP syslog connection, then goes quiet: its silence
+        // threshold is 3 s here (per device), judged while the rest runs.
+        registry.putDevice(new Device("it-quiet-ids", "demo", "cisco-asa", "ASA", List.of(QUIET_ADDRESS)));
+        console("yagura:health-set --ping false --silence 3s it-quiet-ids");
+        SyslogClient.sendTcpFrom(QUIET_ADDRESS, List.of("%ASA-6-305011: Built dynamic TCP translation from "
+                + "inside:10.0.0.9/51000 to outside:198.51.100.5/51000"));
+
         // The demo ASA gets its management endpoint; a second customer's ASA breaks mid-change.
         Device asa = registry.device("demo-asa").orElseThrow();
         registry.putDevice(asa.withManagement(endpoint("yagura.itest.asa.port")));
@@ -230,6 +249,30 @@ public class EmergencyResponseIT {
         assertTrue(incidents.find(faultIncident).map(i -> "device-fault".equals(i.category())).orElse(false));
         String shown = console("yagura:health --device it-silent-fw");
         assertTrue(shown, shown.contains("FAULT"));
+
+        // 4b. The quiet device: its logs stopped, reported SILENT with a device-silence incident; a new
+        //     line closes it.
+        await("the quiet device reported silent", () -> health.state("it-quiet-ids")
+                .map(h -> h.state() == HealthState.SILENT && h.incidentId() != null).orElse(false), 60,
+                () -> String.valueOf(health.state("it-quiet-ids")));
+        String silenceIncident = health.state("it-quiet-ids").orElseThrow().incidentId();
+        assertTrue(incidents.find(silenceIncident).map(i -> "device-silence".equals(i.category())).orElse(false));
+        SyslogClient.sendTcpFrom(QUIET_ADDRESS, List.of("%ASA-6-305012: Teardown dynamic TCP translation from "
+                + "inside:10.0.0.9/51000 to outside:198.51.100.5/51000 duration 0:00:30"));
+        await("its logs back: the silence incident closed", () -> incidents.find(silenceIncident)
+                .map(i -> i.status() == IncidentStatus.CLOSED).orElse(false), 30,
+                () -> String.valueOf(health.state("it-quiet-ids")));
+
+        // 4c. The response bundle is down while the Emergency's block falls due: nothing expires
+        //     meanwhile; started again, it finds the due block in the store and removes it.
+        Bundle response = Arrays.stream(context.getBundles())
+                .filter(b -> "io.yagura.yagura-response".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        Block due = stateOf("demo", ATTACKER).orElseThrow();
+        response.stop();
+        await("the Emergency's block due while the response bundle is stopped",
+                () -> Instant.now().isAfter(due.expiresAt().plusSeconds(3)), 120, () -> table("demo"));
+        assertEquals(table("demo"), BlockState.ACTIVE, stateOf("demo", ATTACKER).orElseThrow().state());
+        response.start();
 
         // 5. The automatic block ends at its expiry (one minute here): removed from the ASA.
         await("the Emergency's block removed at its expiry", () -> stateOf("demo", ATTACKER)
