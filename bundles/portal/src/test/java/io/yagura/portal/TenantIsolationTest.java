@@ -162,6 +162,29 @@ class TenantIsolationTest {
         assertTrue(greg.get("/portal/incidents").body().contains("GLOBEX-SECRET"), "greg's own session still works");
     }
 
+    /** What an operator investigating an attempt finds in the log: who, what, why; never the session or a password. */
+    @Test
+    void aRefusalIsLoggedWithTheUserRouteAndReasonAndNoSecret() throws Exception {
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        // slf4j-simple writes to the System.err of the moment
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertEquals(404, carol.get("/portal/incidents/" + globexIncident.id()).statusCode());
+            assertEquals(403, carol.post("/portal/reports?customer=globex", Map.of("month", "2026-10")).statusCode());
+        } finally {
+            System.setErr(stderr);
+        }
+        String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        stderr.print(log);
+        assertTrue(log.contains("Portal refused GET /incidents/" + globexIncident.id() + " to carol (customer acme): 404 "
+                + "incident " + globexIncident.id() + " belongs to customer globex"), log);
+        assertTrue(log.contains("Portal refused POST /reports to carol (customer acme): 403 asked for customer globex"), log);
+        String session = carol.cookie.substring(carol.cookie.indexOf('=') + 1);
+        assertFalse(log.contains(session), "the session id is not logged");
+        assertFalse(log.contains(carolPassword), "no password is logged");
+    }
+
     @Test
     void everyStateChangingRouteRefusesAMissingOrForeignCsrfToken() throws Exception {
         List<String> failures = new ArrayList<>();
