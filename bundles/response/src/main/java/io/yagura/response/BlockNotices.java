@@ -20,16 +20,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tells the customer that an address was blocked: one notice of kind {@value #KIND} per mail
- * contact who gets the incident's level, stored with the incident's notices (so that
- * {@code yagura:incident} lists it and the mail channel's sweep sends it after a restart) and
- * handed to the mail channel's queue. One notice per incident, address and contact: the same
- * address placed on two firewalls is told once.
+ * Tells the customer that an address was blocked: one notice of kind {@value #KIND} per contact
+ * and channel (mail, portal) that gets the incident's level, stored with the incident's notices
+ * (so that {@code yagura:incident} lists it and the channel's sweep sends it after a restart)
+ * and handed to the channel's queue. On the portal the incident, with its blocks, is pushed to
+ * the customer's open sessions, and the notice is delivered when one of them shows it. The phone
+ * is not used: the Emergency's own call has told the customer, and a block is no reason to ring
+ * again. One notice per incident, address, contact and channel: the same address placed on two
+ * firewalls is told once.
  */
 final class BlockNotices {
 
     static final String KIND = "block-placed";
     static final String CHANNEL = "mail";
+    static final String PORTAL = "portal";
     private static final Logger LOG = LoggerFactory.getLogger(BlockNotices.class);
 
     private final IncidentStore incidents;
@@ -43,17 +47,21 @@ final class BlockNotices {
         List<Notification> created = new ArrayList<>();
         List<String> existing = incidents.notifications(incident.id()).stream().map(Notification::id).toList();
         for (Contact c : customer.contacts()) {
-            if (!wantsMail(c, incident.level())) {
-                continue;
+            for (String channel : List.of(CHANNEL, PORTAL)) {
+                if (!wants(c, channel, incident.level())) {
+                    continue;
+                }
+                // the portal reaches the contact by name, as the dispatcher's portal notices do
+                String to = channel.equals(CHANNEL) ? c.email().trim() : c.name();
+                String id = id(incident.id(), block.address(), channel.equals(CHANNEL) ? to : PORTAL + ":" + to);
+                if (existing.contains(id)) {
+                    continue;
+                }
+                Notification n = new Notification(id, incident.id(), customer.id(), KIND, channel, to, c.language(),
+                        incident.level(), now, "pending", null, null, null);
+                incidents.createNotification(n);
+                created.add(n);
             }
-            String id = id(incident.id(), block.address(), c.email());
-            if (existing.contains(id)) {
-                continue;
-            }
-            Notification n = new Notification(id, incident.id(), customer.id(), KIND, CHANNEL, c.email().trim(), c.language(),
-                    incident.level(), now, "pending", null, null, null);
-            incidents.createNotification(n);
-            created.add(n);
         }
         if (created.isEmpty()) {
             return created;
@@ -71,9 +79,14 @@ final class BlockNotices {
         return created;
     }
 
-    /** A mail contact who receives this level (no levels listed: Emergency and Critical, as incident notices). */
-    static boolean wantsMail(Contact c, Level level) {
-        if (c.email() == null || c.email().isBlank() || c.channels().stream().noneMatch(CHANNEL::equalsIgnoreCase)) {
+    /**
+     * A contact of this channel (mail needs an address) who receives this level (no levels listed:
+     * Emergency and Critical, as incident notices).
+     */
+    static boolean wants(Contact c, String channel, Level level) {
+        boolean reachable = channel.equals(CHANNEL) ? c.email() != null && !c.email().isBlank()
+                : c.name() != null && !c.name().isBlank();
+        if (!reachable || c.channels().stream().noneMatch(channel::equalsIgnoreCase)) {
             return false;
         }
         if (c.levels().isEmpty()) {
@@ -83,7 +96,7 @@ final class BlockNotices {
     }
 
     /** BP-&lt;hash of incident, address and contact&gt;: the same on every node and run (fits the store's 40 characters). */
-    static String id(String incidentId, String address, String email) {
+    static String id(String incidentId, String address, String email) { // email: "portal:<name>" for the portal
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest((incidentId + "\n" + address + "\n"
                     + email.trim().toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8));

@@ -11,6 +11,8 @@ import io.yagura.api.incident.Level;
 import io.yagura.api.incident.Notification;
 import io.yagura.api.plugin.FirewallDriver.Capability;
 import io.yagura.api.plugin.FirewallDriver.Failure;
+import io.yagura.api.registry.Contact;
+import io.yagura.api.registry.Customer;
 import io.yagura.api.response.Block;
 import io.yagura.api.response.BlockAudit;
 import io.yagura.api.response.BlockState;
@@ -288,6 +290,25 @@ class BlockLifecycleTest {
         assertEquals(List.of(n), platform.incidents.notifications(i.id()), "stored with the incident's notices");
         assertEquals(2, platform.blocks.list(new BlockStore.Filter(null, null, i.id(), null, 0)).size(),
                 "the incident's blocks, as yagura:incident lists them");
+    }
+
+    @Test
+    void portalContactsAreToldOnThePortalAndNobodyByPhone() throws Exception {
+        platform.registry.putCustomer(new Customer("acme", "ACME Corp", List.of("10.0.0.0/16", "198.51.100.0/24"), List.of(
+                new Contact("Ken", "ken@acme.example", "+81312345678", 1, List.of("mail", "portal", "phone"), List.of(), "ja",
+                        null),
+                new Contact("Aiko", null, "+81398765432", 2, List.of("portal", "phone"), List.of(), "ja", null),
+                new Contact("Night desk", null, "+81311112222", 3, List.of("phone"), List.of(), "en", null)), null));
+        service.setPolicy("acme", ResponsePolicy.AUTO_EMERGENCY, "alice");
+        Incident i = platform.incident(Level.EMERGENCY, List.of("203.0.113.7"), Platform.established("203.0.113.7"));
+        service.request(new BlockRequest("acme", i.id(), "203.0.113.7", List.of(), null, BlockRequest.AUTO, "auto", false));
+
+        assertEquals(List.of("mail ken@acme.example", "portal Ken", "portal Aiko"), platform.sent.stream()
+                .map(n -> n.channel() + " " + n.address()).toList());
+        assertTrue(platform.sent.stream().allMatch(n -> n.kind().equals("block-placed") && n.status().equals("pending")));
+        assertEquals(3, platform.incidents.notifications(i.id()).size(), "stored with the incident's notices");
+        service.request(new BlockRequest("acme", i.id(), "203.0.113.7", List.of(), null, "alice", "again", false));
+        assertEquals(3, platform.sent.size(), "told once per address, contact and channel");
     }
 
     @Test
