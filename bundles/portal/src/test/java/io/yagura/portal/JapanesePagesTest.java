@@ -88,7 +88,7 @@ class JapanesePagesTest {
                 japanese.add(s.name());
             }
         }
-        assertEquals(new TreeSet<>(List.of("login", "password", "incidents", "incident", "devices", "reports",
+        assertEquals(new TreeSet<>(List.of("login", "password", "forgot", "incidents", "incident", "devices", "reports",
                 "advisory", "contacts", "queue", "users")), japanese);
     }
 

@@ -200,6 +200,42 @@ class PortalWebTest {
     }
 
     @Test
+    void aForgottenPasswordIsSetAgainThroughAMailedLinkAndTheAnswerNeverTellsWhetherANameExists() throws Exception {
+        portal.user("frank", Role.CUSTOMER, "acme");
+        portal.user("gina", Role.CUSTOMER, "acme");
+        portal.user("hugo", Role.CUSTOMER, "acme");
+        WebClient anonymous = portal.client();
+        assertTrue(anonymous.get("/portal/login").body().contains("/portal/password/forgot"), "the login page links it");
+        int before = portal.mails.sent.size();
+
+        HttpResponse<String> asked = anonymous.post("/portal/password/forgot", Map.of("name", "frank"), false);
+        assertEquals(200, asked.statusCode());
+        assertTrue(asked.body().contains("id=\"sent\""), asked.body());
+        assertEquals(before + 1, portal.mails.sent.size(), "one mail, to frank");
+        String link = portal.mails.linkTo("frank@example.net");
+        // asked again at once: the same answer, no second mail while the first link is unused
+        HttpResponse<String> again = anonymous.post("/portal/password/forgot", Map.of("name", "frank"), false);
+        assertEquals(asked.body(), again.body());
+        HttpResponse<String> unknown = anonymous.post("/portal/password/forgot", Map.of("name", "nobody-here"), false);
+        assertEquals(asked.body(), unknown.body(), "an unknown name gets the same answer");
+        assertEquals(before + 1, portal.mails.sent.size());
+        // the link sets a new password, and frank logs in with it
+        String password = "frank-new-correct-horse-2";
+        assertEquals(303, anonymous.post("/portal/password", Map.of("token", link.substring(link.indexOf("token=") + 6),
+                "password", password), false).statusCode());
+        assertEquals(200, portal.client().login("frank", password).get("/portal/incidents").statusCode());
+        // by mail address as well
+        anonymous.post("/portal/password/forgot", Map.of("name", "gina@example.net"), false);
+        assertEquals(before + 2, portal.mails.sent.size());
+        assertTrue(portal.incidents.auditLog("portal-user:frank", 10).stream().anyMatch(a -> a.action().equals("portal-password-link")
+                && a.actor().startsWith("login page from ")), "audited with where it was asked");
+        // the fifth request from this address in the hour was the last one served
+        anonymous.post("/portal/password/forgot", Map.of("name", "nobody-else"), false);
+        anonymous.post("/portal/password/forgot", Map.of("name", "hugo"), false);
+        assertEquals(before + 2, portal.mails.sent.size(), "throttled per client address: nothing for hugo");
+    }
+
+    @Test
     void aCustomerMakesAMonthsReportOnDemandAndFindsItInTheList() throws Exception {
         WebClient c = portal.client().login("carol", carolPassword);
         assertTrue(c.get("/portal/reports").body().contains("name=\"month\""), "the page offers the form");

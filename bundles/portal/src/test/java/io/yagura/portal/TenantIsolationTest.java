@@ -81,6 +81,11 @@ class TenantIsolationTest {
         t.put("GET /password", List.of(new Attack("GET", "/portal/password?token=guessed-" + g, none, Set.of(200))));
         t.put("POST /password", List.of(new Attack("POST", "/portal/password", Map.of("token", "guessed",
                 "password", "carol-takes-over-greg"), Set.of(400))));
+        t.put("GET /password/forgot", List.of(new Attack("GET", "/portal/password/forgot?customer=globex", none,
+                Set.of(200))));
+        // greg's link goes to greg's mail, never to carol: the answer is the same as for any name
+        t.put("POST /password/forgot", List.of(new Attack("POST", "/portal/password/forgot", Map.of("name", "greg"),
+                Set.of(200))));
         t.put("GET /static/{file}", List.of(new Attack("GET", "/portal/static/..%2F..%2Fetc%2Fpasswd", none, NOT_YOURS),
                 new Attack("GET", "/portal/static/PortalRoutes.class", none, NOT_YOURS)));
         t.put("POST /logout", List.of(new Attack("POST", "/portal/logout", Map.of("csrf", "from-greg"), Set.of(403))));

@@ -55,6 +55,8 @@ public class PortalAccounts {
     private final AccountRules rules;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
+    /** Links asked for on the login page, counted per client address: 5 an hour, then an hour of silence. */
+    private final LoginThrottle linkRequests;
     private final Clock clock;
     private volatile Mailer mailer;
 
@@ -78,6 +80,7 @@ public class PortalAccounts {
     public PortalAccounts(DataSource dataSource, IncidentStore audit, DeviceRegistry registry, AccountRules rules,
                           PasswordHasher hasher, LoginThrottle throttle, Clock clock) throws SQLException {
         this.throttle = throttle;
+        this.linkRequests = new LoginThrottle(new LoginThrottle.Limits(5, Duration.ofHours(1), Duration.ofHours(1)), clock);
         this.dataSource = dataSource;
         this.audit = audit;
         this.registry = registry;
@@ -268,6 +271,63 @@ public class PortalAccounts {
             }
         }
         return link;
+    }
+
+    /** A user's link asked for on the login page is not sent again within this time. */
+    static final Duration LINK_REQUEST_GAP = Duration.ofMinutes(10);
+
+    /**
+     * "Forgot your password?" on the login page: mails a link to set a new password to the user
+     * with this name (or every user with this mail address), unless the account is locked or
+     * disabled, a link was asked for it in the last {@link #LINK_REQUEST_GAP}, or the client
+     * address asked too often. The requester is told the same in every case (whether a name
+     * exists is never said); what happened is audited for a user and logged otherwise.
+     */
+    public void requestLink(String who, String clientAddress) {
+        String asked = who == null ? "" : who.strip();
+        if (asked.isEmpty() || asked.length() > 254) {
+            return;
+        }
+        if (linkRequests.blockedUntil(clientAddress).isPresent()) {
+            LOG.warn("Portal: a password link asked for '{}' from {} was not sent: too many requests from that address",
+                    asked, clientAddress);
+            return;
+        }
+        linkRequests.failed(clientAddress); // every request counts against its address
+        List<PortalUser> users = find(asked).map(List::of)
+                .orElseGet(() -> list().stream().filter(u -> asked.equalsIgnoreCase(u.mail())).toList());
+        if (users.isEmpty()) {
+            LOG.info("Portal: a password link asked for '{}' from {}: no such user, nothing sent", asked, clientAddress);
+            return;
+        }
+        for (PortalUser u : users) {
+            String by = "login page from " + clientAddress;
+            if (u.disabled() || (u.lockedUntil() != null && u.lockedUntil().isAfter(clock.instant()))) {
+                audit(by, "portal-password-link-refused", u.name(), "the account is locked or disabled");
+            } else if (linkedWithin(u.name(), LINK_REQUEST_GAP)) {
+                audit(by, "portal-password-link-refused", u.name(), "a link was sent less than "
+                        + LINK_REQUEST_GAP.toMinutes() + " minutes ago");
+            } else {
+                try {
+                    sendLink(u.name(), true, by);
+                } catch (AccountException e) {
+                    LOG.warn("Portal: the password link asked for {} from {} was not sent: {}", u.name(), clientAddress,
+                            e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** Whether an unused link for the user was made within {@code gap} (its expiry minus the links' validity). */
+    private boolean linkedWithin(String name, Duration gap) {
+        // only links not used yet: once the password is set, a new request is a new need
+        List<String> newest = queryStrings("SELECT MAX(expires_at) FROM portal_link WHERE user_name=? AND used_at IS NULL",
+                ps -> ps.setString(1, name));
+        if (newest.isEmpty() || newest.get(0) == null) {
+            return false;
+        }
+        Instant made = Instant.ofEpochMilli(Long.parseLong(newest.get(0))).minus(rules.linkValidity());
+        return made.plus(gap).isAfter(clock.instant());
     }
 
     private static String linkSubject(PortalUser u) {

@@ -38,7 +38,7 @@ import java.util.Optional;
 public final class Pages {
 
     public static final String AREA = "portal";
-    static final List<String> NAMES = List.of("login", "password", "incidents", "incident", "devices", "reports",
+    static final List<String> NAMES = List.of("login", "password", "forgot", "incidents", "incident", "devices", "reports",
             "advisory", "contacts", "queue", "users");
 
     public static final TemplateSet SET = new TemplateSet(AREA, Pages.class.getClassLoader(), List.of("en", "ja"),
@@ -91,6 +91,7 @@ public final class Pages {
         m.put("message", "");
         m.put("token", "t");
         m.put("linkUser", "alice");
+        m.put("sent", true);
         m.put("customer", "acme");
         m.put("customers", List.of(Views.map("id", "acme", "name", "ACME", "contactsEditable", false)));
         m.put("incidents", List.of(Views.incident(inc, now)));

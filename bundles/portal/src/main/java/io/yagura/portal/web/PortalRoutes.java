@@ -62,6 +62,9 @@ public final class PortalRoutes {
                 new Route("POST", "/login", Access.PUBLIC, ACTION, this::login),
                 new Route("GET", "/password", Access.PUBLIC, PAGE, this::passwordPage),
                 new Route("POST", "/password", Access.PUBLIC, ACTION, this::setPassword),
+                new Route("GET", "/password/forgot", Access.PUBLIC, PAGE,
+                        c -> s.pages().render(c, "forgot", Map.of("sent", false))),
+                new Route("POST", "/password/forgot", Access.PUBLIC, ACTION, this::forgotPassword),
                 new Route("GET", "/static/{file}", Access.PUBLIC, ASSET, this::asset),
                 new Route("POST", "/logout", Access.USER, ACTION, this::logout),
                 new Route("GET", "/", Access.USER, PAGE, c -> c.redirect(c.user().isSoc() ? "/soc/queue" : "/incidents")),
@@ -138,6 +141,12 @@ public final class PortalRoutes {
             s.pages().render(c, "password", Map.of("token", token == null ? "" : token,
                     "linkUser", s.accounts().linkUser(token).orElse(""), "error", e.getMessage()));
         }
+    }
+
+    /** The same answer whether or not the name exists, is locked, or was throttled. */
+    private void forgotPassword(Call c) throws IOException {
+        s.accounts().requestLink(c.param("name"), c.request().getRemoteAddr());
+        s.pages().render(c, "forgot", Map.of("sent", true));
     }
 
     private void logout(Call c) throws IOException {
