@@ -200,6 +200,28 @@ class PortalWebTest {
     }
 
     @Test
+    void anIncidentsPageShowsTheSocsAnalysisAndWhatWasDoneTheNoticesAndTheBlocks() throws Exception {
+        Incident i = portal.incident("acme", Level.EMERGENCY, "reverse shell from the web server");
+        portal.triage.annotate(i.id(), "The exploit of CVE-2023-46604 succeeded", "Rebuild the server; rotate its keys",
+                java.util.List.of("https://nvd.nist.gov/vuln/detail/CVE-2023-46604"), "sam");
+        Instant now = Instant.now();
+        portal.incidents.createNotification(new io.yagura.api.incident.Notification("N-page-" + i.id(), i.id(), "acme",
+                "incident", "mail", "ops@acme.example", "en", Level.EMERGENCY, now, "delivered", now, now, true));
+        portal.blocks.create(new io.yagura.api.response.Block("BLK-page-1", "acme", "fw-acme", "203.0.113.9", false, i.id(),
+                io.yagura.api.response.BlockState.ACTIVE, "response", "Emergency " + i.id(), now, now,
+                now.plusSeconds(86400), null, "verified", 0));
+
+        String page = portal.client().login("carol", carolPassword).get("/portal/incidents/" + i.id()).body();
+
+        for (String shown : new String[] {"The exploit of CVE-2023-46604 succeeded", "Rebuild the server; rotate its keys",
+                "https://nvd.nist.gov/vuln/detail/CVE-2023-46604", "ops@acme.example", "203.0.113.9", "fw-acme",
+                "because reverse shell from the web server"}) {
+            assertTrue(page.contains(shown), shown + " not on the page:\n" + page);
+        }
+        assertTrue(page.contains("<td>mail</td><td>ops@acme.example</td><td>delivered</td>"), page);
+    }
+
+    @Test
     void aForgottenPasswordIsSetAgainThroughAMailedLinkAndTheAnswerNeverTellsWhetherANameExists() throws Exception {
         portal.user("frank", Role.CUSTOMER, "acme");
         portal.user("gina", Role.CUSTOMER, "acme");
