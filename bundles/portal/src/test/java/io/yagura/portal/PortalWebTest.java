@@ -277,6 +277,26 @@ class PortalWebTest {
     }
 
     @Test
+    void socStaffMarkTheCustomerReachedWhichIsTheCustomersAcknowledgement() throws Exception {
+        Incident i = portal.incident("acme", Level.EMERGENCY, "C2 beacon");
+        WebClient soc = portal.client().login("sam", socPassword);
+        assertTrue(soc.get("/portal/incidents/" + i.id()).body().contains("/soc/incidents/" + i.id() + "/reached"));
+        assertEquals(403, soc.post("/portal/soc/incidents/" + i.id() + "/reached", Map.of("note", "x"), false)
+                .statusCode(), "without the CSRF token");
+        assertTrue(portal.acks.find(i.id()).isEmpty());
+        assertEquals(303, soc.post("/portal/soc/incidents/" + i.id() + "/reached", Map.of("note", "called Mr Sato"))
+                .statusCode());
+        var ack = portal.acks.find(i.id()).orElseThrow();
+        assertEquals("analyst", ack.channel());
+        assertEquals("portal:sam", ack.by());
+        assertEquals("called Mr Sato", ack.detail());
+        assertTrue(portal.client().login("carol", carolPassword).get("/portal/incidents/" + i.id()).body()
+                .contains("Acknowledged by portal:sam (analyst)"), "the customer sees who acknowledged");
+        WebClient carol = portal.client().login("carol", carolPassword);
+        assertEquals(403, carol.post("/portal/soc/incidents/" + i.id() + "/reached", Map.of()).statusCode());
+    }
+
+    @Test
     void socStaffSeeTheQueueAndTriage() throws Exception {
         Incident a = portal.incident("acme", Level.EMERGENCY, "ransomware beacon");
         Incident g = portal.incident("globex", Level.CRITICAL, "web shell");

@@ -115,7 +115,7 @@ class TenantIsolationTest {
         t.put("GET /api/devices", List.of(new Attack("GET", "/portal/api/devices?customer=globex", none, NOT_YOURS)));
         t.put("GET /api/stream", List.of(new Attack("GET", "/portal/api/stream?customer=globex", none, NOT_YOURS)));
         t.put("GET /soc/queue", List.of(new Attack("GET", "/portal/soc/queue", none, Set.of(403))));
-        for (String action : List.of("confirm", "annotate", "close", "false-positive")) {
+        for (String action : List.of("confirm", "annotate", "close", "false-positive", "reached")) {
             t.put("POST /soc/incidents/{id}/" + action, List.of(new Attack("POST", "/portal/soc/incidents/" + g + "/"
                     + action, Map.of("level", "low", "note", "x", "reason", "x", "analysis", "x"), Set.of(403))));
         }

@@ -89,6 +89,7 @@ public final class PortalRoutes {
                 new Route("POST", "/soc/incidents/{id}/annotate", Access.SOC, ACTION, this::annotate),
                 new Route("POST", "/soc/incidents/{id}/close", Access.SOC, ACTION, this::close),
                 new Route("POST", "/soc/incidents/{id}/false-positive", Access.SOC, ACTION, this::falsePositive),
+                new Route("POST", "/soc/incidents/{id}/reached", Access.SOC, ACTION, this::reached),
                 new Route("GET", "/soc/users", Access.SOC, PAGE, this::usersPage),
                 new Route("POST", "/soc/users", Access.SOC, ACTION, this::addUser),
                 new Route("POST", "/soc/customers/{id}/contacts-editable", Access.SOC, ACTION, this::contactsEditable));
@@ -232,12 +233,18 @@ public final class PortalRoutes {
         json(c, incidentModel(c, i));
     }
 
-    private void acknowledge(Call c) throws IOException {
-        Incident i = incidentOf(c, c.path("id"));
+    /** The acknowledgements service, or a 503 while it is absent. */
+    private Acknowledgements acknowledgements() {
         Acknowledgements acks = s.acknowledgements().get();
         if (acks == null) {
             throw Refused.unavailable("acknowledgements are not available right now; call the SOC");
         }
+        return acks;
+    }
+
+    private void acknowledge(Call c) throws IOException {
+        Incident i = incidentOf(c, c.path("id"));
+        Acknowledgements acks = acknowledgements();
         String comment = c.param("comment");
         acks.acknowledge(i.id(), i.customerId(), c.user().name(), "portal", comment == null ? "" : comment);
         s.incidents().audit(new AuditEntry(s.clock().instant(), "portal:" + c.user().name(), "customer-acknowledged",
@@ -474,6 +481,19 @@ public final class PortalRoutes {
 
     private void falsePositive(Call c) throws IOException {
         triage(c, t -> t.falsePositive(c.path("id"), c.required("reason"), null, actor(c)));
+    }
+
+    /**
+     * The analyst reached the customer outside the platform (as yagura:incident-reached): the
+     * customer's acknowledgement on channel "analyst", which stops the phone escalation; the
+     * store audits it under the analyst's name.
+     */
+    private void reached(Call c) throws IOException {
+        Incident i = incidentOf(c, c.path("id"));
+        String note = c.param("note");
+        acknowledgements().acknowledge(i.id(), i.customerId(), actor(c), "analyst",
+                note == null ? "customer reached" : note);
+        c.redirect("/incidents/" + i.id());
     }
 
     private void usersPage(Call c) throws IOException {
