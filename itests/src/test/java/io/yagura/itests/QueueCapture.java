@@ -22,15 +22,33 @@ final class QueueCapture implements AutoCloseable {
     private final ServiceRegistration<RoutesBuilder> registration;
 
     private final org.apache.camel.CamelContext camel;
+    private final boolean pausedCorrelation;
 
     QueueCapture(BundleContext context, org.apache.camel.CamelContext camel) throws Exception {
+        this(context, camel, true);
+    }
+
+    /**
+     * Dead letters only: correlation keeps consuming yagura.events (a test reads the events from
+     * the event archive, whose divert copy does not compete with correlation).
+     */
+    static QueueCapture deadLettersOnly(BundleContext context, org.apache.camel.CamelContext camel) throws Exception {
+        return new QueueCapture(context, camel, false);
+    }
+
+    private QueueCapture(BundleContext context, org.apache.camel.CamelContext camel, boolean events) throws Exception {
         this.camel = camel;
-        Events.pauseCorrelation(camel);
+        this.pausedCorrelation = events;
+        if (events) {
+            Events.pauseCorrelation(camel);
+        }
         registration = context.registerService(RoutesBuilder.class, new RouteBuilder() {
             @Override
             public void configure() {
-                from("amqp:queue:yagura.events").routeId("itest-capture-events")
-                        .process(e -> events.addAll(Wire.readEvents(e.getMessage().getBody(byte[].class))));
+                if (events) {
+                    from("amqp:queue:yagura.events").routeId("itest-capture-events")
+                            .process(e -> QueueCapture.this.events.addAll(Wire.readEvents(e.getMessage().getBody(byte[].class))));
+                }
                 from("amqp:queue:yagura.deadletter").routeId("itest-capture-deadletters")
                         .process(e -> deadLetters.addAll(Wire.readDeadLetters(e.getMessage().getBody(byte[].class))));
             }
@@ -50,6 +68,8 @@ final class QueueCapture implements AutoCloseable {
     @Override
     public void close() throws Exception {
         registration.unregister();
-        Events.resumeCorrelation(camel);
+        if (pausedCorrelation) {
+            Events.resumeCorrelation(camel);
+        }
     }
 }

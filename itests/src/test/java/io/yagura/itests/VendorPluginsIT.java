@@ -4,6 +4,7 @@ import static io.yagura.itests.Await.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import io.yagura.api.archive.EventArchive;
 import io.yagura.api.event.DeadLetter;
 import io.yagura.api.event.Ecs;
 import io.yagura.api.event.SecurityEvent;
@@ -19,12 +20,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.inject.Inject;
@@ -65,6 +68,11 @@ public class VendorPluginsIT {
 
     @Inject
     CamelContext camel;
+
+    @Inject
+    EventArchive archive;
+
+    private final Instant began = Instant.now();
 
     @Inject
     Counters counters;
@@ -124,7 +132,7 @@ public class VendorPluginsIT {
             assertTrue("yagura:plugins lists " + vendor + ":\n" + listed, listed.contains(vendor));
         }
 
-        try (QueueCapture capture = new QueueCapture(context, camel)) {
+        try (QueueCapture capture = QueueCapture.deadLettersOnly(context, camel)) {
             // 2. Each family's samples from a registered device of its vendor: every line accounted for.
             Map<String, List<String>> samples = new LinkedHashMap<>();
             Map<String, long[]> before = new LinkedHashMap<>();
@@ -147,11 +155,11 @@ public class VendorPluginsIT {
             for (String vendor : VENDORS) {
                 long[] d = delta(vendor, before.get(vendor));
                 String device = "it-" + vendor;
-                await(vendor + ": events on yagura.events", () -> eventsOf(capture, device).size() == d[4], 30,
-                        () -> eventsOf(capture, device).size() + " of " + d[4] + " events captured, " + capture.events.size()
+                await(vendor + ": events through yagura.events into the archive", () -> eventsOf(device).size() == d[4], 30,
+                        () -> eventsOf(device).size() + " of " + d[4] + " events archived, " + archived().size()
                                 + " in all; " + counts(delta(vendor, before.get(vendor))) + "\n" + console("yagura:plugins"));
                 await(vendor + ": dead letters", () -> deadLettersOf(capture, device).size() == d[3], 30);
-                List<SecurityEvent> events = eventsOf(capture, device);
+                List<SecurityEvent> events = eventsOf(device);
                 assertTrue(vendor + " parsed most of its samples: " + counts(d), d[1] * 2 > samples.get(vendor).size());
                 for (SecurityEvent e : events) {
                     assertEquals("yagura.plugin", vendor, e.getString(Ecs.YAGURA_PLUGIN));
@@ -170,7 +178,7 @@ public class VendorPluginsIT {
             List<String> detectable = new ArrayList<>();
             Map<String, Long> detectedBefore = new LinkedHashMap<>();
             for (String vendor : VENDORS) {
-                String line = eventsOf(capture, "it-" + vendor).get(0).getString(Ecs.EVENT_ORIGINAL);
+                String line = eventsOf("it-" + vendor).get(0).getString(Ecs.EVENT_ORIGINAL);
                 detectable.add(line);
                 detectedBefore.put(vendor, counters.counter(Metric.SCOPE_INGEST, vendor, Metric.AUTO_DETECTED).sum());
             }
@@ -179,7 +187,7 @@ public class VendorPluginsIT {
                 await(vendor + " recognises its line from an unknown source", () -> counters.counter(
                         Metric.SCOPE_INGEST, vendor, Metric.AUTO_DETECTED).sum() == detectedBefore.get(vendor) + 1, 60);
             }
-            await("the detected lines are events", () -> capture.events.stream()
+            await("the detected lines are events", () -> archived().stream()
                     .filter(e -> "127.0.2.1".equals(e.getString(Ecs.YAGURA_RECEIVED_FROM)))
                     .map(e -> e.getString(Ecs.YAGURA_PLUGIN)).distinct().count() == VENDORS.size(), 60);
 
@@ -189,11 +197,11 @@ public class VendorPluginsIT {
                             System.getProperty("yagura.itest.sdee.user"),
                             Secret.of(System.getProperty("yagura.itest.sdee.password")),
                             Duration.ofSeconds(5), System.getProperty("yagura.itest.sdee.cert"))));
-            await("the sensor's alerts are events", () -> eventsOf(capture, "it-sensor").size() == SdeeSensor.ALERTS, 90,
-                    () -> eventsOf(capture, "it-sensor") + "\n" + console("yagura:counters pull")
+            await("the sensor's alerts are events", () -> eventsOf("it-sensor").size() == SdeeSensor.ALERTS, 90,
+                    () -> eventsOf("it-sensor") + "\n" + console("yagura:counters pull")
                             + console("yagura:plugins") + console("yagura:deadletters -n 5"));
             Set<String> signatures = new TreeSet<>();
-            eventsOf(capture, "it-sensor").forEach(e -> signatures.add(e.getString(Ecs.RULE_ID)));
+            eventsOf("it-sensor").forEach(e -> signatures.add(e.getString(Ecs.RULE_ID)));
             assertEquals("signatures of the pulled alerts", Set.of("5081", "5082", "5083"), signatures);
             await("pull counters", () -> counters.counter("pull", "it-sensor", "records").sum() >= SdeeSensor.ALERTS
                     && counters.counter("pull", "it-sensor", "failures").sum() == 0, 30);
@@ -275,8 +283,20 @@ public class VendorPluginsIT {
         return "received " + d[0] + ", parsed " + d[1] + ", ignored " + d[2] + ", rejected " + d[3] + ", events " + d[4];
     }
 
-    private static List<SecurityEvent> eventsOf(QueueCapture capture, String device) {
-        return capture.events.stream().filter(e -> device.equals(e.getString(Ecs.DEVICE_ID))).toList();
+    /**
+     * The events archived since the test began: each went through yagura.events, whose divert
+     * gives the archive its own copy, so reading them takes nothing from correlation. (A capture
+     * consuming yagura.events beside a paused correlation route missed one vendor's whole batch
+     * in 2 of 3 runs on 2026-12-06, a different vendor each time; where it went was not found.)
+     */
+    private List<SecurityEvent> archived() {
+        List<SecurityEvent> out = new ArrayList<>();
+        archive.replay(Optional.empty(), began.minusSeconds(60), Instant.now().plusSeconds(60), out::add);
+        return out;
+    }
+
+    private List<SecurityEvent> eventsOf(String device) {
+        return archived().stream().filter(e -> device.equals(e.getString(Ecs.DEVICE_ID))).toList();
     }
 
     private static List<DeadLetter> deadLettersOf(QueueCapture capture, String device) {
