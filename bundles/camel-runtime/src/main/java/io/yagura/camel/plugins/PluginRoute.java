@@ -74,8 +74,8 @@ final class PluginRoute extends RouteBuilder {
     @Override
     public void configure() {
         String id = plugin.vendorId();
-        // CACHE_CONSUMER keeps one AMQP consumer open; the default with a transaction
-        // manager (CACHE_NONE) would open a connection for every message.
+        // CACHE_CONSUMER keeps one AMQP consumer open; the batch's events are sent on the same
+        // session and committed with its receipt, in one local transaction (CamelRuntime.brokerComponent).
         from("amqp:queue:" + Queues.rawQueueOf(id)
                 + "?transacted=true&cacheLevelName=CACHE_CONSUMER&concurrentConsumers=" + consumers
                 + "&receiveTimeout=1000")

@@ -80,8 +80,7 @@ public class CamelRuntime {
         // a consumer cached here would outlive its route and keep prefetched messages
         // away from the route that replaces it after a plugin update.
         connectionFactory.setCacheConsumers(false);
-        AMQPComponent amqpComponent = new AMQPComponent((ConnectionFactory) connectionFactory);
-        ctx.addComponent("amqp", amqpComponent);
+        ctx.addComponent("amqp", brokerComponent(connectionFactory));
 
         ctx.start();
         context = ctx;
@@ -90,6 +89,22 @@ public class CamelRuntime {
         starter = new Thread(() -> startWhenBrokerListens(ctx, config, bundleContext), "yagura-camel-start");
         starter.setDaemon(true);
         starter.start();
+    }
+
+    /**
+     * The "amqp" component over the platform's cached broker connection. A transacted route
+     * receives and sends in ONE local transaction, the listener's own session (exposed to the
+     * route's producers), committed once at the end. Not with a Spring JmsTransactionManager,
+     * Camel's default for transacted=true: with a cached consumer (CACHE_CONSUMER) the listener
+     * receives on its own session while the sends go through the manager's, and the listener
+     * commits the receive before the manager commits the sends. A broker lost between the two
+     * commits lost the message and what the route made of it (20 and 896 lines on broker kills,
+     * docs/performance.md); TransactedRelayTest shows it.
+     */
+    static AMQPComponent brokerComponent(ConnectionFactory connections) {
+        AMQPComponent component = new AMQPComponent(connections);
+        component.getConfiguration().setLazyCreateTransactionManager(false);
+        return component;
     }
 
     private void startWhenBrokerListens(DefaultCamelContext ctx, BrokerConfig config, BundleContext bundleContext) {
