@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Polls one device: reads its cursor, asks its vendor's connector for what is new (again at once,
  * up to a limit, while the device says it holds more), queues each record to the vendor's raw
- * queue as ingest would a received line, and only then stores the new cursor. A poll repeated
+ * queue as ingest would a received line (or to the one configured queue: an agent's forward
+ * queue), and only then stores the new cursor. A poll repeated
  * after a crash between the two sends records the broker has already seen; their duplicate ids
  * (deviceId:recordId) keep them from being queued twice.
  *
@@ -41,8 +42,19 @@ final class DevicePoller {
      * @param maxBatches          batches read in one run while the device holds more
      * @param failuresBeforeSilent polls failed in a row after which the device is silent
      * @param quietLimit          time without records after which the device is silent; zero: never
+     * @param queue               the one queue every record goes to; null or blank: the vendor's raw queue
      */
-    record Settings(int maxBatches, int failuresBeforeSilent, Duration quietLimit) {
+    record Settings(int maxBatches, int failuresBeforeSilent, Duration quietLimit, String queue) {
+
+        /** Records to the vendor's raw queue. */
+        Settings(int maxBatches, int failuresBeforeSilent, Duration quietLimit) {
+            this(maxBatches, failuresBeforeSilent, quietLimit, null);
+        }
+
+        /** Where a record of this vendor goes. */
+        String queueOf(String vendor) {
+            return queue == null || queue.isBlank() ? Queues.rawQueueOf(vendor) : queue.trim();
+        }
     }
 
     private final String deviceId;
@@ -138,7 +150,7 @@ final class DevicePoller {
         PullConnector.Target target = new PullConnector.Target(device.id(), device.customer(), device.management());
         lastTarget = target;
         lastVendor = device.vendor();
-        String queue = Queues.rawQueueOf(device.vendor());
+        String queue = settings.queueOf(device.vendor());
         String source = source(device);
         String cursor;
         try {

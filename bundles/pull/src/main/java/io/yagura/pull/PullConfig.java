@@ -28,4 +28,9 @@ public @interface PullConfig {
     @AttributeDefinition(description = "The cursor file of earlier versions, moved once into the database at start and renamed "
             + "*.migrated (the cursors are in the database now). Empty: ${karaf.data}/yagura/pull-cursors.properties")
     String cursor_file() default "";
+
+    @AttributeDefinition(description = "The one queue every record goes to, whatever the device's vendor. Empty: the vendor's "
+            + "raw queue yagura.raw.<vendor> (the centre). A customer-site agent sets its forward queue, yagura.raw.unknown, "
+            + "and the centre attributes the records by their source address (docs/agent.md)")
+    String queue() default "";
 }

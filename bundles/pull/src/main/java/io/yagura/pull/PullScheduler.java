@@ -122,6 +122,9 @@ public class PullScheduler {
             LOG.info("Polling of pulled devices is disabled (io.yagura.pull enabled=false)");
             return;
         }
+        if (!configuration.queue().isBlank()) {
+            LOG.info("Pulled records of every device go to the queue {} (io.yagura.pull queue)", configuration.queue().trim());
+        }
         Job refresh = context -> reconcile();
         try {
             scheduler.schedule(refresh, scheduler.NOW(-1, Math.max(1, configuration.refresh_interval_s()))
@@ -251,7 +254,7 @@ public class PullScheduler {
 
     static DevicePoller.Settings settings(PullConfig c) {
         return new DevicePoller.Settings(Math.max(1, c.max_batches_per_run()), c.silent_after_failures(),
-                Duration.ofMinutes(Math.max(0, c.silent_after_minutes())));
+                Duration.ofMinutes(Math.max(0, c.silent_after_minutes())), c.queue());
     }
 
     /** Scheduled devices and their periods, for tests and diagnostics. */

@@ -83,6 +83,26 @@ class DevicePollerTest {
         assertEquals(0, counters.get("ips-1", "failures"));
     }
 
+    /** On a customer-site agent: one forward queue for every record; the rest of the envelope as at the centre. */
+    @Test
+    void withAConfiguredQueueTheRecordsGoThereWithTheDeviceAddressAsSource() {
+        sensor.add(2);
+        poller(new DevicePoller.Settings(20, 3, Duration.ofMinutes(120), "yagura.raw.unknown")).run();
+        assertEquals(List.of("yagura.raw.unknown <evIdsAlert eventId=\"1\"/>", "yagura.raw.unknown <evIdsAlert eventId=\"2\"/>"),
+                broker.queued);
+        RawEnvelope e = broker.items.get(1).envelope();
+        assertEquals("192.0.2.20", e.source());
+        assertEquals("pull:ips-1", e.listener());
+        assertEquals("ips-1:2", broker.items.get(1).duplicateId());
+        assertEquals("2", cursors.get("ips-1"));
+    }
+
+    @Test
+    void aBlankQueueSettingMeansTheVendorsRawQueue() {
+        assertEquals("yagura.raw.cisco-ips", new DevicePoller.Settings(1, 3, Duration.ZERO, " ").queueOf("cisco-ips"));
+        assertEquals("yagura.raw.cisco-ips", new DevicePoller.Settings(1, 3, Duration.ZERO).queueOf("cisco-ips"));
+    }
+
     /** After a restart, or on the node that took the duty pull over: the cursor is the database's. */
     @Test
     void theNextRunStartsAtTheStoredCursorAfterARestartOrOnAnotherNode() {

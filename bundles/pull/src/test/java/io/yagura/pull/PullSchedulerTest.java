@@ -86,6 +86,20 @@ class PullSchedulerTest {
         assertEquals(2, broker.items.size());
     }
 
+    /** A customer-site agent: every record into its forward queue, the device's address as source. */
+    @Test
+    void aConfiguredQueueTakesTheRecordsOfEveryDeviceInsteadOfTheVendorsQueue() {
+        registry.put(device("ips-1", "cisco-ips", endpoint(Duration.ofSeconds(10))));
+        sensor.add(2);
+        pull.activate(config(30, true, "", "yagura.raw.unknown"));
+        pull.reconcile();
+        scheduler.run("yagura-pull-ips-1");
+        assertEquals(List.of("yagura.raw.unknown <evIdsAlert eventId=\"1\"/>", "yagura.raw.unknown <evIdsAlert eventId=\"2\"/>"),
+                broker.queued);
+        assertEquals(List.of("ips-1:1", "ips-1:2"), broker.items.stream().map(EnvelopeSender.Item::duplicateId).toList());
+        assertEquals(device("ips-1", "cisco-ips", null).addresses().get(0), broker.items.get(0).envelope().source());
+    }
+
     @Test
     void changesInTheRegistryAreFollowed() {
         registry.put(device("ips-1", "cisco-ips", endpoint(Duration.ofSeconds(10))));
@@ -350,6 +364,10 @@ class PullSchedulerTest {
     }
 
     static PullConfig config(int defaultInterval, boolean enabled, String cursorFile) {
+        return config(defaultInterval, enabled, cursorFile, "");
+    }
+
+    static PullConfig config(int defaultInterval, boolean enabled, String cursorFile, String queue) {
         return new PullConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -389,6 +407,11 @@ class PullSchedulerTest {
             @Override
             public String cursor_file() {
                 return cursorFile;
+            }
+
+            @Override
+            public String queue() {
+                return queue;
             }
         };
     }
