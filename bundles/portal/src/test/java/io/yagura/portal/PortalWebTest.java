@@ -294,6 +294,12 @@ class PortalWebTest {
                 .contains("Acknowledged by portal:sam (analyst)"), "the customer sees who acknowledged");
         WebClient carol = portal.client().login("carol", carolPassword);
         assertEquals(403, carol.post("/portal/soc/incidents/" + i.id() + "/reached", Map.of()).statusCode());
+        // a page left open: a second acknowledgement is refused, whoever sends it, and the first stays
+        var again = soc.post("/portal/soc/incidents/" + i.id() + "/reached", Map.of("note", "mailed"));
+        assertEquals(409, again.statusCode());
+        assertTrue(again.body().contains("already acknowledged by portal:sam"), again.body());
+        assertEquals(409, carol.post("/portal/incidents/" + i.id() + "/acknowledge", Map.of("comment", "seen")).statusCode());
+        assertEquals("called Mr Sato", portal.acks.find(i.id()).orElseThrow().detail());
     }
 
     @Test

@@ -95,11 +95,15 @@ final class BlockNotices {
         return c.levels().stream().anyMatch(l -> l.trim().toLowerCase(Locale.ROOT).equals(level.name().toLowerCase(Locale.ROOT)));
     }
 
-    /** BP-&lt;hash of incident, address and contact&gt;: the same on every node and run (fits the store's 40 characters). */
-    static String id(String incidentId, String address, String email) { // email: "portal:<name>" for the portal
+    /**
+     * BP-&lt;hash of incident, address and recipient&gt;: the same on every node and run (fits the store's 40 characters).
+     *
+     * @param recipient the contact's mail address, or "portal:&lt;name&gt;" for a portal notice
+     */
+    static String id(String incidentId, String address, String recipient) {
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest((incidentId + "\n" + address + "\n"
-                    + email.trim().toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8));
+                    + recipient.trim().toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8));
             return "BP-" + HexFormat.of().formatHex(h, 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);

@@ -47,17 +47,34 @@ public final class LoginThrottle {
         }
     }
 
+    /**
+     * How the log names what is throttled, so that a throttle used for another kind of request
+     * (forgotten-password links) does not speak of failed logins.
+     *
+     * @param refused what is refused, e.g. "Portal logins"
+     * @param counted what was counted, e.g. "failed logins, on any account"
+     */
+    public record Wording(String refused, String counted) {
+        public static final Wording LOGINS = new Wording("Portal logins", "failed logins (on any account)");
+    }
+
     private static final class Client {
         final Deque<Instant> failures = new ArrayDeque<>();
         Instant blockedUntil;
     }
 
     private final Limits limits;
+    private final Wording wording;
     private final Clock clock;
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
 
     public LoginThrottle(Limits limits, Clock clock) {
+        this(limits, Wording.LOGINS, clock);
+    }
+
+    public LoginThrottle(Limits limits, Wording wording, Clock clock) {
         this.limits = limits;
+        this.wording = wording;
         this.clock = clock;
     }
 
@@ -81,7 +98,7 @@ public final class LoginThrottle {
         }
     }
 
-    /** Counts a failed login from this address; logs (WARN) when it starts a block. */
+    /** Counts a failed login (or, for another wording, a request) from this address; logs (WARN) when it starts a block. */
     public void failed(String address) {
         if (limits.failures() == 0 || address == null) {
             return;
@@ -100,8 +117,8 @@ public final class LoginThrottle {
             c.failures.addLast(now);
             if (c.failures.size() >= limits.failures() && (c.blockedUntil == null || !now.isBefore(c.blockedUntil))) {
                 c.blockedUntil = now.plus(limits.block());
-                LOG.warn("Portal logins from {} refused until {}: {} failed logins within {} minutes, "
-                        + "on any account", key, c.blockedUntil, c.failures.size(), limits.window().toMinutes());
+                LOG.warn("{} from {} refused until {}: {} {} within {} minutes", wording.refused(), key, c.blockedUntil,
+                        c.failures.size(), wording.counted(), limits.window().toMinutes());
                 c.failures.clear();
             }
         }
@@ -123,8 +140,8 @@ public final class LoginThrottle {
             }
         });
         if (clients.size() >= MAX_TRACKED) {
-            LOG.warn("Portal login throttle: {} addresses with recent failed logins; forgetting those not blocked",
-                    clients.size());
+            LOG.warn("{} throttle: {} addresses with recent {}; forgetting those not blocked", wording.refused(),
+                    clients.size(), wording.counted());
             clients.entrySet().removeIf(e -> {
                 synchronized (e.getValue()) {
                     return e.getValue().blockedUntil == null || !now.isBefore(e.getValue().blockedUntil);

@@ -80,7 +80,8 @@ public class PortalAccounts {
     public PortalAccounts(DataSource dataSource, IncidentStore audit, DeviceRegistry registry, AccountRules rules,
                           PasswordHasher hasher, LoginThrottle throttle, Clock clock) throws SQLException {
         this.throttle = throttle;
-        this.linkRequests = new LoginThrottle(new LoginThrottle.Limits(5, Duration.ofHours(1), Duration.ofHours(1)), clock);
+        this.linkRequests = new LoginThrottle(new LoginThrottle.Limits(5, Duration.ofHours(1), Duration.ofHours(1)),
+                new LoginThrottle.Wording("Forgotten-password links", "link requests"), clock);
         this.dataSource = dataSource;
         this.audit = audit;
         this.registry = registry;

@@ -242,9 +242,22 @@ public final class PortalRoutes {
         return acks;
     }
 
+    /**
+     * The acknowledgements service, refusing (409) an incident acknowledged before: the first one
+     * counts, and a second from a page left open must not look recorded (the console refuses it too).
+     */
+    private Acknowledgements notYetAcknowledged(Incident i) {
+        Acknowledgements acks = acknowledgements();
+        acks.find(i.id()).ifPresent(earlier -> {
+            throw Refused.conflict(i.id() + " was already acknowledged by " + earlier.by() + " (" + earlier.channel()
+                    + ") at " + Views.t(earlier.at()));
+        });
+        return acks;
+    }
+
     private void acknowledge(Call c) throws IOException {
         Incident i = incidentOf(c, c.path("id"));
-        Acknowledgements acks = acknowledgements();
+        Acknowledgements acks = notYetAcknowledged(i);
         String comment = c.param("comment");
         acks.acknowledge(i.id(), i.customerId(), c.user().name(), "portal", comment == null ? "" : comment);
         s.incidents().audit(new AuditEntry(s.clock().instant(), "portal:" + c.user().name(), "customer-acknowledged",
@@ -491,7 +504,7 @@ public final class PortalRoutes {
     private void reached(Call c) throws IOException {
         Incident i = incidentOf(c, c.path("id"));
         String note = c.param("note");
-        acknowledgements().acknowledge(i.id(), i.customerId(), actor(c), "analyst",
+        notYetAcknowledged(i).acknowledge(i.id(), i.customerId(), actor(c), "analyst",
                 note == null ? "customer reached" : note);
         c.redirect("/incidents/" + i.id());
     }

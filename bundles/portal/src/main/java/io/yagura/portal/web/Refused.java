@@ -34,6 +34,11 @@ public final class Refused extends RuntimeException {
         return new Refused(400, message, message);
     }
 
+    /** The request contradicts what already happened (an incident acknowledged before): the message is shown. */
+    public static Refused conflict(String message) {
+        return new Refused(409, message, message);
+    }
+
     public static Refused unavailable(String message) {
         return new Refused(503, message, message);
     }
