@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.yagura.agent.centre.AgentAttribution;
 import io.yagura.agent.centre.AgentRecord;
-import io.yagura.agent.node.NoDevices;
+import io.yagura.agent.node.AgentDevices;
 import io.yagura.api.event.RawEnvelope;
 import io.yagura.api.registry.Device;
 import java.time.Instant;
@@ -22,7 +22,7 @@ class AgentAttributionTest {
     private static final Device GLOBEX_FW = new Device("globex-fw1", "globex", "paloalto", "PA-3220",
             List.of("10.9.9.9"), "10.1", ZoneId.of("UTC"), null);
 
-    private final AgentAttribution attribution = new AgentAttribution(new NoDevices() {
+    private final AgentAttribution attribution = new AgentAttribution(new AgentDevices() {
         @Override
         public Optional<Device> deviceBySource(String source) {
             return Optional.ofNullable(switch (source) {

@@ -75,7 +75,15 @@ public final class TestBrokers {
 
     /** @param limitBytes the disk buffer's size: page-limit-bytes of the forwarded queue */
     public static EmbeddedActiveMQ agent(Path dir, int inVmId, long limitBytes) throws Exception {
+        return agent(dir, inVmId, limitBytes, 0);
+    }
+
+    /** @param amqpPort a loopback port for AMQP clients (as the agent's bundles send), 0 for none */
+    public static EmbeddedActiveMQ agent(Path dir, int inVmId, long limitBytes, int amqpPort) throws Exception {
         ConfigurationImpl config = base(dir, "agent", inVmId);
+        if (amqpPort > 0) {
+            config.addAcceptorConfiguration("amqp", "tcp://127.0.0.1:" + amqpPort + "?protocols=AMQP");
+        }
         config.setSecurityEnabled(false);
         config.addAddressSetting(FORWARDED, new AddressSettings()
                 .setMaxSizeBytes(256 * 1024)

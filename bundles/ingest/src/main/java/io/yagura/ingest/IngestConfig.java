@@ -47,4 +47,9 @@ public @interface IngestConfig {
 
     @AttributeDefinition(description = "Netty worker threads for the TCP and TLS listeners")
     int worker_threads() default 2;
+
+    @AttributeDefinition(description = "Let the vendor plugins' probes recognise lines from unregistered sources (they go to "
+            + "the vendor's queue); false: every such line goes to yagura.raw.unknown. A customer-site agent sets false: "
+            + "the centre attributes its lines (docs/agent.md)")
+    boolean probe_unregistered() default true;
 }

@@ -73,7 +73,8 @@ public class SyslogIngest {
 
     @Activate
     void activate(IngestConfig config, BundleContext context) throws Exception {
-        dispatcher = new LineDispatcher(registry, counters, plugins, (deviceId, at) -> {
+        // An agent forwards every unattributed line as it is: a plugin it runs for pulling must not take syslog lines.
+        dispatcher = new LineDispatcher(registry, counters, config.probe_unregistered() ? plugins : List.of(), (deviceId, at) -> {
             LogActivity health = logActivity;
             if (health != null) {
                 health.received(deviceId, at);
@@ -86,9 +87,10 @@ public class SyslogIngest {
         }
         IngestRoutes builder = new IngestRoutes(config, dispatcher, counters, tls, requireClientCert);
         routes = context.registerService(RoutesBuilder.class, builder, null);
-        LOG.info("Syslog ingest on {}: udp={} tcp={} tls={}{}", config.bind_address(),
+        LOG.info("Syslog ingest on {}: udp={} tcp={} tls={}{}{}", config.bind_address(),
                 portText(config.udp_port()), portText(config.tcp_port()), portText(config.tls_port()),
-                requireClientCert ? " (client certificates required)" : "");
+                requireClientCert ? " (client certificates required)" : "",
+                config.probe_unregistered() ? "" : "; lines of unregistered sources are not probed (probe.unregistered=false)");
     }
 
     @Deactivate

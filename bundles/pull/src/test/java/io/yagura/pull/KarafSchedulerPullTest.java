@@ -9,7 +9,6 @@ import io.yagura.store.testing.ManualDuties;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.karaf.scheduler.core.QuartzScheduler;
@@ -24,13 +23,7 @@ class KarafSchedulerPullTest {
 
     @BeforeEach
     void start() {
-        Properties p = new Properties();
-        p.put("org.quartz.scheduler.instanceName", "yagura-pull-test");
-        p.put("org.quartz.scheduler.skipUpdateCheck", "true");
-        p.put("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
-        p.put("org.quartz.threadPool.threadCount", "4");
-        p.put("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
-        quartz = new QuartzScheduler(p);
+        quartz = PullTesting.quartz("yagura-pull-test");
     }
 
     @AfterEach

@@ -11,7 +11,6 @@ import io.yagura.api.registry.Secret;
 import io.yagura.store.JdbcPullCursors;
 import io.yagura.store.testing.ManualDuties;
 import java.io.Serializable;
-import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -364,55 +363,10 @@ class PullSchedulerTest {
     }
 
     static PullConfig config(int defaultInterval, boolean enabled, String cursorFile) {
-        return config(defaultInterval, enabled, cursorFile, "");
+        return PullTesting.config(defaultInterval, enabled, cursorFile, "");
     }
 
     static PullConfig config(int defaultInterval, boolean enabled, String cursorFile, String queue) {
-        return new PullConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return PullConfig.class;
-            }
-
-            @Override
-            public boolean enabled() {
-                return enabled;
-            }
-
-            @Override
-            public int default_poll_interval_s() {
-                return defaultInterval;
-            }
-
-            @Override
-            public int refresh_interval_s() {
-                return 30;
-            }
-
-            @Override
-            public int max_batches_per_run() {
-                return 20;
-            }
-
-            @Override
-            public int silent_after_failures() {
-                return 3;
-            }
-
-            @Override
-            public int silent_after_minutes() {
-                return 120;
-            }
-
-            @Override
-            public String cursor_file() {
-                return cursorFile;
-            }
-
-            @Override
-            public String queue() {
-                return queue;
-            }
-        };
+        return PullTesting.config(defaultInterval, enabled, cursorFile, queue);
     }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.yagura.agent.AgentAuthorityRef;
 import io.yagura.agent.NumberedTraffic;
 import io.yagura.agent.TestBrokers;
-import io.yagura.agent.node.NoDevices;
+import io.yagura.agent.node.AgentDevices;
 import io.yagura.api.registry.Device;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ class AgentInboundTest {
             server.createQueue(QueueConfiguration.of(q).setAddress(q).setRoutingType(RoutingType.ANYCAST).setDurable(true));
         }
         Device fw = new Device("acme-fw1", "acme", "cisco-asa", "ASA", List.of("192.0.2.10"), "9.16", ZoneId.of("UTC"), null);
-        AgentAttribution attribution = new AgentAttribution(new NoDevices() {
+        AgentAttribution attribution = new AgentAttribution(new AgentDevices() {
             @Override
             public Optional<Device> deviceBySource(String source) {
                 return "192.0.2.10".equals(source) ? Optional.of(fw) : Optional.empty();
