@@ -5,6 +5,7 @@ import io.yagura.api.archive.ArchiveSearch;
 import io.yagura.api.archive.EventArchive;
 import io.yagura.api.event.SecurityEvent;
 import io.yagura.api.metrics.Counters;
+import io.yagura.wire.ProcessedMessages;
 import io.yagura.wire.Wire;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public class ArchiveService extends RouteBuilder implements EventArchive {
 
     static final String JOB = "yagura-archive-housekeeping";
+    /** The header Camel's JMS binding gives the broker message's id. */
+    static final String JMS_MESSAGE_ID = "JMSMessageID";
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveService.class);
 
     private final FileArchive archive;
@@ -50,6 +53,9 @@ public class ArchiveService extends RouteBuilder implements EventArchive {
     private final LongAdder archived;
     private final LongAdder unreadable;
     private final LongAdder deleted;
+    private final LongAdder redeliveriesSkipped;
+    /** Batches written lately: one delivered again after a commit in doubt (broker lost) is not written twice. */
+    private final ProcessedMessages written = new ProcessedMessages(10_000);
 
     @Activate
     public ArchiveService(@Reference Counters counters, @Reference Scheduler scheduler, ArchiveConfig config) {
@@ -64,6 +70,7 @@ public class ArchiveService extends RouteBuilder implements EventArchive {
         this.archived = counters.counter("archive", "writer", "events");
         this.unreadable = counters.counter("archive", "writer", "unreadable-batches");
         this.deleted = counters.counter("archive", "retention", "files-deleted");
+        this.redeliveriesSkipped = counters.counter("archive", "writer", "redeliveries-skipped");
         LOG.info("Event archive in {}: {} days, at most {} MB, writes {}", directory, settings.retention().toDays(),
                 settings.maxBytes() / (1024 * 1024), settings.syncWrites() ? "forced to disk" : "flushed to the OS");
         schedule(Math.max(1, housekeepingSeconds));
@@ -116,6 +123,12 @@ public class ArchiveService extends RouteBuilder implements EventArchive {
 
     /** One broker message: written (and forced to disk) before the transaction commits. */
     void archive(Exchange exchange) {
+        String messageId = exchange.getMessage().getHeader(JMS_MESSAGE_ID, String.class);
+        if (written.seen(messageId)) {
+            redeliveriesSkipped.increment();
+            LOG.info("Event archive: batch {} delivered again after a commit in doubt; it is archived already", messageId);
+            return;
+        }
         List<SecurityEvent> batch;
         try {
             batch = Wire.readEvents(exchange.getMessage().getBody(byte[].class));
@@ -132,6 +145,7 @@ public class ArchiveService extends RouteBuilder implements EventArchive {
             throw new UncheckedIOException("cannot archive a batch of " + batch.size() + " events (the broker delivers "
                     + "it again): " + e.getMessage(), e);
         }
+        written.processed(messageId);
         archived.add(batch.size());
     }
 

@@ -83,6 +83,29 @@ class ArchiveServiceTest {
     }
 
     @Test
+    void aBatchDeliveredAgainAfterACommitInDoubtIsNotArchivedTwice() {
+        ArchiveService service = service(new Semaphore(0));
+        try {
+            byte[] batch = Wire.writeEvents(List.of(deny("acme", T0, "192.0.2.1", "10.0.0.5")));
+            service.archive(message(batch, "ID:a-1"));
+            service.archive(message(batch, "ID:a-1")); // the broker lost the commit and delivers it again
+            service.archive(message(batch, "ID:a-2")); // another message with the same events is archived
+            service.archive(message(batch, null)); // no id: never taken for a redelivery
+
+            assertEquals(3, service.search(ArchiveQuery.customer("acme"), 10).events().size());
+            assertEquals(1L, counters.snapshot().get("archive").get("writer").get("redeliveries-skipped"));
+        } finally {
+            service.deactivate();
+        }
+    }
+
+    Exchange message(byte[] body, String jmsMessageId) {
+        Exchange exchange = message(body);
+        exchange.getMessage().setHeader(ArchiveService.JMS_MESSAGE_ID, jmsMessageId);
+        return exchange;
+    }
+
+    @Test
     void housekeepingRunsOnTheKarafSchedulerUntilDeactivatedAndDeletesExpiredHours() throws Exception {
         Semaphore runs = new Semaphore(0);
         ArchiveService service = service(runs);

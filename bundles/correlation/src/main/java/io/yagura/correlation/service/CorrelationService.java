@@ -12,6 +12,7 @@ import io.yagura.api.incident.Level;
 import io.yagura.api.incident.MergedInto;
 import io.yagura.api.metrics.Counters;
 import io.yagura.api.registry.DeviceRegistry;
+import io.yagura.wire.ProcessedMessages;
 import io.yagura.wire.Wire;
 import io.yagura.correlation.engine.AssetFile;
 import io.yagura.correlation.house.LiveHouseRules;
@@ -76,6 +77,9 @@ public class CorrelationService extends RouteBuilder {
     private final LongAdder events;
     private final LongAdder opened;
     private final LongAdder raised;
+    private final LongAdder redeliveriesSkipped;
+    /** Batches correlated lately: one delivered again after a commit in doubt (broker lost) is not counted twice. */
+    private final ProcessedMessages correlated = new ProcessedMessages(10_000);
     private final IncidentWrites writes;
     private final Scheduler scheduler;
     private final WindowPriming priming;
@@ -107,6 +111,7 @@ public class CorrelationService extends RouteBuilder {
         this.events = counters.counter("correlation", "engine", "events");
         this.opened = counters.counter("correlation", "engine", "incidents-opened");
         this.raised = counters.counter("correlation", "engine", "levels-raised");
+        this.redeliveriesSkipped = counters.counter("correlation", "engine", "redeliveries-skipped");
         this.housekeeping = new Housekeeping(scheduler, rules, this::report, threatIntel, assets, engine::expire);
         housekeeping.start(config.reload_seconds());
         this.writes = new IncidentWrites(this::persist, Duration.ofMillis(Math.max(0, config.store_holdMillis())),
@@ -172,6 +177,14 @@ public class CorrelationService extends RouteBuilder {
      * thousands of times a second costs a few writes, not thousands.
      */
     private void correlate(Exchange exchange) {
+        // The engine's windows change outside the transaction: a batch the broker delivers again
+        // after a commit in doubt has been counted already.
+        String messageId = exchange.getMessage().getHeader("JMSMessageID", String.class);
+        if (correlated.seen(messageId)) {
+            redeliveriesSkipped.increment();
+            LOG.info("Batch {} delivered again after a commit in doubt; it is correlated already", messageId);
+            return;
+        }
         List<SecurityEvent> batch = Wire.readEvents(exchange.getMessage().getBody(byte[].class));
         Map<String, Pending> touched = new LinkedHashMap<>();
         String primedFor = null;
@@ -197,6 +210,7 @@ public class CorrelationService extends RouteBuilder {
         }
         writes.submit(touched);
         context.flushSuppressedCounts();
+        correlated.processed(messageId);
     }
 
     static final int EVIDENCE_PER_BATCH = 5;
