@@ -60,7 +60,7 @@ public class CursorFile implements PullCursors {
         } catch (NoSuchFileException first) {
             LOG.info("Pull cursors: no {} yet; each pulled device starts from its current records", file);
         } catch (IOException | RuntimeException e) {
-            Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + System.currentTimeMillis());
+            Path aside = asideName(file);
             String kept;
             try {
                 Files.move(file, aside);
@@ -71,6 +71,16 @@ public class CursorFile implements PullCursors {
             LOG.error("Pull cursors file {} is unreadable ({}); it {}. Every pulled device starts again from its current "
                     + "records: what it raised since its last stored cursor is not read", file, e.getMessage(), kept);
         }
+    }
+
+    /** *.corrupt-&lt;millis&gt;, with -2, -3… when a file was set aside in the same millisecond (never one overwritten). */
+    private static Path asideName(Path file) {
+        String base = file.getFileName() + ".corrupt-" + System.currentTimeMillis();
+        Path aside = file.resolveSibling(base);
+        for (int n = 2; Files.exists(aside); n++) {
+            aside = file.resolveSibling(base + "-" + n);
+        }
+        return aside;
     }
 
     /** The file's cursors, device id → cursor; NoSuchFileException when there is none. */
