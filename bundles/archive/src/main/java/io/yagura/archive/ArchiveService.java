@@ -44,8 +44,6 @@ import org.slf4j.LoggerFactory;
 public class ArchiveService extends RouteBuilder implements EventArchive {
 
     static final String JOB = "yagura-archive-housekeeping";
-    /** The header Camel's JMS binding gives the broker message's id. */
-    static final String JMS_MESSAGE_ID = "JMSMessageID";
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveService.class);
 
     private final FileArchive archive;
@@ -123,7 +121,7 @@ public class ArchiveService extends RouteBuilder implements EventArchive {
 
     /** One broker message: written (and forced to disk) before the transaction commits. */
     void archive(Exchange exchange) {
-        String messageId = exchange.getMessage().getHeader(JMS_MESSAGE_ID, String.class);
+        String messageId = exchange.getMessage().getHeader(ProcessedMessages.MESSAGE_ID_HEADER, String.class);
         if (written.seen(messageId)) {
             redeliveriesSkipped.increment();
             LOG.info("Event archive: batch {} delivered again after a commit in doubt; it is archived already", messageId);

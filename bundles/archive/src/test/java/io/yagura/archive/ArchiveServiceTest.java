@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.yagura.api.archive.ArchiveQuery;
 import io.yagura.metrics.CountersService;
+import io.yagura.wire.ProcessedMessages;
 import io.yagura.wire.Wire;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -101,7 +102,7 @@ class ArchiveServiceTest {
 
     Exchange message(byte[] body, String jmsMessageId) {
         Exchange exchange = message(body);
-        exchange.getMessage().setHeader(ArchiveService.JMS_MESSAGE_ID, jmsMessageId);
+        exchange.getMessage().setHeader(ProcessedMessages.MESSAGE_ID_HEADER, jmsMessageId);
         return exchange;
     }
 

@@ -20,6 +20,9 @@ import java.util.Map;
  */
 public final class ProcessedMessages {
 
+    /** The header in which Camel's JMS binding gives a received message's JMSMessageID. */
+    public static final String MESSAGE_ID_HEADER = "JMSMessageID";
+
     private final Map<String, Boolean> recent;
 
     /** @param remembered how many ids are kept (the oldest are forgotten); at least one */

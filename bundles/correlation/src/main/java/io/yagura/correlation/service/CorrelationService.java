@@ -179,7 +179,7 @@ public class CorrelationService extends RouteBuilder {
     private void correlate(Exchange exchange) {
         // The engine's windows change outside the transaction: a batch the broker delivers again
         // after a commit in doubt has been counted already.
-        String messageId = exchange.getMessage().getHeader("JMSMessageID", String.class);
+        String messageId = exchange.getMessage().getHeader(ProcessedMessages.MESSAGE_ID_HEADER, String.class);
         if (correlated.seen(messageId)) {
             redeliveriesSkipped.increment();
             LOG.info("Batch {} delivered again after a commit in doubt; it is correlated already", messageId);
